@@ -1,0 +1,148 @@
+#include "cli.hpp"
+
+#include "pbp/bundled.hpp"
+#include "pbp/error.hpp"
+#include "pbp/validate.hpp"
+
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+namespace pbp::cli {
+namespace {
+bool looks_numeric(const std::string& s) {
+    // -?[0-9]+(\.[0-9]+)? : money and weights (SPEC 2.6.10)
+    std::size_t i = s[0] == '-' ? 1 : 0, digits = 0;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i, ++digits;
+    if (digits == 0) return false;
+    if (i == s.size()) return true;
+    if (s[i] != '.') return false;
+    ++i;
+    std::size_t frac = 0;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i, ++frac;
+    return frac > 0 && i == s.size();
+}
+}  // namespace
+
+std::optional<std::string> Args::get(const std::string& name) const {
+    auto it = values.find(name);
+    if (it == values.end()) return std::nullopt;
+    return it->second;
+}
+
+std::string Args::require(const std::string& name) const {
+    auto v = get(name);
+    if (!v) throw UsageError("missing --" + name);
+    return *v;
+}
+
+std::optional<Date> Args::as_of() const {
+    auto v = get("as-of");
+    if (!v) return std::nullopt;
+    auto d = parse_date(*v);
+    if (!d) throw UsageError("--as-of must be a date written YYYY-MM-DD, not '" + *v + "'");
+    return d;
+}
+
+Args parse_args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& options) {
+    std::map<std::string, bool> known{{"json", false}, {"force", false}, {"help", false}, {"as-of", true}};
+    for (auto& o : options) known[o.name] = o.takes_value;
+    Args a;
+    bool options_done = false;
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        const std::string& t = argv[i];
+        if (options_done || t == "-" || t.empty() || t[0] != '-' || looks_numeric(t)) {
+            a.operands.push_back(t);
+            continue;
+        }
+        if (t == "--") {
+            options_done = true;
+            continue;
+        }
+        if (t == "-h") {
+            a.flags.insert("help");
+            continue;
+        }
+        if (t.rfind("--", 0) != 0) throw UsageError("unknown option '" + t + "'");
+        std::string name = t.substr(2), value;
+        bool inline_value = false;
+        if (auto eq = name.find('='); eq != std::string::npos) {
+            value = name.substr(eq + 1);
+            name = name.substr(0, eq);
+            inline_value = true;
+        }
+        auto it = known.find(name);
+        if (it == known.end()) throw UsageError("unknown option '--" + name + "'");
+        if (!it->second) {
+            if (inline_value) throw UsageError("--" + name + " takes no value");
+            a.flags.insert(name);
+            continue;
+        }
+        if (!inline_value) {
+            if (i + 1 >= argv.size()) throw UsageError("--" + name + " needs a value");
+            value = argv[++i];
+        }
+        if (a.values.count(name)) throw UsageError("--" + name + " given twice");
+        a.values[name] = value;
+    }
+    return a;
+}
+
+OpenModel open_model(const std::string& operand, const Args& args, bool refuse_errors) {
+    LoadResult r;
+    try {
+        if (operand == "-") {
+            std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+            r = load_model(text);
+        } else if (std::filesystem::is_regular_file(operand)) {
+            r = load_model_file(operand);
+        } else if (auto text = bundled_model(operand)) {
+            r = load_model(*text);
+        } else if (std::filesystem::exists(operand)) {
+            throw UsageError("'" + operand + "' is not a file");
+        } else {
+            std::string names;
+            for (auto n : bundled_model_names()) names += (names.empty() ? "" : ", ") + std::string(n);
+            throw UsageError("no file '" + operand + "' and no bundled model of that name (bundled: " + names + ")");
+        }
+    } catch (const IoError& e) {
+        throw UsageError(e.what());
+    }
+    if (!r.model) {
+        std::cerr << "pbp: " << (operand == "-" ? std::string("<stdin>") : operand) << " cannot be loaded:\n";
+        print_diagnostics(std::cerr, r.diagnostics);
+        throw Exit{2};
+    }
+    OpenModel out{r.model, validate(*r.model)};
+    if (refuse_errors && !args.has("force") && count_errors(out.diagnostics) > 0) {
+        std::cerr << "pbp: the model has errors; fix them or pass --force to query it anyway:\n";
+        Diagnostics errors;
+        for (auto& d : out.diagnostics)
+            if (d.severity == Severity::error) errors.push_back(d);
+        print_diagnostics(std::cerr, errors);
+        throw Exit{1};
+    }
+    return out;
+}
+
+void print_json(const boost::json::value& v) { std::cout << pretty_json(v); }
+
+void print_diagnostics(std::ostream& os, const Diagnostics& ds) {
+    for (const auto& d : ds) {
+        os << "  " << d.code << " " << to_string(d.severity);
+        if (!d.path.empty() || d.line) {
+            os << " at " << (d.path.empty() ? "/" : d.path);
+            if (d.line) os << " (line " << *d.line << ", column " << *d.column << ")";
+        }
+        os << ": " << d.message << "\n";
+    }
+}
+
+Money parse_money_arg(const std::string& text, const std::string& what) {
+    auto m = Money::parse(text);
+    if (!m) throw UsageError(what + " must be an amount such as 1234.50 (at most two decimal places), not '" + text + "'");
+    return *m;
+}
+
+}  // namespace pbp::cli

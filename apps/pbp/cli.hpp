@@ -1,0 +1,77 @@
+// The pbp command line: argument parsing and what every command shares. No query logic here:
+// commands call the library and print its results.
+#pragma once
+
+#include "pbp/date.hpp"
+#include "pbp/diagnostics.hpp"
+#include "pbp/load.hpp"
+
+#include <boost/json/value.hpp>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace pbp::cli {
+
+/// A mistake in how pbp was called (exit status 2).
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// Ends the command with this exit status (after it has printed what it must).
+struct Exit {
+    int status;
+};
+
+/// One option a command accepts, beyond the common ones (--json, --as-of, --force, --help).
+struct OptionSpec {
+    std::string name;  ///< without the leading "--"
+    bool takes_value = true;
+};
+
+/// A parsed command line.
+struct Args {
+    std::vector<std::string> operands;
+    std::map<std::string, std::string> values;
+    std::set<std::string> flags;
+
+    [[nodiscard]] bool has(const std::string& name) const { return flags.count(name) || values.count(name); }
+    [[nodiscard]] std::optional<std::string> get(const std::string& name) const;
+    /// The option's value. @throws UsageError naming the option when it is missing.
+    [[nodiscard]] std::string require(const std::string& name) const;
+    /// --as-of, parsed. @throws UsageError when it is not a date.
+    [[nodiscard]] std::optional<Date> as_of() const;
+    [[nodiscard]] bool json() const { return has("json"); }
+};
+
+/// Parses `argv` after the command name. Options may come before or after operands; `--` ends
+/// options; an operand that looks like a number (`-10.00`) is an operand even with a leading
+/// `-` (SPEC 2.6.10). @throws UsageError.
+Args parse_args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& options);
+
+/// A model opened for a command.
+struct OpenModel {
+    std::shared_ptr<const Model> model;
+    Diagnostics diagnostics;  ///< everything validate() finds
+};
+
+/// Opens the model named by `operand` (a path, `-` for standard input, or the name of a bundled
+/// model) and validates it. Without `--force`, a model with errors is refused: its diagnostics
+/// are printed to standard error and the command exits 1. Unreadable or unparsable files exit 2.
+OpenModel open_model(const std::string& operand, const Args& args, bool refuse_errors = true);
+
+/// Prints a JSON document on standard output, indented.
+void print_json(const boost::json::value& v);
+
+/// Prints diagnostics to a stream, one per line, for people.
+void print_diagnostics(std::ostream& os, const Diagnostics& ds);
+
+/// Parses a money operand strictly (SPEC 1.3). @throws UsageError naming the option.
+Money parse_money_arg(const std::string& text, const std::string& what);
+
+}  // namespace pbp::cli

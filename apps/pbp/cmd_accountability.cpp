@@ -1,0 +1,49 @@
+#include "commands.hpp"
+
+#include "pbp/accountability.hpp"
+
+#include <iostream>
+
+namespace pbp::cli {
+namespace {
+int run(const Args& args) {
+    if (args.operands.size() != 2) throw UsageError("expects MODEL and NODE");
+    auto as_of = args.as_of();
+    auto m = open_model(args.operands[0], args);
+    Accountability a = accountability(*m.model, args.operands[1], as_of);
+    if (args.json()) {
+        print_json(to_json(a));
+        return 0;
+    }
+    const Model& model = *m.model;
+    auto label = [&](const std::string& id) {
+        const Entity& e = model.at(*model.find(id));
+        return e.name == e.id ? e.id : e.name + " (" + e.id + ")";
+    };
+    std::cout << "Who " << label(a.node) << " answers to" << (as_of ? " on " + to_string(*as_of) : "") << ":\n";
+    for (std::size_t i = 0; i < a.chain.size(); ++i)
+        std::cout << "  " << std::string(i * 2, ' ') << (i ? "-> " : "") << label(a.chain[i]) << "\n";
+    if (a.chain.size() == 1 && a.apexes.empty()) std::cout << "  (no one: its accountability goes round in a circle)\n";
+    std::cout << "Answers, directly or indirectly, to " << a.reachable.size() << " node"
+              << (a.reachable.size() == 1 ? "" : "s") << "; apexes of accountability:";
+    for (auto& x : a.apexes) std::cout << " " << label(x) << ";";
+    std::cout << "\n";
+    return 0;
+}
+}  // namespace
+
+Command accountability_command() {
+    return {"accountability", "who a node answers to, up to Parliament or an electorate",
+            "usage: pbp accountability MODEL NODE [--as-of YYYY-MM-DD] [--json]\n\n"
+            "Follows accountability upwards from NODE (an organisation, body or post): accountable_to\n"
+            "relations, a body to the organisation or body it belongs to (\"of\"), a post to where it\n"
+            "sits (\"in\"), and a delegate to whoever delegated to it (delegation never moves\n"
+            "accountability). Prints the shortest chain to an apex, everything NODE answers to, and the\n"
+            "apexes reached.\n\n"
+            "--json prints {\"node\", \"chain\", \"reachable\", \"apexes\"}.\n"
+            "--as-of D  only what exists on day D (default: everything, whatever its dates).\n",
+            {},
+            run};
+}
+
+}  // namespace pbp::cli

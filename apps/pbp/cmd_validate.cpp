@@ -1,0 +1,37 @@
+#include "commands.hpp"
+
+#include "pbp/validate.hpp"
+
+#include <iostream>
+
+namespace pbp::cli {
+namespace {
+int run(const Args& args) {
+    if (args.operands.size() != 1) throw UsageError("expects one MODEL");
+    auto m = open_model(args.operands[0], args, false);
+    const std::size_t errors = count_errors(m.diagnostics), warnings = m.diagnostics.size() - errors;
+    if (args.json()) {
+        print_json(to_json(m.diagnostics));
+    } else {
+        std::cout << m.model->name << ": " << errors << " error" << (errors == 1 ? "" : "s") << ", " << warnings
+                  << " warning" << (warnings == 1 ? "" : "s") << "\n";
+        print_diagnostics(std::cout, m.diagnostics);
+    }
+    return errors > 0 ? 1 : 0;
+}
+}  // namespace
+
+Command validate_command() {
+    return {"validate", "check a model against every rule; list the problems",
+            "usage: pbp validate MODEL [--json]\n\n"
+            "Checks the model's structure (E001-E008, W009), geography (W010, E206), accountability\n"
+            "(E101, W102), delegation and the law (E103-E105, E201-E205), money (E301-E305) and\n"
+            "committees (E401, W402). Each problem has a code, a severity, a message, the ids involved\n"
+            "and where it is in the file (JSON Pointer, line and column). See docs/diagnostics.md.\n\n"
+            "--json prints {\"diagnostics\": [...], \"errors\": n, \"warnings\": n}.\n"
+            "Exit status 1 when there is any error, 0 when there are only warnings or none.\n",
+            {},
+            run};
+}
+
+}  // namespace pbp::cli

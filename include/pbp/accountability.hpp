@@ -1,0 +1,44 @@
+/// @file accountability.hpp
+/// @brief Who answers to whom (SPEC 2.1): the chain from any organisation, body or post up to
+/// an apex of accountability (Parliament, an electorate).
+#pragma once
+
+#include "pbp/model.hpp"
+
+#include <boost/json/object.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pbp {
+
+/// The answer to "who does this answer to?" for one node on one day.
+struct Accountability {
+    std::string node;
+    /// Shortest path from the node to a terminal (a node that answers to no one); among equal
+    /// lengths the byte-wise smallest sequence of ids. `[node]` when no terminal is reachable.
+    std::vector<std::string> chain;
+    /// Every node the node answers to, directly or indirectly, sorted byte-wise.
+    std::vector<std::string> reachable;
+    /// The terminals among `reachable` (or the node itself when it is one), sorted.
+    std::vector<std::string> apexes;
+};
+
+/// Accountability of `node` on day `as_of` (every day when absent). Edges: `accountable_to`
+/// relations; a body to each id in its `of`; a post to its `in`; a delegate to its delegator.
+/// @throws InvalidArgument when `node` is not in the model or does not exist on `as_of`.
+/// Thread-safe: reads the model only.
+Accountability accountability(const Model& m, Index node, std::optional<Date> as_of = std::nullopt);
+
+/// Same, by id. @throws InvalidArgument naming the id when it is unknown or not valid on `as_of`.
+Accountability accountability(const Model& m, std::string_view node, std::optional<Date> as_of = std::nullopt);
+
+/// `{"node", "chain", "reachable", "apexes"}` as SPEC 4.1 prints it.
+boost::json::object to_json(const Accountability& a);
+
+/// The entity with id `id` on day `as_of`, for query arguments.
+/// @throws InvalidArgument naming the id (and the day) when there is none.
+Index require_entity(const Model& m, std::string_view id, std::optional<Date> as_of);
+
+}  // namespace pbp

@@ -1,0 +1,179 @@
+/// @file model.hpp
+/// @brief The typed model (SPEC 1): entities, relations, flows and assessments as plain values,
+/// with O(1) lookup by id and one typed Boost.Graph of every link. A Model is built once by
+/// load_model() and never changes afterwards, so any number of threads may query it at once.
+#pragma once
+
+#include "pbp/date.hpp"
+#include "pbp/diagnostics.hpp"
+#include "pbp/graph.hpp"
+#include "pbp/money.hpp"
+
+#include <boost/json/value.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace pbp {
+
+/// Which section of the file an entity comes from.
+enum class Section : std::uint8_t { area, organisation, body, post, function, fund };
+
+/// The section's name as in the file (`"areas"`, `"organisations"`, ...).
+std::string_view to_string(Section s) noexcept;
+
+/// One entry in a body's `members` (or a `member_of` relation to a body).
+struct Member {
+    Index member = npos;
+    bool voting = true;
+    std::string role = "member";  ///< chair, vice_chair, member or attendee
+};
+
+/// A body's quorum: how many voting members, and who must be there.
+struct Quorum {
+    std::int64_t count = 0;
+    std::vector<Index> must_include;
+};
+
+/// An area, organisation, body, post, function or fund. Fields that do not apply to the
+/// entity's section are left empty. References to other entities are indices into
+/// Model::entities; a reference the loader could not resolve is left out (and reported).
+struct Entity {
+    std::string id;
+    std::string name;  ///< defaults to the id
+    std::string kind;  ///< as written; empty for posts and functions
+    Section section = Section::area;
+    Validity valid;
+    std::map<std::string, std::string> codes;
+    std::string notes;
+    std::string pointer;  ///< JSON Pointer of the entity in the file, e.g. `/bodies/3`
+
+    // areas
+    std::vector<Index> within;
+    std::optional<std::int64_t> population;  ///< as stated
+    Ratio need_index = 1;
+    // organisations
+    std::vector<Index> serves;
+    // bodies
+    std::vector<Index> of;
+    Index place = npos;
+    std::vector<Member> members;
+    std::optional<Quorum> quorum;
+    // posts
+    std::string title;
+    Index in = npos;
+    Index employer = npos;
+    std::string person;  ///< the post's `holder`: a person's name
+    std::vector<Index> appointed_by, approved_by;
+    // functions (holder also used by funds)
+    Index holder = npos;
+    bool statutory = true;
+    std::string basis, service_area;
+    // funds
+    std::optional<FinancialYear> year;
+    Index host = npos;
+};
+
+enum class RelationKind : std::uint8_t {
+    accountable_to, reports_to, member_of, commissions, delegates, hosts, chairs, informs
+};
+std::string_view to_string(RelationKind k) noexcept;
+std::optional<RelationKind> parse_relation_kind(std::string_view s) noexcept;
+
+/// The legal route a delegation takes (SPEC 1.2, DOMAIN.md).
+enum class Mechanism : std::uint8_t { scheme_of_delegation, s65z5, s75, lead_provider, executive_authority };
+std::string_view to_string(Mechanism m) noexcept;
+std::optional<Mechanism> parse_mechanism(std::string_view s) noexcept;
+
+/// A typed, dated edge between two entities.
+struct Relation {
+    RelationKind kind = RelationKind::reports_to;
+    Index from = npos, to = npos;
+    std::string id;  ///< optional
+    Validity valid;
+    std::string pointer;  ///< e.g. `/relations/14`
+    // delegates
+    std::vector<Index> functions;
+    Mechanism mechanism = Mechanism::scheme_of_delegation;
+    std::optional<Money> limit;  ///< largest single commitment; none = no limit of its own
+    std::string instrument;
+    bool may_subdelegate = false;
+    // member_of
+    bool voting = true;
+    std::string role;
+};
+
+enum class Restriction : std::uint8_t { none, ring_fenced, pass_through, mandated };
+std::string_view to_string(Restriction r) noexcept;
+std::optional<Restriction> parse_restriction(std::string_view s) noexcept;
+
+/// Money moving from one organisation, body or fund to another in a financial year.
+struct Flow {
+    Index from = npos, to = npos;
+    Money amount;
+    FinancialYear year;
+    std::string purpose = "general";
+    Restriction restriction = Restriction::none;
+    Validity valid;
+    std::string pointer;  ///< e.g. `/flows/3`
+};
+
+/// A dated maturity self-assessment on one theme of the BOB matrix (002 Appendix One).
+struct Assessment {
+    Index subject = npos;
+    Date date;
+    std::string theme, stage, evidence;
+    std::string pointer;
+};
+
+/// Line and column (1-based) of a value in the source text.
+struct SourcePosition {
+    int line = 1, column = 1;
+};
+
+/// An immutable, loaded model. Obtain one from load_model(); all queries take `const Model&`.
+struct Model {
+    std::string name;
+    std::string currency = "GBP";
+    std::vector<Entity> entities;
+    std::vector<Relation> relations;
+    std::vector<Flow> flows;
+    std::vector<Assessment> assessments;
+
+    /// The JSON document as loaded (comments dropped), kept so that saving loses nothing.
+    boost::json::value document;
+    /// Problems found while reading the file (E003-E008, W009).
+    Diagnostics load_diagnostics;
+    /// Where each value starts in the source text, by JSON Pointer (empty when built in code).
+    std::unordered_map<std::string, SourcePosition> positions;
+    /// Every link between entities as one typed graph (vertex i is entities[i]).
+    Graph graph;
+
+    /// The entity with this id, if any. O(1).
+    [[nodiscard]] std::optional<Index> find(std::string_view id) const;
+    /// The entity at `i`. @pre i < entities.size()
+    [[nodiscard]] const Entity& at(Index i) const;
+    /// True when entity `i` exists on day `as_of` (always, with no day).
+    [[nodiscard]] bool exists(Index i, std::optional<Date> as_of) const;
+    /// The id of entity `i`.
+    [[nodiscard]] const std::string& id(Index i) const { return at(i).id; }
+    /// Position of a JSON Pointer's value in the source text, if known.
+    [[nodiscard]] std::optional<SourcePosition> position(std::string_view pointer) const;
+    /// A diagnostic for this model with `path` located in the source text.
+    [[nodiscard]] Diagnostic diagnostic(std::string code, std::string message,
+                                        std::vector<std::string> ids, std::string path) const;
+
+    std::unordered_map<std::string, Index> index_by_id;  ///< see find()
+};
+
+/// True for `nhs_england`, `icb`, `nhs_trust` and `foundation_trust` (SPEC 1.2).
+bool is_nhs_body(const Entity& e) noexcept;
+/// True for county, district and unitary councils and combined authorities.
+bool is_local_authority(const Entity& e) noexcept;
+
+}  // namespace pbp

@@ -1,0 +1,51 @@
+// E401 and W402: committee governance (terms of reference, membership, chair, quorum).
+#include "pbp/detail/rules.hpp"
+
+#include <set>
+
+namespace pbp::detail {
+
+void check_bodies(const Model& m, Diagnostics& out) {
+    // Membership comes from a body's `members` and from member_of relations to it; a `chairs`
+    // relation also names a chair.
+    struct Seats {
+        std::set<Index> all, voting;
+        bool chair = false;
+    };
+    std::vector<Seats> seats(m.entities.size());
+    for (Index b = 0; b < m.entities.size(); ++b)
+        for (const Member& mem : m.entities[b].members) {
+            seats[b].all.insert(mem.member);
+            if (mem.voting) seats[b].voting.insert(mem.member);
+            if (mem.role == "chair") seats[b].chair = true;
+        }
+    for (const Relation& r : m.relations) {
+        if (m.at(r.to).section != Section::body) continue;
+        if (r.kind == RelationKind::member_of) {
+            seats[r.to].all.insert(r.from);
+            if (r.voting) seats[r.to].voting.insert(r.from);
+            if (r.role == "chair") seats[r.to].chair = true;
+        } else if (r.kind == RelationKind::chairs) {
+            seats[r.to].chair = true;
+        }
+    }
+    for (Index b = 0; b < m.entities.size(); ++b) {
+        const Entity& e = m.entities[b];
+        if (e.section != Section::body) continue;
+        const Seats& s = seats[b];
+        if (e.quorum && e.quorum->count > static_cast<std::int64_t>(s.voting.size()))
+            out.push_back(m.diagnostic(
+                "E401",
+                "The quorum of '" + e.id + "' is " + std::to_string(e.quorum->count) + " but it has only " +
+                    std::to_string(s.voting.size()) + " voting member" + (s.voting.size() == 1 ? "" : "s") +
+                    ", so it could never be quorate. Lower the quorum or add voting members.",
+                {e.id}, e.pointer + "/quorum/count"));
+        if (!s.all.empty() && !s.chair)
+            out.push_back(m.diagnostic("W402",
+                                       "'" + e.id + "' has members but no chair: name one (a member with role \"chair\", "
+                                       "or a chairs relation).",
+                                       {e.id}, e.pointer + "/members"));
+    }
+}
+
+}  // namespace pbp::detail

@@ -1,0 +1,823 @@
+// Loading `pbp/1` (SPEC 1): Boost.JSON parses; this file turns the document into the typed
+// model, collecting every structural diagnostic (E003-E008, W009) as it goes.
+#include "pbp/load.hpp"
+
+#include "pbp/error.hpp"
+#include "source_map.hpp"
+
+#include <boost/json.hpp>
+
+#include <array>
+#include <fstream>
+#include <initializer_list>
+#include <set>
+#include <sstream>
+#include <unordered_set>
+
+namespace pbp {
+namespace json = boost::json;
+using detail::pointer_token;
+
+namespace {
+
+constexpr unsigned bit(Section s) { return 1u << static_cast<unsigned>(s); }
+constexpr unsigned kOrg = bit(Section::organisation), kBody = bit(Section::body), kPost = bit(Section::post),
+                   kArea = bit(Section::area), kFunction = bit(Section::function), kFund = bit(Section::fund);
+constexpr unsigned kAny = kOrg | kBody | kPost | kArea | kFunction | kFund;
+
+std::string describe(unsigned mask) {
+    std::vector<std::string> names;
+    if (mask & kArea) names.push_back("an area");
+    if (mask & kOrg) names.push_back("an organisation");
+    if (mask & kBody) names.push_back("a body");
+    if (mask & kPost) names.push_back("a post");
+    if (mask & kFunction) names.push_back("a function");
+    if (mask & kFund) names.push_back("a fund");
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i) out += i + 1 == names.size() ? " or " : ", ";
+        out += names[i];
+    }
+    return out;
+}
+
+std::string_view singular(Section s) {
+    switch (s) {
+        case Section::area: return "area";
+        case Section::organisation: return "organisation";
+        case Section::body: return "body";
+        case Section::post: return "post";
+        case Section::function: return "function";
+        case Section::fund: return "fund";
+    }
+    return "entity";
+}
+
+const std::set<std::string, std::less<>>& kinds_of(Section s) {
+    static const std::set<std::string, std::less<>> areas{
+        "country", "region", "ics", "place", "neighbourhood", "local_authority", "district", "ward", "lsoa", "unit"};
+    static const std::set<std::string, std::less<>> orgs{
+        "parliament", "electorate", "department", "nhs_england", "icb", "nhs_trust", "foundation_trust",
+        "county_council", "district_council", "unitary_authority", "combined_authority", "gp_practice", "pcn",
+        "gp_federation", "vcse", "healthwatch", "hospice", "care_provider", "independent_provider", "police",
+        "fire_rescue", "university", "other"};
+    static const std::set<std::string, std::less<>> bodies{
+        "board", "committee", "sub_committee", "joint_committee", "partnership", "health_and_wellbeing_board",
+        "provider_collaborative", "place_board", "s75_board", "team"};
+    static const std::set<std::string, std::less<>> funds{"allocation", "programme", "running_cost",
+                                                          "pooled", "bcf", "other"};
+    static const std::set<std::string, std::less<>> none;
+    switch (s) {
+        case Section::area: return areas;
+        case Section::organisation: return orgs;
+        case Section::body: return bodies;
+        case Section::fund: return funds;
+        default: return none;
+    }
+}
+
+const std::set<std::string, std::less<>> kCommonKeys{"id", "name", "kind", "codes", "valid_from", "valid_to",
+                                                     "notes", "attrs"};
+const std::set<std::string, std::less<>>& section_keys(Section s) {
+    static const std::array<std::set<std::string, std::less<>>, 6> keys{{
+        {"within", "population", "need_index"},
+        {"serves"},
+        {"of", "place", "members", "quorum"},
+        {"title", "in", "employer", "holder", "appointed_by", "approved_by"},
+        {"holder", "statutory", "basis", "service_area"},
+        {"holder", "year", "host"},
+    }};
+    return keys[static_cast<std::size_t>(s)];
+}
+
+constexpr std::array<std::pair<std::string_view, Section>, 6> kSections{{
+    {"areas", Section::area},
+    {"organisations", Section::organisation},
+    {"bodies", Section::body},
+    {"posts", Section::post},
+    {"functions", Section::function},
+    {"funds", Section::fund},
+}};
+
+bool valid_id(std::string_view id) {
+    if (id.empty() || id.size() > 128) return false;
+    auto alnum = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+    if (!alnum(id[0])) return false;
+    for (char c : id)
+        if (!alnum(c) && c != '.' && c != '_' && c != ':' && c != '-') return false;
+    return true;
+}
+
+std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+std::string json_text(const json::value& v) {
+    std::string s = json::serialize(v);
+    return s.size() > 60 ? s.substr(0, 57) + "..." : s;
+}
+
+class Loader {
+public:
+    explicit Loader(Model& m) : m_(m) {}
+
+    void run() {
+        const json::object& root = m_.document.as_object();
+        static const std::set<std::string, std::less<>> top{
+            "format", "name", "currency", "areas", "organisations", "bodies", "posts", "functions",
+            "relations", "funds", "flows", "assessments"};
+        for (auto& kv : root)
+            if (!top.count(kv.key()))
+                unknown_key("the model", "", kv.key());
+        if (auto* n = root.if_contains("name")) {
+            if (n->is_string()) m_.name = std::string(n->get_string());
+            else malformed("/name", {}, "The model's name must be a string, not " + json_text(*n) + ".");
+        } else {
+            report("E006", "The model has no name: add a top-level \"name\".", {}, "");
+        }
+        if (auto* c = root.if_contains("currency")) {
+            if (!c->is_string() || c->get_string() != "GBP")
+                malformed("/currency", {}, "Only the currency \"GBP\" is supported, not " + json_text(*c) + ".");
+        }
+        // Pass 1: every id, so that references may point forwards.
+        for (auto [name, section] : kSections) collect_ids(root, name, section);
+        collect_relation_ids(root, "relations");
+        collect_relation_ids(root, "flows");
+        collect_relation_ids(root, "assessments");
+        // Pass 2: fields.
+        for (std::size_t i = 0; i < m_.entities.size(); ++i) read_entity(static_cast<Index>(i));
+        read_relations(root);
+        read_flows(root);
+        read_assessments(root);
+        build_graph();
+    }
+
+private:
+    // ---- reporting -------------------------------------------------------------------------
+    void report(const char* code, std::string msg, std::vector<std::string> ids, std::string path) {
+        m_.load_diagnostics.push_back(m_.diagnostic(code, std::move(msg), std::move(ids), std::move(path)));
+    }
+    void malformed(std::string path, std::vector<std::string> ids, std::string msg) {
+        report("E006", std::move(msg), std::move(ids), std::move(path));
+    }
+    void unknown_key(const std::string& who, const std::string& base, std::string_view key) {
+        report("W009",
+               "Unknown key \"" + std::string(key) + "\" in " + who +
+                   "; it is kept and written back on save, but pbp does not use it (check the spelling, or move it "
+                   "under \"attrs\").",
+               {}, base + "/" + pointer_token(key));
+    }
+    void check_keys(const json::object& o, const std::string& base, const std::string& who,
+                    std::initializer_list<const std::set<std::string, std::less<>>*> allowed) {
+        for (auto& kv : o) {
+            bool ok = false;
+            for (auto* set : allowed) ok = ok || set->count(kv.key());
+            if (!ok) unknown_key(who, base, kv.key());
+        }
+    }
+
+    // ---- pass 1 ----------------------------------------------------------------------------
+    const json::array* section_array(const json::object& root, std::string_view name) {
+        auto* v = root.if_contains(name);
+        if (!v) return nullptr;
+        if (!v->is_array()) {
+            malformed("/" + std::string(name), {}, "\"" + std::string(name) + "\" must be a list ([...]).");
+            return nullptr;
+        }
+        return &v->get_array();
+    }
+
+    bool claim_id(const std::string& id, const std::string& path) {
+        if (!valid_id(id)) {
+            malformed(path, {id},
+                      "The id " + in_quotes(id) +
+                          " is not valid: an id starts with a letter or digit, continues with letters, digits, "
+                          "'.', '_', ':' or '-', and is at most 128 characters.");
+            return false;
+        }
+        if (!seen_ids_.insert(id).second) {
+            report("E003", "The id " + in_quotes(id) + " is used more than once; ids must be unique across the whole file.",
+                   {id}, path);
+            return false;
+        }
+        return true;
+    }
+
+    void collect_ids(const json::object& root, std::string_view name, Section section) {
+        const json::array* arr = section_array(root, name);
+        if (!arr) return;
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+            std::string path = "/" + std::string(name) + "/" + std::to_string(i);
+            const json::value& v = (*arr)[i];
+            if (!v.is_object()) {
+                malformed(path, {}, "Each entry in \"" + std::string(name) + "\" must be an object ({...}).");
+                continue;
+            }
+            const json::object& o = v.get_object();
+            const json::value* idv = o.if_contains("id");
+            if (!idv || !idv->is_string()) {
+                malformed(idv ? path + "/id" : path, {},
+                          "This " + std::string(singular(section)) + " has no id (a string); it is kept but cannot be used.");
+                continue;
+            }
+            std::string id(idv->get_string());
+            if (!claim_id(id, path + "/id")) continue;
+            Entity e;
+            e.id = id;
+            e.name = id;
+            e.section = section;
+            e.pointer = path;
+            auto index = static_cast<Index>(m_.entities.size());
+            m_.index_by_id.emplace(id, index);
+            m_.entities.push_back(std::move(e));
+            objects_.push_back(&o);
+        }
+    }
+
+    void collect_relation_ids(const json::object& root, std::string_view name) {
+        auto* v = root.if_contains(name);
+        if (!v || !v->is_array()) return;
+        const json::array& arr = v->get_array();
+        for (std::size_t i = 0; i < arr.size(); ++i) {
+            if (!arr[i].is_object()) continue;
+            if (auto* idv = arr[i].get_object().if_contains("id")) {
+                std::string path = "/" + std::string(name) + "/" + std::to_string(i) + "/id";
+                if (!idv->is_string()) malformed(path, {}, "An id must be a string, not " + json_text(*idv) + ".");
+                else claim_id(std::string(idv->get_string()), path);
+            }
+        }
+    }
+
+    // ---- field readers ---------------------------------------------------------------------
+    std::optional<std::string> string_field(const json::object& o, std::string_view key, const std::string& base,
+                                            const std::string& owner) {
+        auto* v = o.if_contains(key);
+        if (!v) return std::nullopt;
+        if (!v->is_string()) {
+            malformed(base + "/" + std::string(key), {owner},
+                      "The \"" + std::string(key) + "\" of " + in_quotes(owner) + " must be a string, not " + json_text(*v) + ".");
+            return std::nullopt;
+        }
+        return std::string(v->get_string());
+    }
+
+    std::optional<bool> bool_field(const json::object& o, std::string_view key, const std::string& base,
+                                   const std::string& owner) {
+        auto* v = o.if_contains(key);
+        if (!v) return std::nullopt;
+        if (!v->is_bool()) {
+            malformed(base + "/" + std::string(key), {owner},
+                      "The \"" + std::string(key) + "\" of " + in_quotes(owner) + " must be true or false, not " + json_text(*v) + ".");
+            return std::nullopt;
+        }
+        return v->get_bool();
+    }
+
+    std::optional<Date> date_field(const json::object& o, std::string_view key, const std::string& base,
+                                   const std::string& owner) {
+        auto s = string_field(o, key, base, owner);
+        if (!s) return std::nullopt;
+        auto d = parse_date(*s);
+        if (!d)
+            malformed(base + "/" + std::string(key), {owner},
+                      "The \"" + std::string(key) + "\" of " + in_quotes(owner) + " is \"" + *s +
+                          "\", which is not a calendar date written YYYY-MM-DD.");
+        return d;
+    }
+
+    Validity validity(const json::object& o, const std::string& base, const std::string& owner) {
+        Validity v{date_field(o, "valid_from", base, owner), date_field(o, "valid_to", base, owner)};
+        if (v.from && v.to && !(*v.from < *v.to)) {
+            report("E008",
+                   in_quotes(owner) + " is valid from " + to_string(*v.from) + " to " + to_string(*v.to) +
+                       ": valid_from must be before valid_to (the entity exists on days from <= d < to).",
+                   {owner}, base + "/valid_from");
+            v = Validity{};
+        }
+        return v;
+    }
+
+    std::optional<Money> money_field(const json::object& o, std::string_view key, const std::string& base,
+                                     const std::string& owner, bool allow_sign) {
+        auto* v = o.if_contains(key);
+        if (!v) return std::nullopt;
+        std::string path = base + "/" + std::string(key);
+        if (!v->is_string()) {
+            report("E007",
+                   "The " + std::string(key) + " of " + in_quotes(owner) + " is written as " + json_text(*v) +
+                       ": money must be a string such as \"1234.50\" (a JSON number could lose pennies).",
+                   {owner}, path);
+            return std::nullopt;
+        }
+        std::string_view s = v->get_string();
+        auto money = Money::parse(s);
+        if (!money || (!allow_sign && !s.empty() && s.front() == '-')) {
+            report("E007",
+                   "The " + std::string(key) + " of " + in_quotes(owner) + " is \"" + std::string(s) +
+                       "\", which is not an amount of money: write pounds with at most two decimal places, e.g. "
+                       "\"1234.50\"" + (allow_sign ? "" : ", with no sign") + ".",
+                   {owner}, path);
+            return std::nullopt;
+        }
+        return money;
+    }
+
+    // Resolves one id reference; reports E004/E005/E006 and returns npos on failure.
+    Index reference(const json::value& v, const std::string& path, unsigned allowed, const std::string& owner,
+                    std::string_view field) {
+        if (!v.is_string()) {
+            malformed(path, {owner},
+                      "The \"" + std::string(field) + "\" of " + in_quotes(owner) + " must be an id (a string), not " +
+                          json_text(v) + ".");
+            return npos;
+        }
+        std::string target(v.get_string());
+        auto found = m_.find(target);
+        if (!found) {
+            report("E004",
+                   in_quotes(owner) + " names " + in_quotes(target) + " as its " + std::string(field) +
+                       ", but nothing in the model has that id.",
+                   {owner, target}, path);
+            return npos;
+        }
+        const Entity& t = m_.at(*found);
+        if (!(allowed & bit(t.section))) {
+            report("E005",
+                   in_quotes(owner) + " names " + in_quotes(target) + " as its " + std::string(field) + ", but " +
+                       in_quotes(target) + " is " + std::string(t.section == Section::area || t.section == Section::organisation ? "an " : "a ") +
+                       std::string(singular(t.section)) + "; it must be " + describe(allowed) + ".",
+                   {owner, target}, path);
+            return npos;
+        }
+        return *found;
+    }
+
+    // A list of references; a single string is accepted as a list of one.
+    std::vector<Index> references(const json::object& o, std::string_view key, const std::string& base, unsigned allowed,
+                                  const std::string& owner) {
+        std::vector<Index> out;
+        auto* v = o.if_contains(key);
+        if (!v) return out;
+        std::string path = base + "/" + std::string(key);
+        if (v->is_string()) {
+            Index i = reference(*v, path, allowed, owner, key);
+            if (i != npos) out.push_back(i);
+        } else if (v->is_array()) {
+            const json::array& a = v->get_array();
+            for (std::size_t k = 0; k < a.size(); ++k) {
+                Index i = reference(a[k], path + "/" + std::to_string(k), allowed, owner, key);
+                if (i != npos) out.push_back(i);
+            }
+        } else {
+            malformed(path, {owner},
+                      "The \"" + std::string(key) + "\" of " + in_quotes(owner) + " must be a list of ids, not " + json_text(*v) + ".");
+        }
+        return out;
+    }
+
+    Index single_reference(const json::object& o, std::string_view key, const std::string& base, unsigned allowed,
+                           const std::string& owner) {
+        auto* v = o.if_contains(key);
+        return v ? reference(*v, base + "/" + std::string(key), allowed, owner, key) : npos;
+    }
+
+    std::optional<std::int64_t> integer_field(const json::object& o, std::string_view key, const std::string& base,
+                                              const std::string& owner) {
+        auto* v = o.if_contains(key);
+        if (!v) return std::nullopt;
+        if (v->is_int64() && v->get_int64() >= 0) return v->get_int64();
+        if (v->is_uint64() && v->get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) return static_cast<std::int64_t>(v->get_uint64());
+        malformed(base + "/" + std::string(key), {owner},
+                  "The \"" + std::string(key) + "\" of " + in_quotes(owner) + " must be a whole number of at least 0, not " +
+                      json_text(*v) + ".");
+        return std::nullopt;
+    }
+
+    // ---- entities --------------------------------------------------------------------------
+    void read_entity(Index idx) {
+        Entity& e = m_.entities[idx];
+        const json::object& o = *objects_[idx];
+        const std::string& base = e.pointer;
+        const std::string who = std::string(singular(e.section)) + " " + in_quotes(e.id);
+        check_keys(o, base, who, {&kCommonKeys, &section_keys(e.section)});
+        if (auto n = string_field(o, "name", base, e.id)) e.name = *n;
+        if (auto n = string_field(o, "notes", base, e.id)) e.notes = *n;
+        e.valid = validity(o, base, e.id);
+        if (auto* c = o.if_contains("codes")) {
+            if (c->is_object()) {
+                for (auto& kv : c->get_object()) {
+                    if (kv.value().is_string()) e.codes[std::string(kv.key())] = std::string(kv.value().get_string());
+                    else malformed(base + "/codes/" + pointer_token(kv.key()), {e.id}, "Each code of " + in_quotes(e.id) + " must be a string.");
+                }
+            } else {
+                malformed(base + "/codes", {e.id}, "The \"codes\" of " + in_quotes(e.id) + " must be an object of strings.");
+            }
+        }
+        if (auto* a = o.if_contains("attrs"); a && !a->is_object())
+            malformed(base + "/attrs", {e.id}, "The \"attrs\" of " + in_quotes(e.id) + " must be an object ({...}).");
+        const auto& kinds = kinds_of(e.section);
+        if (!kinds.empty()) {
+            if (auto k = string_field(o, "kind", base, e.id)) {
+                if (kinds.count(*k)) e.kind = *k;
+                else
+                    malformed(base + "/kind", {e.id},
+                              "The kind \"" + *k + "\" of " + in_quotes(e.id) + " is not a kind of " +
+                                  std::string(singular(e.section)) + " pbp knows.");
+            } else if (!o.contains("kind")) {
+                malformed(base, {e.id}, "The " + std::string(singular(e.section)) + " " + in_quotes(e.id) + " has no kind.");
+            }
+        } else if (auto k = string_field(o, "kind", base, e.id)) {
+            e.kind = *k;  // posts and functions have no kinds of their own; kept as written
+        }
+
+        switch (e.section) {
+            case Section::area: {
+                e.within = references(o, "within", base, kArea, e.id);
+                e.population = integer_field(o, "population", base, e.id);
+                if (auto* v = o.if_contains("need_index")) {
+                    std::optional<Ratio> r;
+                    if (v->is_string()) r = parse_decimal(v->get_string());
+                    else if (v->is_int64() || v->is_uint64()) r = parse_decimal(json::serialize(*v));
+                    if (r && *r >= 0) e.need_index = *r;
+                    else
+                        malformed(base + "/need_index", {e.id},
+                                  "The need_index of " + in_quotes(e.id) + " is " + json_text(*v) +
+                                      ": write a non-negative decimal as a string, e.g. \"1.25\".");
+                }
+                break;
+            }
+            case Section::organisation: e.serves = references(o, "serves", base, kArea, e.id); break;
+            case Section::body: {
+                e.of = references(o, "of", base, kOrg | kBody, e.id);
+                if (e.kind == "joint_committee") {
+                    for (Index t : e.of)
+                        if (m_.at(t).section != Section::organisation)
+                            report("E005", "The joint committee " + in_quotes(e.id) + " must belong to organisations, but " +
+                                               in_quotes(m_.id(t)) + " is a body.", {e.id, m_.id(t)}, base + "/of");
+                }
+                if (!o.contains("of") && (e.kind == "board" || e.kind == "committee" || e.kind == "sub_committee" || e.kind == "team"))
+                    malformed(base, {e.id}, "The " + e.kind + " " + in_quotes(e.id) + " must say which organisation or body it belongs to (\"of\").");
+                e.place = single_reference(o, "place", base, kArea, e.id);
+                read_members(o, e, base);
+                read_quorum(o, e, base);
+                break;
+            }
+            case Section::post: {
+                if (auto t = string_field(o, "title", base, e.id)) e.title = *t;
+                e.in = single_reference(o, "in", base, kOrg | kBody, e.id);
+                if (!o.contains("in")) malformed(base, {e.id}, "The post " + in_quotes(e.id) + " must say which organisation or body it sits in (\"in\").");
+                e.employer = single_reference(o, "employer", base, kOrg, e.id);
+                if (auto h = string_field(o, "holder", base, e.id)) e.person = *h;
+                e.appointed_by = references(o, "appointed_by", base, kOrg | kBody | kPost, e.id);
+                e.approved_by = references(o, "approved_by", base, kOrg | kBody | kPost, e.id);
+                break;
+            }
+            case Section::function: {
+                e.holder = single_reference(o, "holder", base, kOrg, e.id);
+                if (!o.contains("holder")) malformed(base, {e.id}, "The function " + in_quotes(e.id) + " must name the organisation that holds it in law (\"holder\").");
+                if (auto s = bool_field(o, "statutory", base, e.id)) e.statutory = *s;
+                if (auto s = string_field(o, "basis", base, e.id)) e.basis = *s;
+                if (auto s = string_field(o, "service_area", base, e.id)) e.service_area = *s;
+                break;
+            }
+            case Section::fund: {
+                e.holder = single_reference(o, "holder", base, kOrg | kBody, e.id);
+                e.host = single_reference(o, "host", base, kOrg, e.id);
+                if (auto y = string_field(o, "year", base, e.id)) {
+                    e.year = parse_financial_year(*y);
+                    if (!e.year)
+                        malformed(base + "/year", {e.id}, "The year \"" + *y + "\" of " + in_quotes(e.id) +
+                                                              " is not a financial year written YYYY/YY (e.g. \"2022/23\").");
+                }
+                break;
+            }
+        }
+    }
+
+    void read_members(const json::object& o, Entity& e, const std::string& base) {
+        auto* v = o.if_contains("members");
+        if (!v) return;
+        if (!v->is_array()) {
+            malformed(base + "/members", {e.id}, "The \"members\" of " + in_quotes(e.id) + " must be a list.");
+            return;
+        }
+        static const std::set<std::string, std::less<>> keys{"member", "voting", "role", "attrs"};
+        const json::array& a = v->get_array();
+        for (std::size_t k = 0; k < a.size(); ++k) {
+            std::string path = base + "/members/" + std::to_string(k);
+            if (!a[k].is_object()) {
+                malformed(path, {e.id}, "Each member of " + in_quotes(e.id) + " must be an object with a \"member\" id.");
+                continue;
+            }
+            const json::object& mo = a[k].get_object();
+            check_keys(mo, path, "a member of " + in_quotes(e.id), {&keys});
+            Member mem;
+            if (auto* id = mo.if_contains("member")) mem.member = reference(*id, path + "/member", kOrg | kPost, e.id, "member");
+            else malformed(path, {e.id}, "A member of " + in_quotes(e.id) + " has no \"member\" id.");
+            if (auto b = bool_field(mo, "voting", path, e.id)) mem.voting = *b;
+            if (auto r = string_field(mo, "role", path, e.id)) {
+                if (*r == "chair" || *r == "vice_chair" || *r == "member" || *r == "attendee") mem.role = *r;
+                else malformed(path + "/role", {e.id}, "The role \"" + *r + "\" of a member of " + in_quotes(e.id) +
+                                                           " must be chair, vice_chair, member or attendee.");
+            }
+            if (mem.member != npos) e.members.push_back(mem);
+        }
+    }
+
+    void read_quorum(const json::object& o, Entity& e, const std::string& base) {
+        auto* v = o.if_contains("quorum");
+        if (!v) return;
+        if (!v->is_object()) {
+            malformed(base + "/quorum", {e.id}, "The quorum of " + in_quotes(e.id) + " must be an object with a \"count\".");
+            return;
+        }
+        static const std::set<std::string, std::less<>> keys{"count", "must_include"};
+        const json::object& q = v->get_object();
+        check_keys(q, base + "/quorum", "the quorum of " + in_quotes(e.id), {&keys});
+        Quorum quorum;
+        if (auto c = integer_field(q, "count", base + "/quorum", e.id)) quorum.count = *c;
+        quorum.must_include = references(q, "must_include", base + "/quorum", kOrg | kPost, e.id);
+        e.quorum = quorum;
+    }
+
+    // ---- relations -------------------------------------------------------------------------
+    void read_relations(const json::object& root) {
+        auto* v = root.if_contains("relations");
+        if (!v || !v->is_array()) {
+            if (v) malformed("/relations", {}, "\"relations\" must be a list ([...]).");
+            return;
+        }
+        static const std::set<std::string, std::less<>> base_keys{"kind", "from", "to", "id", "valid_from", "valid_to", "notes", "attrs"};
+        static const std::set<std::string, std::less<>> delegate_keys{"functions", "mechanism", "limit", "instrument", "may_subdelegate"};
+        static const std::set<std::string, std::less<>> member_keys{"voting", "role"};
+        static const std::set<std::string, std::less<>> none;
+        const json::array& arr = v->get_array();
+        for (std::size_t i = 0; i < arr.size(); ++i) {
+            std::string base = "/relations/" + std::to_string(i);
+            if (!arr[i].is_object()) {
+                malformed(base, {}, "Each relation must be an object with \"kind\", \"from\" and \"to\".");
+                continue;
+            }
+            const json::object& o = arr[i].get_object();
+            Relation r;
+            r.pointer = base;
+            if (auto s = string_field(o, "id", base, "relation " + std::to_string(i))) r.id = *s;
+            std::string label = r.id.empty() ? "relation " + std::to_string(i) : r.id;
+            auto ks = string_field(o, "kind", base, label);
+            std::optional<RelationKind> kind = ks ? parse_relation_kind(*ks) : std::nullopt;
+            if (!kind) {
+                malformed(ks ? base + "/kind" : base, {},
+                          ks ? "The relation kind \"" + *ks + "\" is not one pbp knows (accountable_to, reports_to, member_of, "
+                                                            "commissions, delegates, hosts, chairs, informs)."
+                             : "This relation has no kind.");
+                check_keys(o, base, "a relation", {&base_keys, &delegate_keys, &member_keys});
+                continue;
+            }
+            r.kind = *kind;
+            check_keys(o, base, "a " + std::string(to_string(r.kind)) + " relation",
+                       {&base_keys, r.kind == RelationKind::delegates ? &delegate_keys
+                                    : r.kind == RelationKind::member_of ? &member_keys : &none});
+            unsigned from_ok = kAny, to_ok = kAny;
+            switch (r.kind) {
+                case RelationKind::accountable_to:
+                case RelationKind::delegates: from_ok = to_ok = kOrg | kBody | kPost; break;
+                case RelationKind::member_of: from_ok = kOrg | kPost; to_ok = kBody | kOrg; break;
+                case RelationKind::commissions: from_ok = kOrg | kBody; to_ok = kOrg; break;
+                case RelationKind::hosts: from_ok = kOrg; to_ok = kBody | kPost; break;
+                case RelationKind::chairs: from_ok = kPost; to_ok = kBody; break;
+                default: break;
+            }
+            for (const char* end : {"from", "to"}) {
+                if (!o.contains(end)) malformed(base, {}, "This " + std::string(to_string(r.kind)) + " relation has no \"" + end + "\".");
+            }
+            r.from = single_reference(o, "from", base, from_ok, label);
+            r.to = single_reference(o, "to", base, to_ok, label);
+            if (r.kind == RelationKind::member_of && r.from != npos && r.to != npos &&
+                m_.at(r.to).section == Section::organisation && m_.at(r.from).section != Section::organisation) {
+                report("E005", "Only an organisation can be a member of another organisation: " + in_quotes(m_.id(r.from)) +
+                                   " is a post.", {m_.id(r.from), m_.id(r.to)}, base + "/from");
+                r.from = npos;
+            }
+            r.valid = validity(o, base, label);
+            if (r.kind == RelationKind::delegates) read_delegation(o, r, base, label);
+            if (r.kind == RelationKind::member_of) {
+                if (auto b = bool_field(o, "voting", base, label)) r.voting = *b;
+                if (auto s = string_field(o, "role", base, label)) {
+                    if (*s == "chair" || *s == "vice_chair" || *s == "member" || *s == "attendee") r.role = *s;
+                    else malformed(base + "/role", {label}, "The role \"" + *s + "\" must be chair, vice_chair, member or attendee.");
+                }
+            }
+            if (r.from != npos && r.to != npos) m_.relations.push_back(std::move(r));
+        }
+    }
+
+    void read_delegation(const json::object& o, Relation& r, const std::string& base, const std::string& label) {
+        auto* f = o.if_contains("functions");
+        if (!f || !f->is_array() || f->get_array().empty()) {
+            malformed(f ? base + "/functions" : base, {label},
+                      "A delegation must list the functions it hands on (\"functions\": a non-empty list of function ids).");
+        } else {
+            r.functions = references(o, "functions", base, kFunction, label);
+        }
+        if (auto m = string_field(o, "mechanism", base, label)) {
+            if (auto mech = parse_mechanism(*m)) r.mechanism = *mech;
+            else malformed(base + "/mechanism", {label}, "The mechanism \"" + *m +
+                                                             "\" is not one of scheme_of_delegation, s65z5, s75, lead_provider, executive_authority.");
+        }
+        r.limit = money_field(o, "limit", base, label, false);
+        if (auto s = string_field(o, "instrument", base, label)) r.instrument = *s;
+        if (auto b = bool_field(o, "may_subdelegate", base, label)) r.may_subdelegate = *b;
+    }
+
+    void read_flows(const json::object& root) {
+        auto* v = root.if_contains("flows");
+        if (!v || !v->is_array()) {
+            if (v) malformed("/flows", {}, "\"flows\" must be a list ([...]).");
+            return;
+        }
+        static const std::set<std::string, std::less<>> keys{"from", "to", "amount", "year", "purpose", "restriction",
+                                                             "id", "valid_from", "valid_to", "notes", "attrs"};
+        const json::array& arr = v->get_array();
+        for (std::size_t i = 0; i < arr.size(); ++i) {
+            std::string base = "/flows/" + std::to_string(i);
+            if (!arr[i].is_object()) {
+                malformed(base, {}, "Each flow must be an object with \"from\", \"to\", \"amount\" and \"year\".");
+                continue;
+            }
+            const json::object& o = arr[i].get_object();
+            std::string label = "flow " + std::to_string(i);
+            check_keys(o, base, "a flow", {&keys});
+            Flow fl;
+            fl.pointer = base;
+            bool ok = true;
+            for (const char* key : {"from", "to", "amount", "year"})
+                if (!o.contains(key)) {
+                    malformed(base, {}, "This flow has no \"" + std::string(key) + "\".");
+                    ok = false;
+                }
+            fl.from = single_reference(o, "from", base, kOrg | kBody | kFund, label);
+            fl.to = single_reference(o, "to", base, kOrg | kBody | kFund, label);
+            auto amount = money_field(o, "amount", base, label, false);
+            if (amount) fl.amount = *amount;
+            if (auto y = string_field(o, "year", base, label)) {
+                if (auto fy = parse_financial_year(*y)) fl.year = *fy;
+                else {
+                    malformed(base + "/year", {}, "The year \"" + *y + "\" of this flow is not a financial year written YYYY/YY (e.g. \"2022/23\").");
+                    ok = false;
+                }
+            } else {
+                ok = false;
+            }
+            if (auto p = string_field(o, "purpose", base, label)) fl.purpose = *p;
+            if (auto rs = string_field(o, "restriction", base, label)) {
+                if (auto r = parse_restriction(*rs)) fl.restriction = *r;
+                else malformed(base + "/restriction", {}, "The restriction \"" + *rs + "\" is not one of none, ring_fenced, pass_through, mandated.");
+            }
+            fl.valid = validity(o, base, label);
+            if (ok && amount && fl.from != npos && fl.to != npos) m_.flows.push_back(std::move(fl));
+        }
+    }
+
+    void read_assessments(const json::object& root) {
+        auto* v = root.if_contains("assessments");
+        if (!v || !v->is_array()) {
+            if (v) malformed("/assessments", {}, "\"assessments\" must be a list ([...]).");
+            return;
+        }
+        static const std::set<std::string, std::less<>> keys{"subject", "date", "theme", "stage", "evidence", "id", "notes", "attrs"};
+        static const std::set<std::string, std::less<>> themes{
+            "shared_vision", "systems_mindset", "shifting_power", "trusted_relationships", "coordinated_delivery",
+            "shared_governance", "aligned_resources", "collective_leadership", "evaluation_and_learning", "shared_data"};
+        static const std::set<std::string, std::less<>> stages{"emerging", "developing", "maturing", "thriving"};
+        const json::array& arr = v->get_array();
+        for (std::size_t i = 0; i < arr.size(); ++i) {
+            std::string base = "/assessments/" + std::to_string(i);
+            if (!arr[i].is_object()) {
+                malformed(base, {}, "Each assessment must be an object.");
+                continue;
+            }
+            const json::object& o = arr[i].get_object();
+            std::string label = "assessment " + std::to_string(i);
+            check_keys(o, base, "an assessment", {&keys});
+            Assessment a;
+            a.pointer = base;
+            a.subject = single_reference(o, "subject", base, kBody | kArea, label);
+            auto d = date_field(o, "date", base, label);
+            if (d) a.date = *d;
+            auto theme = string_field(o, "theme", base, label);
+            auto stage = string_field(o, "stage", base, label);
+            if (theme && !themes.count(*theme)) {
+                malformed(base + "/theme", {}, "The theme \"" + *theme + "\" is not one of the ten themes of the maturity matrix.");
+                theme.reset();
+            }
+            if (stage && !stages.count(*stage)) {
+                malformed(base + "/stage", {}, "The stage \"" + *stage + "\" must be emerging, developing, maturing or thriving.");
+                stage.reset();
+            }
+            if (auto ev = string_field(o, "evidence", base, label)) a.evidence = *ev;
+            for (const char* key : {"subject", "date", "theme", "stage"})
+                if (!o.contains(key)) malformed(base, {}, "This assessment has no \"" + std::string(key) + "\".");
+            if (a.subject != npos && d && theme && stage) {
+                a.theme = *theme;
+                a.stage = *stage;
+                m_.assessments.push_back(std::move(a));
+            }
+        }
+    }
+
+    // ---- graph -----------------------------------------------------------------------------
+    void build_graph() {
+        Graph& g = m_.graph;
+        g = Graph(m_.entities.size());
+        for (Index i = 0; i < m_.entities.size(); ++i) g[i].entity = i;
+        auto add = [&](Index a, Index b, EdgeKind k, Validity v = {}, Index rel = npos) {
+            if (a != npos && b != npos) boost::add_edge(a, b, EdgeProperties{k, v, rel}, g);
+        };
+        for (Index i = 0; i < m_.entities.size(); ++i) {
+            const Entity& e = m_.entities[i];
+            for (Index p : e.within) add(i, p, EdgeKind::within);
+            for (Index s : e.serves) add(i, s, EdgeKind::serves);
+            for (Index o : e.of) add(i, o, EdgeKind::of);
+            add(i, e.place, EdgeKind::place);
+            for (const Member& mem : e.members) add(i, mem.member, EdgeKind::member);
+            add(i, e.in, EdgeKind::in);
+            add(i, e.employer, EdgeKind::employer);
+            add(i, e.holder, EdgeKind::holds);
+        }
+        for (Index r = 0; r < m_.relations.size(); ++r) {
+            const Relation& rel = m_.relations[r];
+            add(rel.from, rel.to, static_cast<EdgeKind>(rel.kind), rel.valid, r);
+            if (rel.kind == RelationKind::delegates) add(rel.to, rel.from, EdgeKind::answers_to_delegator, rel.valid, r);
+        }
+    }
+
+    Model& m_;
+    std::vector<const json::object*> objects_;
+    std::unordered_set<std::string> seen_ids_;
+};
+
+std::string strip_bom(std::string_view& text) {
+    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    return {};
+}
+
+}  // namespace
+
+LoadResult load_model(std::string_view text) {
+    strip_bom(text);
+    LoadResult result;
+    auto model = std::make_shared<Model>();
+
+    json::parse_options opts;
+    opts.allow_comments = true;
+    opts.allow_trailing_commas = true;
+    opts.max_depth = 256;
+    json::stream_parser parser({}, opts);
+    json::error_code ec;
+    std::size_t consumed = parser.write_some(text.data(), text.size(), ec);
+    if (!ec && consumed < text.size()) ec = json::error::extra_data;
+    if (!ec) parser.finish(ec);
+    if (ec) {
+        SourcePosition p = detail::position_of(text, consumed);
+        Diagnostic d{"E001", Severity::error,
+                     "The file is not valid JSON at line " + std::to_string(p.line) + ", column " +
+                         std::to_string(p.column) + ": " + ec.message() + ".",
+                     {}, "", p.line, p.column};
+        result.diagnostics.push_back(std::move(d));
+        return result;
+    }
+    model->document = parser.release();
+    model->positions = detail::map_positions(text);
+
+    const json::object* root = model->document.if_object();
+    const json::value* format = root ? root->if_contains("format") : nullptr;
+    if (!format || !format->is_string() || format->get_string() != "pbp/1") {
+        std::string what = !root ? "The file is not a pbp model: its top level must be an object with \"format\": \"pbp/1\"."
+                           : !format ? "The file has no \"format\": a pbp model starts with \"format\": \"pbp/1\"."
+                                     : "The format " + json_text(*format) + " is not supported: this version of pbp reads \"pbp/1\".";
+        result.diagnostics.push_back(model->diagnostic("E002", what, {}, format ? "/format" : ""));
+        return result;
+    }
+    Loader(*model).run();
+    result.diagnostics = model->load_diagnostics;
+    result.model = std::move(model);
+    return result;
+}
+
+LoadResult load_model_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError("cannot open " + path.string());
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) throw IoError("cannot read " + path.string());
+    return load_model(ss.str());
+}
+
+std::string save_model(const Model& m) { return pretty_json(m.document); }
+
+void save_model_file(const Model& m, const std::filesystem::path& path) {
+    std::ofstream out(path, std::ios::binary);
+    if (!out) throw IoError("cannot write " + path.string());
+    out << save_model(m);
+    if (!out) throw IoError("cannot write " + path.string());
+}
+
+}  // namespace pbp

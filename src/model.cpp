@@ -1,0 +1,109 @@
+#include "pbp/model.hpp"
+
+#include <array>
+#include <utility>
+
+namespace pbp {
+namespace {
+template <class E, std::size_t N>
+std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& table, E v) noexcept {
+    for (auto& [k, n] : table)
+        if (k == v) return n;
+    return "";
+}
+template <class E, std::size_t N>
+std::optional<E> value_of(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view s) noexcept {
+    for (auto& [k, n] : table)
+        if (n == s) return k;
+    return std::nullopt;
+}
+
+constexpr std::array<std::pair<RelationKind, std::string_view>, 8> kRelationKinds{{
+    {RelationKind::accountable_to, "accountable_to"},
+    {RelationKind::reports_to, "reports_to"},
+    {RelationKind::member_of, "member_of"},
+    {RelationKind::commissions, "commissions"},
+    {RelationKind::delegates, "delegates"},
+    {RelationKind::hosts, "hosts"},
+    {RelationKind::chairs, "chairs"},
+    {RelationKind::informs, "informs"},
+}};
+constexpr std::array<std::pair<Mechanism, std::string_view>, 5> kMechanisms{{
+    {Mechanism::scheme_of_delegation, "scheme_of_delegation"},
+    {Mechanism::s65z5, "s65z5"},
+    {Mechanism::s75, "s75"},
+    {Mechanism::lead_provider, "lead_provider"},
+    {Mechanism::executive_authority, "executive_authority"},
+}};
+constexpr std::array<std::pair<Restriction, std::string_view>, 4> kRestrictions{{
+    {Restriction::none, "none"},
+    {Restriction::ring_fenced, "ring_fenced"},
+    {Restriction::pass_through, "pass_through"},
+    {Restriction::mandated, "mandated"},
+}};
+constexpr std::array<std::pair<Section, std::string_view>, 6> kSectionNames{{
+    {Section::area, "areas"},
+    {Section::organisation, "organisations"},
+    {Section::body, "bodies"},
+    {Section::post, "posts"},
+    {Section::function, "functions"},
+    {Section::fund, "funds"},
+}};
+}  // namespace
+
+std::string_view to_string(Section s) noexcept { return name_of(kSectionNames, s); }
+std::string_view to_string(RelationKind k) noexcept { return name_of(kRelationKinds, k); }
+std::optional<RelationKind> parse_relation_kind(std::string_view s) noexcept { return value_of(kRelationKinds, s); }
+std::string_view to_string(Mechanism m) noexcept { return name_of(kMechanisms, m); }
+std::optional<Mechanism> parse_mechanism(std::string_view s) noexcept { return value_of(kMechanisms, s); }
+std::string_view to_string(Restriction r) noexcept { return name_of(kRestrictions, r); }
+std::optional<Restriction> parse_restriction(std::string_view s) noexcept { return value_of(kRestrictions, s); }
+
+std::optional<Index> Model::find(std::string_view id) const {
+    auto it = index_by_id.find(std::string(id));
+    if (it == index_by_id.end()) return std::nullopt;
+    return it->second;
+}
+
+const Entity& Model::at(Index i) const { return entities.at(i); }
+
+bool Model::exists(Index i, std::optional<Date> as_of) const { return entities[i].valid.contains(as_of); }
+
+std::optional<SourcePosition> Model::position(std::string_view pointer) const {
+    // A pointer to a missing key falls back to its nearest located ancestor.
+    std::string p(pointer);
+    while (true) {
+        auto it = positions.find(p);
+        if (it != positions.end()) return it->second;
+        if (p.empty()) return std::nullopt;
+        p.erase(p.rfind('/'));
+    }
+}
+
+Diagnostic Model::diagnostic(std::string code, std::string message, std::vector<std::string> ids,
+                             std::string path) const {
+    Diagnostic d;
+    d.severity = severity_of(code);
+    d.code = std::move(code);
+    d.message = std::move(message);
+    d.ids = std::move(ids);
+    if (auto pos = position(path)) {
+        d.line = pos->line;
+        d.column = pos->column;
+    }
+    d.path = std::move(path);
+    return d;
+}
+
+bool is_nhs_body(const Entity& e) noexcept {
+    return e.section == Section::organisation &&
+           (e.kind == "nhs_england" || e.kind == "icb" || e.kind == "nhs_trust" || e.kind == "foundation_trust");
+}
+
+bool is_local_authority(const Entity& e) noexcept {
+    return e.section == Section::organisation &&
+           (e.kind == "county_council" || e.kind == "district_council" || e.kind == "unitary_authority" ||
+            e.kind == "combined_authority");
+}
+
+}  // namespace pbp

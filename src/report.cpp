@@ -1,0 +1,105 @@
+#include "pbp/report.hpp"
+
+#include "pbp/accountability.hpp"
+#include "pbp/detail/report_sections.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+namespace pbp {
+namespace detail {
+std::string label(const Model& m, Index i) {
+    const Entity& e = m.at(i);
+    return e.name == e.id ? e.id : e.name + " (" + e.id + ")";
+}
+}  // namespace detail
+
+namespace {
+using detail::label;
+
+void heading(std::ostream& os, const std::string& title) {
+    os << "\n" << title << "\n" << std::string(title.size(), '=') << "\n";
+}
+
+std::string list(const Model& m, const std::vector<Index>& v) {
+    std::string out;
+    for (Index i : v) out += (out.empty() ? "" : ", ") + label(m, i);
+    return out;
+}
+}  // namespace
+
+std::string report(const Model& m, const Diagnostics& problems, std::optional<Date> as_of) {
+    std::ostringstream os;
+    os << m.name << "\n" << std::string(m.name.size(), '#') << "\n";
+    if (as_of) os << "As of " << to_string(*as_of) << ".\n";
+    std::size_t counts[6] = {};
+    for (Index i = 0; i < m.entities.size(); ++i)
+        if (m.exists(i, as_of)) ++counts[static_cast<int>(m.entities[i].section)];
+    os << counts[0] << " areas, " << counts[1] << " organisations, " << counts[2] << " bodies, " << counts[3]
+       << " posts, " << counts[4] << " functions, " << counts[5] << " funds; " << m.relations.size()
+       << " relations, " << m.flows.size() << " flows.\n";
+
+    heading(os, "Places");
+    bool any = false;
+    for (Index i = 0; i < m.entities.size(); ++i) {
+        const Entity& e = m.entities[i];
+        if (e.section != Section::area || (e.kind != "place" && e.kind != "neighbourhood") || !m.exists(i, as_of)) continue;
+        any = true;
+        os << "- " << label(m, i) << (e.kind == "neighbourhood" ? " [neighbourhood]" : "");
+        if (!e.within.empty()) os << ", within " << list(m, e.within);
+        if (e.population) os << ", population " << *e.population;
+        os << "\n";
+        std::vector<Index> bodies, orgs;
+        for (Index j = 0; j < m.entities.size(); ++j) {
+            const Entity& x = m.entities[j];
+            if (!m.exists(j, as_of)) continue;
+            if (x.section == Section::body && x.place == i) bodies.push_back(j);
+            if (x.section == Section::organisation && std::find(x.serves.begin(), x.serves.end(), i) != x.serves.end())
+                orgs.push_back(j);
+        }
+        if (!bodies.empty()) os << "    bodies: " << list(m, bodies) << "\n";
+        if (!orgs.empty()) os << "    organisations serving it: " << list(m, orgs) << "\n";
+    }
+    if (!any) os << "(no places)\n";
+
+    heading(os, "Bodies and who they answer to");
+    for (Index i = 0; i < m.entities.size(); ++i) {
+        const Entity& e = m.entities[i];
+        if (e.section != Section::body || !m.exists(i, as_of)) continue;
+        Accountability a = accountability(m, i, as_of);
+        os << "- " << label(m, i) << " [" << e.kind << "]\n    answers to: ";
+        for (std::size_t k = 1; k < a.chain.size(); ++k) os << (k > 1 ? " -> " : "") << a.chain[k];
+        if (a.chain.size() == 1) os << (a.apexes.empty() ? "(no one: a circle)" : "(no one: an apex)");
+        os << "\n";
+        std::size_t voting = 0;
+        for (auto& mem : e.members) voting += mem.voting;
+        if (!e.members.empty()) os << "    members: " << e.members.size() << " (" << voting << " voting)\n";
+    }
+
+    heading(os, "Posts");
+    for (Index i = 0; i < m.entities.size(); ++i) {
+        const Entity& e = m.entities[i];
+        if (e.section != Section::post || !m.exists(i, as_of)) continue;
+        os << "- " << (e.title.empty() ? e.id : e.title + " (" + e.id + ")");
+        if (!e.person.empty()) os << ": " << e.person;
+        os << "\n";
+        if (e.in != npos) os << "    in: " << label(m, e.in) << "\n";
+        if (!e.appointed_by.empty()) os << "    appointed by: " << list(m, e.appointed_by) << "\n";
+        if (!e.approved_by.empty()) os << "    approved by: " << list(m, e.approved_by) << "\n";
+        Accountability a = accountability(m, i, as_of);
+        os << "    answers to: ";
+        for (std::size_t k = 1; k < a.chain.size(); ++k) os << (k > 1 ? " -> " : "") << a.chain[k];
+        os << "\n";
+    }
+
+    detail::report_geography(m, as_of, os);
+    detail::report_decisions(m, as_of, os);
+    detail::report_money(m, os);
+
+    heading(os, "Problems");
+    if (problems.empty()) os << "None found.\n";
+    for (const auto& d : problems) os << "- " << d.code << " (" << to_string(d.severity) << ") " << d.message << "\n";
+    return os.str();
+}
+
+}  // namespace pbp

@@ -1,0 +1,23 @@
+// Source positions for JSON Pointers. Boost.JSON's DOM keeps no positions, so after a
+// successful parse this scanner walks the (already valid) text once more and records where
+// each value starts. It understands exactly what the parser accepted: comments and trailing
+// commas.
+#pragma once
+
+#include "pbp/model.hpp"
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace pbp::detail {
+
+std::unordered_map<std::string, SourcePosition> map_positions(std::string_view text);
+
+/// Line and column (1-based, columns in characters) of byte `offset` in `text`.
+SourcePosition position_of(std::string_view text, std::size_t offset);
+
+/// Escapes one JSON Pointer reference token (`~` -> `~0`, `/` -> `~1`).
+std::string pointer_token(std::string_view key);
+
+}  // namespace pbp::detail
