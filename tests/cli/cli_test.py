@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""The pbp command line: exit codes (0 success, 1 model errors, 2 usage/I-O/parse), error
+output, --help and --json shapes (SPEC 4.1). usage: cli_test.py PATH/TO/pbp TESTS/DATA"""
+import json
+import os
+import subprocess
+import sys
+import unittest
+
+PBP = DATA = CONFORMANCE = None
+
+
+def run(*args, stdin=None):
+    p = subprocess.run([PBP, *args], capture_output=True, text=True, input=stdin, timeout=120)
+    return p.returncode, p.stdout, p.stderr
+
+
+class ExitCodes(unittest.TestCase):
+    def test_no_arguments_is_usage(self):
+        code, _, err = run()
+        self.assertEqual(code, 2)
+        self.assertIn("usage", err)
+
+    def test_unknown_command(self):
+        code, _, err = run("frobnicate")
+        self.assertEqual(code, 2)
+        self.assertIn("unknown command 'frobnicate'", err)
+
+    def test_unknown_option(self):
+        code, _, err = run("validate", CONFORMANCE, "--frob")
+        self.assertEqual(code, 2)
+        self.assertIn("--frob", err)
+
+    def test_missing_file(self):
+        code, _, err = run("validate", os.path.join(DATA, "cli", "no_such_file.json"))
+        self.assertEqual(code, 2)
+        self.assertIn("no_such_file.json", err)
+
+    def test_invalid_json_is_2_with_line_and_column(self):
+        code, out, err = run("validate", os.path.join(DATA, "cli", "not_json.json"), "--json")
+        self.assertEqual(code, 2)
+        self.assertIn("E001", err)
+        self.assertIn("line 5", err)  # the missing comma is on line 5
+        self.assertNotIn("Traceback", err)
+
+    def test_wrong_format_is_2(self):
+        code, _, err = run("validate", os.path.join(DATA, "cli", "wrong_format.json"))
+        self.assertEqual(code, 2)
+        self.assertIn("E002", err)
+
+    def test_validate_clean_model_is_0(self):
+        code, out, _ = run("validate", CONFORMANCE, "--json")
+        self.assertEqual(code, 0)
+        doc = json.loads(out)
+        self.assertEqual(doc["errors"], 0)
+        self.assertIn("warnings", doc)
+        self.assertIsInstance(doc["diagnostics"], list)
+
+    def test_validate_model_with_errors_is_1(self):
+        code, out, _ = run("validate", os.path.join(DATA, "cli", "with_errors.json"), "--json")
+        self.assertEqual(code, 1)
+        doc = json.loads(out)
+        self.assertEqual(doc["errors"], 1)
+        d = doc["diagnostics"][0]
+        self.assertEqual(d["code"], "E004")
+        self.assertEqual(d["severity"], "error")
+        self.assertEqual(d["path"], "/relations/1/to")
+        self.assertEqual(d["ids"], ["relation 1", "dhsc"])
+        self.assertEqual((d["line"], d["column"]), (10, 54))  # the value "dhsc" on line 10 starts at column 54
+        for key in ("message", "ids", "path", "line", "column"):
+            self.assertIn(key, d)
+
+    def test_query_refuses_model_with_errors_unless_forced(self):
+        model = os.path.join(DATA, "cli", "with_errors.json")
+        code, out, err = run("accountability", model, "icb", "--json")
+        self.assertEqual(code, 1)
+        self.assertEqual(out, "")
+        self.assertIn("E004", err)
+        code, out, _ = run("accountability", model, "icb", "--json", "--force")
+        self.assertEqual(code, 0)
+        self.assertEqual(json.loads(out)["chain"], ["icb", "nhse"])
+
+    def test_unknown_node_is_usage_error_naming_it(self):
+        code, out, err = run("accountability", CONFORMANCE, "no.such.node", "--json")
+        self.assertEqual(code, 2)
+        self.assertIn("no.such.node", err)
+
+    def test_node_not_valid_on_the_day(self):
+        # ics0.place3.sc exists; relations dated 2023-04-01 don't matter here, but a bad date does.
+        code, _, err = run("accountability", CONFORMANCE, "icb0", "--as-of", "2023-02-30")
+        self.assertEqual(code, 2)
+        self.assertIn("YYYY-MM-DD", err)
+
+    def test_options_before_operands_and_stdin(self):
+        with open(CONFORMANCE, encoding="utf-8") as fh:
+            text = fh.read()
+        code, out, _ = run("accountability", "--json", "-", "icb0", stdin=text)
+        self.assertEqual(code, 0)
+        self.assertEqual(json.loads(out)["chain"], ["icb0", "nhse", "dhsc", "parliament"])
+
+
+class Shapes(unittest.TestCase):
+    def test_accountability_keys(self):
+        code, out, _ = run("accountability", CONFORMANCE, "ics0.place1.lead", "--json")
+        self.assertEqual(code, 0)
+        doc = json.loads(out)
+        self.assertEqual(sorted(doc), ["apexes", "chain", "node", "reachable"])
+        # the lead answers to the ICB and to council 1: two apexes, Parliament and electorate 1
+        self.assertEqual(doc["apexes"], ["ics0.electorate1", "parliament"])
+
+    def test_export_round_trips(self):
+        code, out, _ = run("export", CONFORMANCE, "--format", "json")
+        self.assertEqual(code, 0)
+        with open(CONFORMANCE, encoding="utf-8") as fh:
+            self.assertEqual(json.loads(out), json.load(fh))
+
+    def test_every_command_has_help(self):
+        code, out, _ = run("--help")
+        self.assertEqual(code, 0)
+        commands = [line.split()[0] for line in out.split("commands:\n")[1].split("\n\n")[0].splitlines()]
+        self.assertIn("report", commands)
+        for c in commands:
+            code, text, _ = run(c, "--help")
+            self.assertEqual(code, 0, c)
+            self.assertIn("usage: pbp " + c, text)
+
+    def test_report_without_model_is_the_bundled_one(self):
+        code, out, err = run("report")
+        self.assertIn(code, (0, 1), err)
+        self.assertIn("Nottingham", out)
+
+
+if __name__ == "__main__":
+    PBP, DATA = sys.argv[1], sys.argv[2]
+    CONFORMANCE = os.path.join(DATA, "..", "conformance", "model.json")
+    result = unittest.main(argv=[sys.argv[0], "-v"], exit=False).result
+    failed = len(result.failures) + len(result.errors)
+    print(f"{result.testsRun - failed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
