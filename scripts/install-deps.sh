@@ -7,6 +7,7 @@ PACKAGES=(
   libmsgsl-dev doctest-dev doxygen libbenchmark-dev
   python3 python3-venv python3-setuptools python3-pip python3-pytest
   r-base-core r-cran-testthat
+  graphviz python3-networkx
 )
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi

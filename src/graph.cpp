@@ -4,6 +4,32 @@
 
 namespace pbp {
 
+const char* to_string(EdgeKind k) noexcept {
+    switch (k) {
+        case EdgeKind::accountable_to: return "accountable_to";
+        case EdgeKind::reports_to: return "reports_to";
+        case EdgeKind::member_of: return "member_of";
+        case EdgeKind::commissions: return "commissions";
+        case EdgeKind::delegates: return "delegates";
+        case EdgeKind::hosts: return "hosts";
+        case EdgeKind::chairs: return "chairs";
+        case EdgeKind::informs: return "informs";
+        case EdgeKind::of: return "of";
+        case EdgeKind::in: return "in";
+        case EdgeKind::within: return "within";
+        case EdgeKind::serves: return "serves";
+        case EdgeKind::place: return "place";
+        case EdgeKind::member: return "member";
+        case EdgeKind::employer: return "employer";
+        case EdgeKind::holds: return "holder";
+        case EdgeKind::host: return "host";
+        case EdgeKind::appointed_by: return "appointed_by";
+        case EdgeKind::approved_by: return "approved_by";
+        case EdgeKind::answers_to_delegator: return "answers_to_delegator";
+    }
+    return "unknown";
+}
+
 bool EdgeView::operator()(const Edge& e) const {
     const Graph& g = model->graph;
     const EdgeProperties& p = g[e];

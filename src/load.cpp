@@ -741,6 +741,9 @@ private:
             add(i, e.in, EdgeKind::in);
             add(i, e.employer, EdgeKind::employer);
             add(i, e.holder, EdgeKind::holds);
+            add(i, e.host, EdgeKind::host);
+            for (Index a : e.appointed_by) add(i, a, EdgeKind::appointed_by);
+            for (Index a : e.approved_by) add(i, a, EdgeKind::approved_by);
         }
         for (Index r = 0; r < m_.relations.size(); ++r) {
             const Relation& rel = m_.relations[r];

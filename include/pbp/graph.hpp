@@ -33,9 +33,15 @@ enum class EdgeKind : std::uint8_t {
     member,      ///< body -> member listed in `members`
     employer,    ///< post -> employing organisation
     holds,       ///< function -> holder organisation; fund -> holder
+    host,        ///< pooled fund -> host organisation
+    appointed_by,  ///< post -> who appoints it
+    approved_by,   ///< post -> who approves the appointment
     // derived
     answers_to_delegator,  ///< delegate -> delegator, one per `delegates` relation (SPEC 2.1 edge 4)
 };
+
+/// The kind's name: a relation kind as in the file, or the structural field (`of`, `within`, ...).
+const char* to_string(EdgeKind k) noexcept;
 
 struct VertexProperties {
     Index entity = npos;
