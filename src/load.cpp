@@ -8,6 +8,7 @@
 #include <boost/json.hpp>
 
 #include <array>
+#include <charconv>
 #include <fstream>
 #include <initializer_list>
 #include <set>
@@ -111,7 +112,13 @@ bool valid_id(std::string_view id) {
 std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 std::string json_text(const json::value& v) {
+    // A double serialises as "1.005E2"; show it as people write it ("100.5").
     std::string s = json::serialize(v);
+    if (v.is_double()) {
+        char buf[32];
+        auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v.get_double());
+        if (ec == std::errc()) s.assign(buf, end);
+    }
     return s.size() > 60 ? s.substr(0, 57) + "..." : s;
 }
 
@@ -644,6 +651,7 @@ private:
             }
             const json::object& o = arr[i].get_object();
             std::string label = "flow " + std::to_string(i);
+            if (auto* idv = o.if_contains("id"); idv && idv->is_string()) label = std::string(idv->get_string());  // as relations do
             check_keys(o, base, "a flow", {&keys});
             Flow fl;
             fl.pointer = base;
@@ -788,7 +796,7 @@ LoadResult load_model(std::string_view text) {
         return result;
     }
     model->document = parser.release();
-    model->positions = detail::map_positions(text);
+    model->source = std::string(text);
 
     const json::object* root = model->document.if_object();
     const json::value* format = root ? root->if_contains("format") : nullptr;
@@ -797,9 +805,11 @@ LoadResult load_model(std::string_view text) {
                            : !format ? "The file has no \"format\": a pbp model starts with \"format\": \"pbp/1\"."
                                      : "The format " + json_text(*format) + " is not supported: this version of pbp reads \"pbp/1\".";
         result.diagnostics.push_back(model->diagnostic("E002", what, {}, format ? "/format" : ""));
+        model->locate(result.diagnostics);
         return result;
     }
     Loader(*model).run();
+    model->locate(model->load_diagnostics);
     result.diagnostics = model->load_diagnostics;
     result.model = std::move(model);
     return result;

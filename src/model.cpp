@@ -1,5 +1,7 @@
 #include "pbp/model.hpp"
 
+#include "source_map.hpp"
+
 #include <array>
 #include <utility>
 
@@ -70,13 +72,34 @@ const Entity& Model::at(Index i) const { return entities.at(i); }
 bool Model::exists(Index i, std::optional<Date> as_of) const { return entities[i].valid.contains(as_of); }
 
 std::optional<SourcePosition> Model::position(std::string_view pointer) const {
-    // A pointer to a missing key falls back to its nearest located ancestor.
-    std::string p(pointer);
-    while (true) {
-        auto it = positions.find(p);
-        if (it != positions.end()) return it->second;
-        if (p.empty()) return std::nullopt;
-        p.erase(p.rfind('/'));
+    Diagnostics one(1);
+    one[0].path = std::string(pointer);
+    locate(one);
+    if (!one[0].line) return std::nullopt;
+    return SourcePosition{*one[0].line, *one[0].column};
+}
+
+void Model::locate(Diagnostics& ds) const {
+    if (source.empty()) return;
+    std::vector<std::string> wanted;
+    for (const Diagnostic& d : ds)
+        if (!d.line) wanted.push_back(d.path);
+    if (wanted.empty()) return;
+    const auto found = detail::map_positions(source, wanted);
+    for (Diagnostic& d : ds) {
+        if (d.line) continue;
+        // A pointer to a missing key falls back to its nearest located ancestor.
+        std::string p = d.path;
+        while (true) {
+            auto it = found.find(p);
+            if (it != found.end()) {
+                d.line = it->second.line;
+                d.column = it->second.column;
+                break;
+            }
+            if (p.empty()) break;
+            p.erase(p.rfind('/'));
+        }
     }
 }
 
@@ -87,10 +110,6 @@ Diagnostic Model::diagnostic(std::string code, std::string message, std::vector<
     d.code = std::move(code);
     d.message = std::move(message);
     d.ids = std::move(ids);
-    if (auto pos = position(path)) {
-        d.line = pos->line;
-        d.column = pos->column;
-    }
     d.path = std::move(path);
     return d;
 }

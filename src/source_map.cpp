@@ -5,12 +5,17 @@ namespace {
 
 class Scanner {
 public:
-    Scanner(std::string_view s, std::unordered_map<std::string, SourcePosition>& out) : s_(s), out_(out) {}
+    Scanner(std::string_view s, std::unordered_map<std::string, SourcePosition>& out,
+            const std::unordered_set<std::string>& wanted)
+        : s_(s), out_(out), wanted_(wanted) {}
 
-    void value(const std::string& path, int depth) {
+    // Records the value at `path` when it is wanted; `path` is empty and unused when `record`
+    // is false (a subtree holding nothing wanted is skipped without building pointers).
+    void value(const std::string& path, int depth, bool record = true) {
         skip_space();
         if (i_ >= s_.size() || depth > 512) return;
-        out_.emplace(path, SourcePosition{line_, col_});
+        record = record && wanted_.count(path);
+        if (record) out_.emplace(path, SourcePosition{line_, col_});
         char c = s_[i_];
         if (c == '{') {
             advance();
@@ -22,7 +27,7 @@ public:
                 std::string key = string_token();
                 skip_space();
                 if (i_ < s_.size() && s_[i_] == ':') advance();
-                value(path + "/" + pointer_token(key), depth + 1);
+                value(record ? path + "/" + pointer_token(key) : std::string(), depth + 1, record);
             }
         } else if (c == '[') {
             advance();
@@ -32,7 +37,8 @@ public:
                 if (i_ >= s_.size()) return;
                 if (s_[i_] == ']') { advance(); return; }
                 if (s_[i_] == ',') { advance(); continue; }
-                value(path + "/" + std::to_string(n++), depth + 1);
+                value(record ? path + "/" + std::to_string(n) : std::string(), depth + 1, record);
+                ++n;
             }
         } else if (c == '"') {
             string_token();
@@ -137,16 +143,23 @@ private:
 
     std::string_view s_;
     std::unordered_map<std::string, SourcePosition>& out_;
+    const std::unordered_set<std::string>& wanted_;
     std::size_t i_ = 0;
     int line_ = 1, col_ = 1;
 };
 
 }  // namespace
 
-std::unordered_map<std::string, SourcePosition> map_positions(std::string_view text) {
+std::unordered_map<std::string, SourcePosition> map_positions(std::string_view text,
+                                                              const std::vector<std::string>& wanted) {
+    std::unordered_set<std::string> prefixes;
+    for (const std::string& w : wanted) {
+        std::string p = w;
+        while (prefixes.insert(p).second && !p.empty()) p.erase(p.rfind('/'));
+    }
     std::unordered_map<std::string, SourcePosition> out;
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    Scanner(text, out).value("", 0);
+    Scanner(text, out, prefixes).value("", 0);
     return out;
 }
 

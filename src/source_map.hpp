@@ -9,10 +9,15 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 namespace pbp::detail {
 
-std::unordered_map<std::string, SourcePosition> map_positions(std::string_view text);
+/// Where the values at `wanted` JSON Pointers (and their ancestors) start in `text`. Subtrees
+/// that hold none of them are skipped without building their pointers.
+std::unordered_map<std::string, SourcePosition> map_positions(std::string_view text,
+                                                              const std::vector<std::string>& wanted);
 
 /// Line and column (1-based, columns in characters) of byte `offset` in `text`.
 SourcePosition position_of(std::string_view text, std::size_t offset);

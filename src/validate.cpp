@@ -13,6 +13,7 @@ Diagnostics validate(const Model& m) {
     detail::check_delegation(m, out);
     detail::check_flows(m, out);
     detail::check_bodies(m, out);
+    m.locate(out);
     return out;
 }
 

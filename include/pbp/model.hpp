@@ -149,8 +149,9 @@ struct Model {
     boost::json::value document;
     /// Problems found while reading the file (E003-E008, W009).
     Diagnostics load_diagnostics;
-    /// Where each value starts in the source text, by JSON Pointer (empty when built in code).
-    std::unordered_map<std::string, SourcePosition> positions;
+    /// The source text as loaded (empty when built in code): kept so that diagnostics found
+    /// later, by validate(), can still be given a line and column.
+    std::string source;
     /// Every link between entities as one typed graph (vertex i is entities[i]).
     Graph graph;
 
@@ -162,9 +163,12 @@ struct Model {
     [[nodiscard]] bool exists(Index i, std::optional<Date> as_of) const;
     /// The id of entity `i`.
     [[nodiscard]] const std::string& id(Index i) const { return at(i).id; }
-    /// Position of a JSON Pointer's value in the source text, if known.
+    /// Position of a JSON Pointer's value in the source text (or of its nearest ancestor that
+    /// is there), if the source is known. Scans the text: for many, use locate().
     [[nodiscard]] std::optional<SourcePosition> position(std::string_view pointer) const;
-    /// A diagnostic for this model with `path` located in the source text.
+    /// Fills in line and column of every diagnostic that has none, in one pass over the source.
+    void locate(Diagnostics& ds) const;
+    /// A diagnostic for this model at JSON Pointer `path` (located later by locate()).
     [[nodiscard]] Diagnostic diagnostic(std::string code, std::string message,
                                         std::vector<std::string> ids, std::string path) const;
 
