@@ -2,10 +2,8 @@
 
 #include "pbp/error.hpp"
 
-#include <boost/graph/breadth_first_search.hpp>
-
 #include <algorithm>
-#include <deque>
+#include <unordered_map>
 #include <limits>
 
 namespace pbp {
@@ -27,12 +25,6 @@ std::vector<std::string> sorted_ids(const Model& m, const std::vector<Index>& v)
     return out;
 }
 
-// Records every vertex the search reaches, in order.
-struct Collect : boost::default_bfs_visitor {
-    std::vector<Index>* seen;
-    template <class G>
-    void discover_vertex(Vertex v, const G&) const { seen->push_back(static_cast<Index>(v)); }
-};
 }  // namespace
 
 Accountability accountability(const Model& m, Index node, std::optional<Date> as_of) {
@@ -40,12 +32,16 @@ Accountability accountability(const Model& m, Index node, std::optional<Date> as
     if (!m.exists(node, as_of)) throw InvalidArgument("'" + m.id(node) + "' does not exist on " + to_string(*as_of));
     const GraphView g = accountability_view(m, as_of);
 
-    // Everything the node answers to: a breadth-first search over the dated view.
-    std::vector<Index> order;
-    std::vector<boost::default_color_type> colour(boost::num_vertices(m.graph), boost::white_color);
-    boost::breadth_first_search(
-        g, node,
-        boost::visitor(Collect{{}, &order}).color_map(boost::make_iterator_property_map(colour.begin(), boost::get(boost::vertex_index, g))));
+    // Everything the node answers to: a breadth-first search over the dated view. The search
+    // touches only what it reaches (a chain is a handful of nodes in a model of a million), so
+    // it keeps its own small visited set instead of a colour map over every vertex.
+    std::vector<Index> order{node};
+    std::unordered_map<Index, int> dist{{node, 0}};  // reached -> distance to nearest terminal
+    for (std::size_t k = 0; k < order.size(); ++k)
+        for (auto [b, e] = boost::out_edges(order[k], g); b != e; ++b) {
+            auto w = static_cast<Index>(boost::target(*b, g));
+            if (dist.emplace(w, 0).second) order.push_back(w);
+        }
 
     auto terminal = [&](Index v) {
         auto [b, e] = boost::out_edges(v, g);
@@ -53,11 +49,10 @@ Accountability accountability(const Model& m, Index node, std::optional<Date> as
     };
     Accountability out;
     out.node = m.id(node);
-    std::vector<Index> reachable(order.begin() + 1, order.end());  // order[0] is the node
+    std::vector<Index> reachable(order.begin() + 1, order.end());
     out.reachable = sorted_ids(m, reachable);
     std::vector<Index> apexes;
-    if (terminal(node)) apexes.push_back(node);
-    for (Index v : reachable)
+    for (Index v : order)
         if (terminal(v)) apexes.push_back(v);
     out.apexes = sorted_ids(m, apexes);
 
@@ -66,23 +61,18 @@ Accountability accountability(const Model& m, Index node, std::optional<Date> as
     // taking the smallest id that keeps the path shortest: that gives the byte-wise smallest
     // of the shortest chains, because all candidates have the same length.
     constexpr int kFar = std::numeric_limits<int>::max();
-    std::unordered_map<Index, int> dist;
-    for (Index v : order) dist[v] = kFar;
-    std::deque<Index> queue;
-    for (Index v : order)
-        if (terminal(v)) {
-            dist[v] = 0;
-            queue.push_back(v);
-        }
-    while (!queue.empty()) {
-        Index v = queue.front();
-        queue.pop_front();
+    std::vector<Index> queue;
+    for (Index v : order) {
+        dist[v] = terminal(v) ? 0 : kFar;
+        if (dist[v] == 0) queue.push_back(v);
+    }
+    for (std::size_t k = 0; k < queue.size(); ++k) {
+        const Index v = queue[k];
         for (auto [b, e] = boost::in_edges(v, g); b != e; ++b) {
-            auto u = static_cast<Index>(boost::source(*b, g));
-            auto it = dist.find(u);
+            auto it = dist.find(static_cast<Index>(boost::source(*b, g)));
             if (it != dist.end() && it->second == kFar) {
                 it->second = dist[v] + 1;
-                queue.push_back(u);
+                queue.push_back(it->first);
             }
         }
     }

@@ -1,7 +1,6 @@
 // E101 and W102: the shape of the accountability graph itself.
 #include "pbp/detail/rules.hpp"
 
-#include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/strong_components.hpp>
 
 #include <algorithm>
@@ -42,30 +41,33 @@ void check_accountability(const Model& m, Diagnostics& out) {
                                    ids, m.at(vs.front()).pointer));
     }
 
-    // W102: a body or post must answer, in the end, to some organisation.
+    // W102: a body or post must answer, in the end, to some organisation. One backward
+    // breadth-first pass from every organisation finds everything that reaches one.
     const GraphView all = accountability_view(m, std::nullopt);
+    std::vector<char> reaches(n, 0);
+    std::vector<Index> queue;
+    for (Index v = 0; v < n; ++v)
+        if (m.entities[v].section == Section::organisation) {
+            reaches[v] = 1;
+            queue.push_back(v);
+        }
+    for (std::size_t k = 0; k < queue.size(); ++k)
+        for (auto [b, e] = boost::in_edges(queue[k], all); b != e; ++b) {
+            auto u = static_cast<Index>(boost::source(*b, all));
+            if (!reaches[u]) {
+                reaches[u] = 1;
+                queue.push_back(u);
+            }
+        }
     for (Index v = 0; v < n; ++v) {
         const Entity& e = m.entities[v];
-        if (e.section != Section::body && e.section != Section::post) continue;
-        std::vector<boost::default_color_type> colour(n, boost::white_color);
-        bool found = false;
-        struct Visitor : boost::default_bfs_visitor {
-            const Model* m;
-            bool* found;
-            void discover_vertex(Vertex u, const GraphView&) const {
-                if (m->entities[u].section == Section::organisation) *found = true;
-            }
-        };
-        boost::breadth_first_search(all, v,
-                                    boost::visitor(Visitor{{}, &m, &found})
-                                        .color_map(boost::make_iterator_property_map(colour.begin(), boost::get(boost::vertex_index, all))));
-        if (!found)
-            out.push_back(m.diagnostic("W102",
-                                       "The " + std::string(e.section == Section::body ? "body " : "post ") + in_quotes(e.id) +
-                                           " does not answer to any organisation: give it an \"of\"/\"in\" or an "
-                                           "accountable_to relation so that someone with legal personality is "
-                                           "accountable for it.",
-                                       {e.id}, e.pointer));
+        if ((e.section != Section::body && e.section != Section::post) || reaches[v]) continue;
+        out.push_back(m.diagnostic("W102",
+                                   "The " + std::string(e.section == Section::body ? "body " : "post ") + in_quotes(e.id) +
+                                       " does not answer to any organisation: give it an \"of\"/\"in\" or an "
+                                       "accountable_to relation so that someone with legal personality is "
+                                       "accountable for it.",
+                                   {e.id}, e.pointer));
     }
 }
 

@@ -1,6 +1,90 @@
-// W010 and E206: geography. (Filled in by the geography work.)
+// W010 and E206: geography rules (SPEC 1.2, 3). Both read the footprints of every area with no
+// as-of date (validation sees the whole file, SPEC 2.6.1).
 #include "pbp/detail/rules.hpp"
 
+#include "pbp/geography.hpp"
+
+#include <algorithm>
+#include <map>
+
 namespace pbp::detail {
-void check_geography(const Model&, Diagnostics&) {}
+namespace {
+std::string quoted(const Model& m, Index i) {
+    const Entity& e = m.at(i);
+    return e.name == e.id ? "\"" + e.id + "\"" : e.name + " (\"" + e.id + "\")";
+}
+
+std::string count(const Population& p) {
+    // Thousands separators, as a governance officer reads a population.
+    std::string s = p.str(), out;
+    const bool neg = !s.empty() && s[0] == '-';
+    if (neg) s.erase(0, 1);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (i > 0 && (s.size() - i) % 3 == 0) out += ',';
+        out += s[i];
+    }
+    return (neg ? "-" : "") + out;
+}
+
+// W010: a stated population on an area with children must equal the sum over its leaves.
+void check_populations(const Model& m, const Footprints& fp, Diagnostics& out) {
+    for (Index i : fp.areas()) {
+        const Entity& e = m.at(i);
+        if (fp.is_leaf(i) || !e.population) continue;
+        const Population sum = fp.population(i);
+        if (sum == Population(*e.population)) continue;
+        std::size_t missing = 0;
+        for (Index l : fp.leaves(i)) missing += !m.at(l).population;
+        std::string msg = "The area " + quoted(m, i) + " states a population of " + count(Population(*e.population)) +
+                          ", but its " + std::to_string(fp.leaves(i).size()) + " leaf area" +
+                          (fp.leaves(i).size() == 1 ? "" : "s") + " add up to " + count(sum) + ".";
+        if (missing > 0)
+            msg += " " + std::to_string(missing) + " of those leaves state no population and count as 0.";
+        msg += " Queries use the sum of the leaves.";
+        out.push_back(m.diagnostic("W010", msg, {e.id}, e.pointer + "/population"));
+    }
+}
+
+// E206: a place may not span ICS boundaries (004; DOMAIN.md "The tiers").
+void check_places_in_one_ics(const Model& m, const Footprints& fp, Diagnostics& out) {
+    std::vector<Index> systems;
+    for (Index i : fp.areas())
+        if (m.at(i).kind == "ics") systems.push_back(i);
+    if (systems.empty()) return;
+    std::sort(systems.begin(), systems.end(), [&](Index a, Index b) { return m.id(a) < m.id(b); });
+    // For each leaf, the ICSs (positions in `systems`) whose footprint holds it.
+    std::vector<std::vector<std::uint32_t>> ics_of(m.entities.size());
+    for (std::uint32_t j = 0; j < systems.size(); ++j)
+        for (Index l : fp.leaves(systems[j])) ics_of[l].push_back(j);
+
+    for (Index p : fp.areas()) {
+        if (m.at(p).kind != "place") continue;
+        std::map<std::uint32_t, Population> people;  // people of the place in each ICS
+        for (Index l : fp.leaves(p))
+            for (std::uint32_t j : ics_of[l]) people[j] += m.at(l).population.value_or(0);
+        if (people.size() < 2) continue;
+        std::vector<std::string> ids{m.id(p)};
+        std::string names;
+        std::size_t k = 0;
+        for (auto& [j, n] : people) {
+            ids.push_back(m.id(systems[j]));
+            names += (k == 0 ? "" : k + 1 == people.size() ? " and " : ", ") + quoted(m, systems[j]) + " (" +
+                     count(n) + " people)";
+            ++k;
+        }
+        out.push_back(m.diagnostic("E206",
+                                   "The place " + quoted(m, p) + " lies in " + std::to_string(people.size()) +
+                                       " integrated care systems: " + names +
+                                       ". A place must sit inside one ICS; its partnership cannot span ICS boundaries.",
+                                   std::move(ids), m.at(p).pointer));
+    }
+}
+}  // namespace
+
+void check_geography(const Model& m, Diagnostics& out) {
+    const Footprints fp(m, std::nullopt);
+    check_populations(m, fp, out);
+    check_places_in_one_ics(m, fp, out);
+}
+
 }  // namespace pbp::detail

@@ -109,6 +109,12 @@ bool valid_id(std::string_view id) {
     return true;
 }
 
+// The shape of SPEC 1.3's money, `-?[0-9]+(\.[0-9]{1,2})?`, whatever its size.
+bool has_money_syntax(std::string_view s) {
+    auto dot = s.find('.');
+    return parse_decimal(s).has_value() && (dot == std::string_view::npos || s.size() - dot - 1 <= 2);
+}
+
 std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 std::string json_text(const json::value& v) {
@@ -160,6 +166,15 @@ public:
 private:
     // ---- reporting -------------------------------------------------------------------------
     void report(const char* code, std::string msg, std::vector<std::string> ids, std::string path) {
+        // `ids` lists entity (or relation) ids only, never the labels that name things without
+        // an id in messages ("relation 3", "flow 0", "assessment 1").
+        std::erase_if(ids, [](const std::string& id) {
+            for (std::string_view prefix : {"relation ", "flow ", "assessment "})
+                if (id.size() > prefix.size() && id.compare(0, prefix.size(), prefix) == 0 &&
+                    id.find_first_not_of("0123456789", prefix.size()) == std::string::npos)
+                    return true;
+            return false;
+        });
         m_.load_diagnostics.push_back(m_.diagnostic(code, std::move(msg), std::move(ids), std::move(path)));
     }
     void malformed(std::string path, std::vector<std::string> ids, std::string msg) {
@@ -302,8 +317,10 @@ private:
         return v;
     }
 
+    // `ids`: the entities to name in a diagnostic (default: the owner).
     std::optional<Money> money_field(const json::object& o, std::string_view key, const std::string& base,
-                                     const std::string& owner, bool allow_sign) {
+                                     const std::string& owner, bool allow_sign, std::vector<std::string> ids = {}) {
+        if (ids.empty()) ids.push_back(owner);
         auto* v = o.if_contains(key);
         if (!v) return std::nullopt;
         std::string path = base + "/" + std::string(key);
@@ -311,17 +328,24 @@ private:
             report("E007",
                    "The " + std::string(key) + " of " + in_quotes(owner) + " is written as " + json_text(*v) +
                        ": money must be a string such as \"1234.50\" (a JSON number could lose pennies).",
-                   {owner}, path);
+                   ids, path);
             return std::nullopt;
         }
         std::string_view s = v->get_string();
         auto money = Money::parse(s);
+        if (!money && has_money_syntax(s)) {
+            report("E007",
+                   "The " + std::string(key) + " of " + in_quotes(owner) + " is \"" + std::string(s) +
+                       "\", which is larger than pbp can hold exactly (2^127 pence).",
+                   ids, path);
+            return std::nullopt;
+        }
         if (!money || (!allow_sign && !s.empty() && s.front() == '-')) {
             report("E007",
                    "The " + std::string(key) + " of " + in_quotes(owner) + " is \"" + std::string(s) +
                        "\", which is not an amount of money: write pounds with at most two decimal places, e.g. "
                        "\"1234.50\"" + (allow_sign ? "" : ", with no sign") + ".",
-                   {owner}, path);
+                   ids, path);
             return std::nullopt;
         }
         return money;
@@ -663,7 +687,10 @@ private:
                 }
             fl.from = single_reference(o, "from", base, kOrg | kBody | kFund, label);
             fl.to = single_reference(o, "to", base, kOrg | kBody | kFund, label);
-            auto amount = money_field(o, "amount", base, label, false);
+            std::vector<std::string> ends;  // a flow without an id is named by who pays whom
+            for (const char* end : {"from", "to"})
+                if (auto* v = o.if_contains(end); v && v->is_string()) ends.emplace_back(v->get_string());
+            auto amount = money_field(o, "amount", base, label, false, label.rfind("flow ", 0) == 0 ? ends : std::vector<std::string>{});
             if (amount) fl.amount = *amount;
             if (auto y = string_field(o, "year", base, label)) {
                 if (auto fy = parse_financial_year(*y)) fl.year = *fy;
@@ -797,6 +824,14 @@ LoadResult load_model(std::string_view text) {
     }
     model->document = parser.release();
     model->source = std::string(text);
+    // Boost.JSON keeps the last of two equal keys in an object; the first value would be lost
+    // without a word, so each repeat is an error (E009) naming where it is.
+    std::vector<Diagnostic> duplicates;
+    for (const auto& d : detail::duplicate_keys(text))
+        duplicates.push_back(Diagnostic{"E009", Severity::error,
+                                        "The key \"" + d.key + "\" appears twice in the same object; only the second value (at " +
+                                            d.pointer + ") is kept. Remove or rename one of them.",
+                                        {}, d.pointer, d.position.line, d.position.column});
 
     const json::object* root = model->document.if_object();
     const json::value* format = root ? root->if_contains("format") : nullptr;
@@ -808,6 +843,7 @@ LoadResult load_model(std::string_view text) {
         model->locate(result.diagnostics);
         return result;
     }
+    model->load_diagnostics = std::move(duplicates);
     Loader(*model).run();
     model->locate(model->load_diagnostics);
     result.diagnostics = model->load_diagnostics;

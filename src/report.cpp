@@ -35,9 +35,12 @@ std::string report(const Model& m, const Diagnostics& problems, std::optional<Da
     std::size_t counts[6] = {};
     for (Index i = 0; i < m.entities.size(); ++i)
         if (m.exists(i, as_of)) ++counts[static_cast<int>(m.entities[i].section)];
+    std::size_t relations = 0;
+    for (const Relation& r : m.relations)
+        relations += r.valid.contains(as_of) && m.exists(r.from, as_of) && m.exists(r.to, as_of);
     os << counts[0] << " areas, " << counts[1] << " organisations, " << counts[2] << " bodies, " << counts[3]
-       << " posts, " << counts[4] << " functions, " << counts[5] << " funds; " << m.relations.size()
-       << " relations, " << m.flows.size() << " flows.\n";
+       << " posts, " << counts[4] << " functions, " << counts[5] << " funds; " << relations << " relations, "
+       << m.flows.size() << " flows (flows are counted for every year).\n";
 
     heading(os, "Places");
     bool any = false;

@@ -1,6 +1,99 @@
+// `pbp report`: "Who decides what where" — for each function and place, the decision maker,
+// its limit and who answers for it (SPEC 2.2), then the legal problems with delegation and
+// accountability (E1xx, E2xx) in plain words.
+#include "pbp/delegation.hpp"
 #include "pbp/detail/report_sections.hpp"
+#include "pbp/detail/rules.hpp"
+
+#include <algorithm>
 
 namespace pbp::detail {
-// Who decides what where: filled in with decides() by the delegation work.
-void report_decisions(const Model&, std::optional<Date>, std::ostream&) {}
+namespace {
+
+void heading(std::ostream& os, const std::string& title) {
+    os << "\n" << title << "\n" << std::string(title.size(), '=') << "\n";
+}
+
+// Chains by id, to keep lines short; the decision maker and the place are named in full.
+std::string arrows(const std::vector<std::string>& ids, std::size_t from = 0) {
+    std::string out;
+    for (std::size_t k = from; k < ids.size(); ++k) out += (out.empty() ? "" : " -> ") + ids[k];
+    return out.empty() ? "(no one)" : out;
+}
+
+// One line naming what each code means, for readers who do not know the codes.
+std::string_view plain(std::string_view code) {
+    if (code == "E101") return "accountability goes round in a circle";
+    if (code == "W102") return "accountability never reaches an organisation";
+    if (code == "E103") return "a function delegated by someone with no right to delegate it";
+    if (code == "E104") return "sub-delegation without the delegator's permission";
+    if (code == "E105") return "a delegate given a higher limit than its delegator holds";
+    if (code == "E201") return "s65Z5 used by a body that is not an NHS body";
+    if (code == "E202") return "s65Z5 used to delegate to a body that cannot receive it";
+    if (code == "E203") return "a section 75 arrangement not between the NHS and a council";
+    if (code == "E204") return "a statutory function given to a body that cannot hold it";
+    if (code == "E205") return "a scheme of delegation reaching outside its own organisation";
+    return "";
+}
+
+}  // namespace
+
+void report_decisions(const Model& m, std::optional<Date> as_of, std::ostream& os) {
+    heading(os, "Who decides what where");
+    std::vector<Index> functions, places;
+    for (Index i = 0; i < m.entities.size(); ++i) {
+        const Entity& e = m.entities[i];
+        if (!m.exists(i, as_of)) continue;
+        if (e.section == Section::function) functions.push_back(i);
+        if (e.section == Section::area && e.kind == "place") places.push_back(i);
+    }
+    auto by_id = [&](Index a, Index b) { return m.id(a) < m.id(b); };
+    std::sort(places.begin(), places.end(), by_id);
+    if (functions.empty()) os << "(no functions)\n";
+    for (Index f : functions) {
+        const Entity& fn = m.at(f);
+        os << "- " << label(m, f);
+        if (!fn.service_area.empty()) os << " [" << fn.service_area << "]";
+        if (fn.holder == npos || !m.exists(fn.holder, as_of)) {
+            os << "\n    its holder does not exist" << (as_of ? " on this day" : "") << "\n";
+            continue;
+        }
+        os << ", held by " << label(m, fn.holder) << (fn.statutory ? "" : " (not statutory)") << "\n";
+        std::vector<std::string> kept;  // places where the holder itself decides
+        std::vector<std::string> holder_answers;
+        for (Index p : places) {
+            const Decision d = decides(m, f, p, as_of);
+            if (d.steps.empty()) {
+                kept.push_back(label(m, p));
+                holder_answers = d.accountability_chain;
+                continue;
+            }
+            os << "    " << label(m, p) << ": " << label(m, *m.find(d.decision_maker)) << ", "
+               << (d.limit ? "up to " + d.limit->to_display() + " a commitment" : "no financial limit") << "\n"
+               << "      delegation: " << arrows(d.delegation_chain) << "\n"
+               << "      answers to: " << arrows(d.accountability_chain, 1) << "\n";
+        }
+        if (places.empty()) {
+            os << "    (the model has no areas of kind place)\n";
+        } else if (!kept.empty()) {
+            std::string list;
+            for (auto& k : kept) list += (list.empty() ? "" : ", ") + k;
+            os << "    " << (kept.size() == places.size() ? "at every place" : "at " + list) << ": "
+               << m.id(fn.holder) << " itself, answering to " << arrows(holder_answers, 1) << "\n";
+        }
+    }
+
+    // Legal problems: the delegation rules and the accountability graph they rely on.
+    Diagnostics problems;
+    check_accountability(m, problems);
+    check_delegation(m, problems);
+    os << "\nProblems with decisions and accountability:\n";
+    if (problems.empty()) os << "  none found: every delegation has a lawful route and stays within its limits.\n";
+    for (const Diagnostic& d : problems) {
+        os << "  - " << d.code;
+        if (auto p = plain(d.code); !p.empty()) os << " (" << p << ")";
+        os << ": " << d.message << "\n";
+    }
+}
+
 }  // namespace pbp::detail

@@ -5,29 +5,43 @@ namespace {
 
 class Scanner {
 public:
-    Scanner(std::string_view s, std::unordered_map<std::string, SourcePosition>& out,
-            const std::unordered_set<std::string>& wanted)
-        : s_(s), out_(out), wanted_(wanted) {}
+    Scanner(std::string_view s, std::unordered_map<std::string, SourcePosition>* out,
+            const std::unordered_set<std::string>* wanted, std::vector<DuplicateKey>* duplicates)
+        : s_(s), out_(out), wanted_(wanted), duplicates_(duplicates) {}
 
-    // Records the value at `path` when it is wanted; `path` is empty and unused when `record`
-    // is false (a subtree holding nothing wanted is skipped without building pointers).
-    void value(const std::string& path, int depth, bool record = true) {
+    // Walks one value. `record`: this value's pointer may be wanted (its ancestors were), so
+    // the pointer is built from the token stack and looked up; a subtree holding nothing
+    // wanted is skipped without building pointers. The token stack is kept only while it can
+    // be needed: for wanted pointers, or for naming duplicate keys.
+    void value(int depth, bool record) {
         skip_space();
         if (i_ >= s_.size() || depth > 512) return;
-        record = record && wanted_.count(path);
-        if (record) out_.emplace(path, SourcePosition{line_, col_});
+        if (record && out_) {
+            std::string path = current_path();
+            record = wanted_->count(path) > 0;
+            if (record) out_->emplace(std::move(path), SourcePosition{line_, col_});
+        } else {
+            record = false;
+        }
+        const bool track = record || duplicates_;
         char c = s_[i_];
         if (c == '{') {
             advance();
+            std::unordered_set<std::string> keys;
             while (true) {
                 skip_space();
                 if (i_ >= s_.size()) return;
                 if (s_[i_] == '}') { advance(); return; }
                 if (s_[i_] == ',') { advance(); continue; }
+                SourcePosition at{line_, col_};
                 std::string key = string_token();
                 skip_space();
                 if (i_ < s_.size() && s_[i_] == ':') advance();
-                value(record ? path + "/" + pointer_token(key) : std::string(), depth + 1, record);
+                if (duplicates_ && !keys.insert(key).second)
+                    duplicates_->push_back({current_path() + "/" + pointer_token(key), key, at});
+                if (track) stack_.push_back(pointer_token(key));
+                value(depth + 1, record);
+                if (track) stack_.pop_back();
             }
         } else if (c == '[') {
             advance();
@@ -37,7 +51,9 @@ public:
                 if (i_ >= s_.size()) return;
                 if (s_[i_] == ']') { advance(); return; }
                 if (s_[i_] == ',') { advance(); continue; }
-                value(record ? path + "/" + std::to_string(n) : std::string(), depth + 1, record);
+                if (track) stack_.push_back(std::to_string(n));
+                value(depth + 1, record);
+                if (track) stack_.pop_back();
                 ++n;
             }
         } else if (c == '"') {
@@ -142,8 +158,16 @@ private:
     }
 
     std::string_view s_;
-    std::unordered_map<std::string, SourcePosition>& out_;
-    const std::unordered_set<std::string>& wanted_;
+    std::string current_path() const {
+        std::string p;
+        for (const std::string& t : stack_) p += "/" + t;
+        return p;
+    }
+
+    std::unordered_map<std::string, SourcePosition>* out_;
+    const std::unordered_set<std::string>* wanted_;
+    std::vector<DuplicateKey>* duplicates_;
+    std::vector<std::string> stack_;
     std::size_t i_ = 0;
     int line_ = 1, col_ = 1;
 };
@@ -159,7 +183,14 @@ std::unordered_map<std::string, SourcePosition> map_positions(std::string_view t
     }
     std::unordered_map<std::string, SourcePosition> out;
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    Scanner(text, out, prefixes).value("", 0);
+    Scanner(text, &out, &prefixes, nullptr).value(0, true);
+    return out;
+}
+
+std::vector<DuplicateKey> duplicate_keys(std::string_view text) {
+    std::vector<DuplicateKey> out;
+    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    Scanner(text, nullptr, nullptr, &out).value(0, false);
     return out;
 }
 

@@ -19,6 +19,16 @@ namespace pbp::detail {
 std::unordered_map<std::string, SourcePosition> map_positions(std::string_view text,
                                                               const std::vector<std::string>& wanted);
 
+/// A key written twice in one JSON object: the parser keeps only the last value.
+struct DuplicateKey {
+    std::string pointer;  ///< of the second occurrence's value
+    std::string key;
+    SourcePosition position;  ///< of the second occurrence's key
+};
+
+/// Every key that appears more than once in the same object, in text order.
+std::vector<DuplicateKey> duplicate_keys(std::string_view text);
+
 /// Line and column (1-based, columns in characters) of byte `offset` in `text`.
 SourcePosition position_of(std::string_view text, std::size_t offset);
 

@@ -48,6 +48,10 @@ std::optional<Date> Args::as_of() const {
 Args parse_args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& options) {
     std::map<std::string, bool> known{{"json", false}, {"force", false}, {"help", false}, {"as-of", true}};
     for (auto& o : options) known[o.name] = o.takes_value;
+    // Short aliases such as `-o` (SPEC 4.1 import-areas): "-x" is read as "--<name>".
+    std::map<char, std::string> aliases;
+    for (auto& o : options)
+        if (o.short_name) aliases[o.short_name] = o.name;
     Args a;
     bool options_done = false;
     for (std::size_t i = 0; i < argv.size(); ++i) {
@@ -64,8 +68,9 @@ Args parse_args(const std::vector<std::string>& argv, const std::vector<OptionSp
             a.flags.insert("help");
             continue;
         }
-        if (t.rfind("--", 0) != 0) throw UsageError("unknown option '" + t + "'");
-        std::string name = t.substr(2), value;
+        const bool alias = t.size() == 2 && aliases.count(t[1]);
+        if (!alias && t.rfind("--", 0) != 0) throw UsageError("unknown option '" + t + "'");
+        std::string name = alias ? aliases[t[1]] : t.substr(2), value;
         bool inline_value = false;
         if (auto eq = name.find('='); eq != std::string::npos) {
             value = name.substr(eq + 1);

@@ -32,6 +32,7 @@ struct Exit {
 struct OptionSpec {
     std::string name;  ///< without the leading "--"
     bool takes_value = true;
+    char short_name = 0;  ///< a one-letter alias (`'o'` lets `-o OUT` mean `--output OUT`); 0 = none
 };
 
 /// A parsed command line.

@@ -24,8 +24,8 @@ int run(const Args& args) {
 Command validate_command() {
     return {"validate", "check a model against every rule; list the problems",
             "usage: pbp validate MODEL [--json]\n\n"
-            "Checks the model's structure (E001-E008, W009), geography (W010, E206), accountability\n"
-            "(E101, W102), delegation and the law (E103-E105, E201-E205), money (E301-E305) and\n"
+            "Checks the model's structure (E001-E009, W009), geography (W010, E206), accountability\n"
+            "(E101, W102), delegation and the law (E103-E105, E201-E206), money (E301-E304, W305) and\n"
             "committees (E401, W402). Each problem has a code, a severity, a message, the ids involved\n"
             "and where it is in the file (JSON Pointer, line and column). See docs/diagnostics.md.\n\n"
             "--json prints {\"diagnostics\": [...], \"errors\": n, \"warnings\": n}.\n"

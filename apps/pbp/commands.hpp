@@ -20,6 +20,17 @@ struct Command {
 Command report_command();
 Command validate_command();
 Command accountability_command();
+Command decides_command();
+Command authority_command();
+Command designation_command();
+Command diff_command();
 Command export_command();
+Command balances_command();
+Command trace_command();
+Command allocate_command();
+Command coterminosity_command();
+Command fair_shares_command();
+Command import_areas_command();
+Command maturity_command();
 
 }  // namespace pbp::cli

@@ -15,7 +15,18 @@ std::vector<Command> commands() {
         report_command(),
         validate_command(),
         accountability_command(),
+        decides_command(),
+        authority_command(),
+        designation_command(),
+        diff_command(),
         export_command(),
+        balances_command(),
+        trace_command(),
+        allocate_command(),
+        coterminosity_command(),
+        fair_shares_command(),
+        import_areas_command(),
+        maturity_command(),
     };
 }
 

@@ -47,13 +47,16 @@ std::optional<Ratio> parse_decimal(std::string_view text);
 /// Formats an exact rational with `places` decimals, rounded with `mode` (coverage, scores).
 std::string format_decimal(const Ratio& value, int places, Rounding mode = Rounding::half_even);
 
-/// An exact amount of GBP.
+/// An exact amount of GBP: a whole number of pence with |pence| <= 2^127 - 1. Every operation
+/// that would leave that range throws Overflow; nothing wraps. Parsing is strict (SPEC 1.3) and
+/// printing never gives `-0.00`.
 class Money {
 public:
     /// Zero.
     Money() = default;
 
-    /// An amount of `pence` pence.
+    /// An amount of `pence` pence. @pre |pence| <= 2^127 - 1 (arithmetic on a value outside
+    /// that range throws Overflow).
     static Money from_pence(Pence pence) noexcept { return Money(pence); }
 
     /// Parses the strict form of SPEC 1.3: `-?[0-9]+(\.[0-9]{1,2})?`.

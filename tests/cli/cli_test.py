@@ -65,7 +65,7 @@ class ExitCodes(unittest.TestCase):
         self.assertEqual(d["code"], "E004")
         self.assertEqual(d["severity"], "error")
         self.assertEqual(d["path"], "/relations/1/to")
-        self.assertEqual(d["ids"], ["relation 1", "dhsc"])
+        self.assertEqual(d["ids"], ["dhsc"])  # the relation has no id of its own
         self.assertEqual((d["line"], d["column"]), (10, 54))  # the value "dhsc" on line 10 starts at column 54
         for key in ("message", "ids", "path", "line", "column"):
             self.assertIn(key, d)

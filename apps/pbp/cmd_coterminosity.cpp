@@ -1,0 +1,90 @@
+#include "commands.hpp"
+
+#include "pbp/error.hpp"
+#include "pbp/geography.hpp"
+
+#include <iostream>
+
+namespace pbp::cli {
+namespace {
+AreaSelection side(const Args& args, const std::string& option) {
+    const std::string text = args.require(option);
+    if (text.empty()) throw UsageError("--" + option + " is empty: name an area kind or list area ids separated by commas");
+    try {
+        return AreaSelection::parse(text, args.get("within"));
+    } catch (const InvalidArgument& e) {
+        throw UsageError("--" + option + ": " + e.what());
+    }
+}
+
+std::string pad(std::string s, std::size_t n) {
+    if (s.size() < n) s.resize(n, ' ');
+    return s;
+}
+
+std::string percent(const Ratio& r) { return format_decimal(r * 100, 2) + "%"; }
+
+// 12345 -> "12,345"
+std::string people(const Population& p) {
+    std::string s = p.str(), out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (i > 0 && s[i - 1] != '-' && (s.size() - i) % 3 == 0) out += ',';
+        out += s[i];
+    }
+    return out;
+}
+
+int run(const Args& args) {
+    if (args.operands.size() != 1) throw UsageError("expects one MODEL");
+    auto as_of = args.as_of();
+    const AreaSelection a = side(args, "a"), b = side(args, "b");
+    auto m = open_model(args.operands[0], args);
+    const Coterminosity c = coterminosity(*m.model, a, b, as_of);
+    if (args.json()) {
+        print_json(to_json(c));
+        return 0;
+    }
+    std::size_t w = 4, wb = 10;  // the widths of "area" and "best match"
+    for (const auto& r : c.areas) {
+        w = std::max(w, r.area.size());
+        wb = std::max(wb, r.best.size());
+    }
+    std::cout << "Coterminosity" << (as_of ? " on " + to_string(*as_of) : "") << ": "
+              << percent(c.score) << " of people live in the best-matching area of their own.\n\n";
+    std::cout << pad("area", w) << "  " << pad("best match", wb) << "  " << pad("coverage", 9) << "  relation\n";
+    for (const auto& r : c.areas)
+        std::cout << pad(r.area, w) << "  " << pad(r.best, wb) << "  " << pad(percent(r.coverage), 9) << "  "
+                  << to_string(r.relation) << "\n";
+    bool heading = false;
+    for (const auto& r : c.areas) {
+        if (r.relation == AreaRelation::coterminous) continue;
+        if (!heading) std::cout << "\nBoundaries that do not line up (people):\n";
+        heading = true;
+        std::cout << "  " << r.area << " / " << r.best << ": " << people(r.overlap) << " in both, "
+                  << people(r.population - r.overlap) << " only in " << r.area << ", "
+                  << people(r.best_population - r.overlap) << " only in " << r.best << "\n";
+    }
+    if (!heading) std::cout << "\nEvery area is coterminous with its best match.\n";
+    return 0;
+}
+}  // namespace
+
+Command coterminosity_command() {
+    return {"coterminosity", "how well two sets of areas line up (places and councils...)",
+            "usage: pbp coterminosity MODEL --a KIND-or-IDS --b KIND-or-IDS [--within AREA]\n"
+            "                         [--as-of YYYY-MM-DD] [--json]\n\n"
+            "Compares the footprints (sets of leaf areas) of two sets of areas. Each side is an area\n"
+            "kind (country, region, ics, place, neighbourhood, local_authority, district, ward, lsoa,\n"
+            "unit) or a comma-separated list of area ids. For every area of A it names the area of B\n"
+            "sharing the most people with it, the share of A's people living there (coverage), and how\n"
+            "the two boundaries relate: coterminous, within, contains, overlaps or disjoint. The score\n"
+            "is the share of all A's people who live in their area's best match.\n\n"
+            "--within AREA  a side given as a kind keeps only areas lying wholly inside AREA.\n"
+            "--as-of D      only the areas and links that exist on day D.\n"
+            "--json         prints {\"score\", \"areas\": [{\"area\", \"best\", \"coverage\", \"relation\"}]}.\n\n"
+            "example: pbp coterminosity MODEL --a place --b local_authority --within ics0\n",
+            {{"a"}, {"b"}, {"within"}},
+            run};
+}
+
+}  // namespace pbp::cli

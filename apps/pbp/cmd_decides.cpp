@@ -1,0 +1,61 @@
+#include "commands.hpp"
+
+#include "pbp/delegation.hpp"
+
+#include <iostream>
+
+namespace pbp::cli {
+namespace {
+std::string label(const Model& m, const std::string& id) {
+    const Entity& e = m.at(*m.find(id));
+    return e.name == e.id ? e.id : e.name + " (" + e.id + ")";
+}
+
+int run(const Args& args) {
+    if (args.operands.size() != 1) throw UsageError("expects one MODEL");
+    auto as_of = args.as_of();
+    const std::string function = args.require("function"), place = args.require("place");
+    auto m = open_model(args.operands[0], args);
+    const Model& model = *m.model;
+    Decision d = decides(model, function, place, as_of);
+    if (args.json()) {
+        print_json(to_json(d));
+        return 0;
+    }
+    std::cout << "Who decides " << label(model, d.function) << " at " << label(model, d.place)
+              << (as_of ? " on " + to_string(*as_of) : "") << ":\n";
+    std::cout << "  held in law by " << label(model, d.holder) << "\n";
+    std::cout << "  decided by     " << label(model, d.decision_maker)
+              << (d.limit ? ", up to " + d.limit->to_display() + " a commitment" : ", with no financial limit") << "\n";
+    if (d.steps.empty()) {
+        std::cout << "  (nothing delegated in scope for this place)\n";
+    } else {
+        std::cout << "Delegation:\n  " << label(model, d.delegation_chain.front()) << "\n";
+        for (const DelegationStep& s : d.steps)
+            std::cout << "  -> " << label(model, s.delegate) << "  [" << to_string(s.mechanism) << ", "
+                      << (s.limit ? "limit " + s.limit->to_display() : "no limit of its own") << ", place "
+                      << to_string(s.fit) << ", " << s.pointer << "]\n";
+    }
+    std::cout << "Accountability (delegation never moves it):\n";
+    for (std::size_t i = 0; i < d.accountability_chain.size(); ++i)
+        std::cout << "  " << (i ? "-> " : "") << label(model, d.accountability_chain[i]) << "\n";
+    return 0;
+}
+}  // namespace
+
+Command decides_command() {
+    return {"decides", "who decides a function at a place, and who answers for it",
+            "usage: pbp decides MODEL --function F --place P [--as-of YYYY-MM-DD] [--json]\n\n"
+            "Follows the delegations of function F from its holder (or the holder's own boards,\n"
+            "committees and officers) to the delegate in scope for place P: a delegate for P itself\n"
+            "first, then one for an area containing P, then one with no place; sub-delegation only where\n"
+            "the delegation received allows it. Prints the decision maker, the delegation chain, the\n"
+            "smallest financial limit on it, and the accountability chain back up to the apex.\n\n"
+            "--json prints {\"function\", \"place\", \"holder\", \"decision_maker\", \"delegation_chain\",\n"
+            "\"accountability_chain\", \"limit\"} (limit a money string or null).\n"
+            "--as-of D  only what exists on day D (default: everything, whatever its dates).\n",
+            {{"function"}, {"place"}},
+            run};
+}
+
+}  // namespace pbp::cli

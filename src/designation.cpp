@@ -1,0 +1,68 @@
+// designation(): SPEC 2.4, built on decides() (SPEC 2.2).
+#include "pbp/designation.hpp"
+
+#include "pbp/delegation.hpp"
+
+#include <algorithm>
+
+namespace pbp {
+
+std::string_view to_string(DesignationLevel l) noexcept {
+    switch (l) {
+        case DesignationLevel::place: return "place";
+        case DesignationLevel::system: return "system";
+        case DesignationLevel::not_delegated: return "not_delegated";
+    }
+    return "";
+}
+
+Designations designation(const Model& m, std::optional<Date> as_of) {
+    std::vector<Index> functions, places;
+    for (Index i = 0; i < m.entities.size(); ++i) {
+        const Entity& e = m.entities[i];
+        if (!m.exists(i, as_of)) continue;
+        if (e.section == Section::function && !e.service_area.empty() && e.holder != npos && m.exists(e.holder, as_of))
+            functions.push_back(i);
+        if (e.section == Section::area && e.kind == "place") places.push_back(i);
+    }
+    auto by_id = [&](Index a, Index b) { return m.id(a) < m.id(b); };
+    std::sort(functions.begin(), functions.end(), by_id);
+    std::sort(places.begin(), places.end(), by_id);
+
+    // A function is delegated on the day when some delegation listing it exists, with both ends.
+    std::vector<char> delegated(m.entities.size(), 0);
+    for (const Relation& r : m.relations)
+        if (r.kind == RelationKind::delegates && r.valid.contains(as_of) && m.exists(r.from, as_of) && m.exists(r.to, as_of))
+            for (Index f : r.functions) delegated[f] = 1;
+
+    Designations out;
+    out.as_of = as_of;
+    for (Index f : functions)
+        for (Index p : places) {
+            const Decision d = decides(m, f, p, as_of);
+            Designation row{d.function, m.at(f).service_area, d.place, DesignationLevel::system, d.decision_maker};
+            if (!delegated[f]) row.level = DesignationLevel::not_delegated;
+            else if (!d.steps.empty() && d.steps.back().fit != PlaceFit::no_place) row.level = DesignationLevel::place;
+            out.rows.push_back(std::move(row));
+        }
+    return out;
+}
+
+boost::json::object to_json(const Designations& d) {
+    boost::json::array rows;
+    for (const Designation& r : d.rows) {
+        boost::json::object o;
+        o["function"] = r.function;
+        o["service_area"] = r.service_area;
+        o["place"] = r.place;
+        o["level"] = std::string(to_string(r.level));
+        o["decision_maker"] = r.decision_maker;
+        rows.push_back(std::move(o));
+    }
+    boost::json::object o;
+    o["as_of"] = d.as_of ? boost::json::value(to_string(*d.as_of)) : boost::json::value(nullptr);
+    o["designations"] = std::move(rows);
+    return o;
+}
+
+}  // namespace pbp

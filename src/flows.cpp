@@ -1,0 +1,227 @@
+// Funding flows: balances and trace (SPEC 2.3, 2.6.6, 2.6.7).
+#include "pbp/flows.hpp"
+
+#include "pbp/accountability.hpp"
+#include "pbp/allocate.hpp"
+#include "pbp/error.hpp"
+
+#include <boost/graph/strong_components.hpp>
+#include <boost/graph/topological_sort.hpp>
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <iterator>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace pbp {
+namespace mp = boost::multiprecision;
+
+namespace {
+bool id_less(const Model& m, Index a, Index b) { return m.id(a) < m.id(b); }  // byte-wise: char_traits<char>
+}  // namespace
+
+FlowGraph::FlowGraph(const Model& m, FinancialYear year)
+    : model_(&m), year_(year), graph_(m.entities.size()) {
+    const std::size_t n = m.entities.size();
+    inflow_.assign(n, Money());
+    outflow_.assign(n, Money());
+    named_.assign(n, 0);
+    for (std::size_t k = 0; k < m.flows.size(); ++k) {
+        const Flow& f = m.flows[k];
+        if (f.year != year || f.from >= n || f.to >= n) continue;
+        flows_.push_back(k);
+        boost::add_edge(f.from, f.to, FlowEdge{k}, graph_);
+        outflow_[f.from] += f.amount;
+        inflow_[f.to] += f.amount;
+        named_[f.from] = named_[f.to] = 1;
+    }
+    for (Index i = 0; i < n; ++i)
+        if (named_[i]) nodes_.push_back(i);
+    std::sort(nodes_.begin(), nodes_.end(), [&](Index a, Index b) { return id_less(m, a, b); });
+
+    // Topological order (Boost.Graph's DFS-based sort gives it reversed). A cycle makes it
+    // throw not_a_dag; the strongly connected components then name every cycle (E301).
+    rank_.assign(n, 0);
+    try {
+        std::vector<Index> reversed;
+        reversed.reserve(n);
+        boost::topological_sort(graph_, std::back_inserter(reversed));
+        for (std::size_t k = 0; k < reversed.size(); ++k)
+            rank_[reversed[k]] = static_cast<std::uint32_t>(reversed.size() - 1 - k);
+    } catch (const boost::not_a_dag&) {
+        std::vector<int> component(n);
+        boost::strong_components(graph_, boost::make_iterator_property_map(component.begin(),
+                                                                           boost::get(boost::vertex_index, graph_)));
+        std::map<int, std::vector<Index>> members;
+        for (Index v : nodes_) members[component[v]].push_back(v);  // nodes_ is id-sorted already
+        for (auto& [c, vs] : members) {
+            bool loop = vs.size() > 1;
+            for (auto [b, e] = boost::out_edges(vs[0], graph_); !loop && b != e; ++b)
+                loop = boost::target(*b, graph_) == vs[0];
+            if (loop) cycles_.push_back(vs);
+        }
+        std::sort(cycles_.begin(), cycles_.end(), [&](const auto& a, const auto& b) {
+            return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
+                                                [&](Index x, Index y) { return id_less(m, x, y); });
+        });
+    }
+}
+
+std::string FlowGraph::cycle_message() const {
+    if (cycles_.empty()) return {};
+    const auto& c = cycles_.front();
+    std::string names;
+    for (Index v : c) names += (names.empty() ? "'" : ", '") + model_->id(v) + "'";
+    std::string s = "the flows of " + to_string(year_) + " go round in a circle";
+    s += c.size() == 1 ? " (" + names + " pays itself)" : " through " + names;
+    s += ", so where money came from has no answer (E301); remove or correct one of those flows";
+    if (cycles_.size() > 1) s += " (and " + std::to_string(cycles_.size() - 1) + " other circle(s) that year)";
+    return s;
+}
+
+Balances balances(const FlowGraph& g) {
+    Balances b;
+    b.year = g.year();
+    b.nodes.reserve(g.nodes().size());
+    for (Index v : g.nodes())
+        b.nodes.push_back({g.model().id(v), g.inflow(v), g.outflow(v), g.inflow(v) - g.outflow(v)});
+    return b;
+}
+
+Balances balances(const Model& m, FinancialYear year) { return balances(FlowGraph(m, year)); }
+
+Trace trace(const FlowGraph& g, Index node) {
+    const Model& m = g.model();
+    if (node >= m.entities.size()) throw InvalidArgument("trace: no entity at index " + std::to_string(node));
+    if (!g.acyclic()) throw InvalidArgument("cannot trace '" + m.id(node) + "': " + g.cycle_message());
+    Trace t;
+    t.node = m.id(node);
+    t.year = g.year();
+    t.total = g.inflow(node);
+    // SPEC 2.6.6: no inflow (a source included) -> total 0.00 and no sources.
+    if (t.total.is_zero()) return t;
+
+    // The node's ancestors: everything with a path of flows (of any amount) into it.
+    const auto& G = g.graph_;
+    std::unordered_map<Index, std::size_t> slot;  // ancestor -> position in `ancestors`
+    std::vector<Index> ancestors, stack{node};
+    while (!stack.empty()) {
+        Index v = stack.back();
+        stack.pop_back();
+        for (auto [b, e] = boost::in_edges(v, G); b != e; ++b) {
+            Index u = static_cast<Index>(boost::source(*b, G));
+            if (slot.emplace(u, ancestors.size()).second) {
+                ancestors.push_back(u);
+                stack.push_back(u);
+            }
+        }
+    }
+    // Topological order: every ancestor after the nodes that pay it.
+    std::sort(ancestors.begin(), ancestors.end(), [&](Index a, Index b) { return g.rank_[a] < g.rank_[b]; });
+    for (std::size_t k = 0; k < ancestors.size(); ++k) slot[ancestors[k]] = k;
+
+    // f_u(S), the fraction of u's inflow that comes from source S (SPEC 2.3), keyed by S.
+    using Fractions = std::map<Index, Ratio>;
+    std::vector<Fractions> f(ancestors.size());
+    // The money (in pence, exact) reaching `v` from each source: sum over flows u->v of
+    // amount x f_u(S). Divided by inflow(v) it is f_v(S); for the traced node it is the
+    // source's exact amount, inflow(N) x f_N(S).
+    auto reaching = [&](Index v) {
+        Fractions acc;
+        for (auto [b, e] = boost::in_edges(v, G); b != e; ++b) {
+            const Flow& fl = m.flows[G[*b].flow];
+            if (fl.amount.is_zero()) continue;
+            const Ratio amount(boost::multiprecision::cpp_int(fl.amount.pence()));
+            for (const auto& [s, frac] : f[slot.at(static_cast<Index>(boost::source(*b, G)))]) acc[s] += amount * frac;
+        }
+        return acc;
+    };
+    std::vector<Index> sources;
+    for (std::size_t k = 0; k < ancestors.size(); ++k) {
+        const Index u = ancestors[k];
+        if (boost::in_degree(u, G) == 0) {
+            f[k].emplace(u, Ratio(1));
+            sources.push_back(u);
+            continue;
+        }
+        // A node whose inflows sum to zero passes nothing on (SPEC 2.6.6).
+        if (g.inflow(u).is_zero()) continue;
+        const Ratio in(boost::multiprecision::cpp_int(g.inflow(u).pence()));
+        Fractions acc = reaching(u);
+        for (auto& [s, v] : acc) v /= in;
+        f[k] = std::move(acc);
+    }
+
+    // Each source's exact amount goes to allocate() in ascending byte-wise id order: that
+    // order decides who gets a leftover penny (SPEC 2.6.6).
+    std::sort(sources.begin(), sources.end(), [&](Index a, Index b) { return id_less(m, a, b); });
+    const Fractions exact = reaching(node);
+    std::vector<Ratio> weights;
+    weights.reserve(sources.size());
+    bool any = false;
+    for (Index s : sources) {
+        auto it = exact.find(s);
+        weights.push_back(it == exact.end() ? Ratio(0) : it->second);
+        any = any || weights.back() != 0;
+    }
+    // In a valid model the exact amounts sum to the inflow. Only a model with E302 errors
+    // (queried with --force) can leave them all zero: then no source is credited.
+    std::vector<Money> shares = any ? allocate(t.total, weights) : std::vector<Money>(sources.size());
+    for (std::size_t k = 0; k < sources.size(); ++k) t.sources.push_back({m.id(sources[k]), shares[k]});
+    std::stable_sort(t.sources.begin(), t.sources.end(), [](const SourceAmount& a, const SourceAmount& b) {
+        if (a.amount != b.amount) return a.amount > b.amount;
+        return a.source < b.source;
+    });
+    return t;
+}
+
+Trace trace(const Model& m, Index node, FinancialYear year) {
+    if (node >= m.entities.size()) throw InvalidArgument("trace: no entity at index " + std::to_string(node));
+    return trace(FlowGraph(m, year), node);
+}
+
+Trace trace(const Model& m, std::string_view node, FinancialYear year) {
+    return trace(m, require_entity(m, node, std::nullopt), year);
+}
+
+std::vector<FinancialYear> flow_years(const Model& m) {
+    std::set<FinancialYear> years;
+    for (const Flow& f : m.flows) years.insert(f.year);
+    return {years.begin(), years.end()};
+}
+
+boost::json::object to_json(const Balances& b) {
+    boost::json::array nodes;
+    for (const auto& n : b.nodes) {
+        boost::json::object o;
+        o["id"] = n.id;
+        o["inflow"] = n.inflow.to_string();
+        o["outflow"] = n.outflow.to_string();
+        o["net"] = n.net.to_string();
+        nodes.push_back(std::move(o));
+    }
+    boost::json::object o;
+    o["year"] = to_string(b.year);
+    o["nodes"] = std::move(nodes);
+    return o;
+}
+
+boost::json::object to_json(const Trace& t) {
+    boost::json::array sources;
+    for (const auto& s : t.sources) {
+        boost::json::object o;
+        o["source"] = s.source;
+        o["amount"] = s.amount.to_string();
+        sources.push_back(std::move(o));
+    }
+    boost::json::object o;
+    o["node"] = t.node;
+    o["year"] = to_string(t.year);
+    o["total"] = t.total.to_string();
+    o["sources"] = std::move(sources);
+    return o;
+}
+
+}  // namespace pbp

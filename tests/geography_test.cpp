@@ -1,0 +1,312 @@
+// Tests for geography.hpp (SPEC 1.2, 2.4, 2.6.8) and the geography rules W010 and E206.
+// The models are in tests/data/geography/; small.json's header comment lists every leaf set
+// and population the expectations below are worked from.
+#include "pbp/error.hpp"
+#include "pbp/geography.hpp"
+#include "pbp/load.hpp"
+#include "pbp/validate.hpp"
+
+#include <boost/json.hpp>
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using namespace pbp;
+
+namespace {
+std::shared_ptr<const Model> load(const char* name) {
+    auto r = load_model_file(std::string(PBP_TEST_DATA) + "/geography/" + name);
+    REQUIRE(r.model);
+    return r.model;
+}
+
+std::vector<std::string> leaf_ids(const Footprints& fp, const char* area) {
+    std::vector<std::string> out;
+    for (Index l : fp.leaves(*fp.model().find(area))) out.push_back(fp.model().id(l));
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+Index idx(const Model& m, const char* id) { return *m.find(id); }
+
+Date day(const char* s) { return *parse_date(s); }
+
+struct Row {
+    std::string area, best, coverage, relation;
+};
+
+std::vector<Row> rows(const Coterminosity& c) {
+    std::vector<Row> out;
+    for (auto& r : c.areas)
+        out.push_back({r.area, r.best, format_decimal(r.coverage, 4), std::string(to_string(r.relation))});
+    return out;
+}
+
+void check_rows(const Coterminosity& c, const std::vector<Row>& want) {
+    auto got = rows(c);
+    REQUIRE(got.size() == want.size());
+    for (std::size_t i = 0; i < want.size(); ++i) {
+        CAPTURE(want[i].area);
+        CHECK(got[i].area == want[i].area);
+        CHECK(got[i].best == want[i].best);
+        CHECK(got[i].coverage == want[i].coverage);
+        CHECK(got[i].relation == want[i].relation);
+    }
+}
+
+std::vector<std::string> codes(const Diagnostics& ds) {
+    std::vector<std::string> out;
+    for (auto& d : ds) out.push_back(d.code);
+    return out;
+}
+}  // namespace
+
+TEST_CASE("footprints: leaves through several parents, populations summed over leaves") {
+    auto m = load("small.json");
+    const Footprints fp(*m, std::nullopt);
+    // north <- pa <- {a, i}; north <- pb <- {c, d}.
+    CHECK(leaf_ids(fp, "north") == std::vector<std::string>{"a", "c", "d", "i"});
+    CHECK(leaf_ids(fp, "la5") == std::vector<std::string>{"b", "g"});
+    CHECK(leaf_ids(fp, "a") == std::vector<std::string>{"a"});  // a leaf's footprint is itself
+    CHECK(fp.is_leaf(idx(*m, "a")));
+    CHECK_FALSE(fp.is_leaf(idx(*m, "north")));
+    CHECK(fp.population(idx(*m, "north")) == 720);  // 100 + 20 + 300 + 300
+    CHECK(fp.population(idx(*m, "la3")) == 300);    // 300 + 0
+    CHECK(fp.population(idx(*m, "pg")) == 70);      // k, with no as-of date
+    // Leaf vectors are in ascending index order (the walk-up visits leaves in order).
+    for (Index a : fp.areas()) {
+        auto l = fp.leaves(a);
+        CHECK(std::is_sorted(l.begin(), l.end()));
+        CHECK(std::adjacent_find(l.begin(), l.end()) == l.end());
+    }
+}
+
+TEST_CASE("footprints as of a date: an area not valid on the day does not exist, nor its links") {
+    auto m = load("small.json");
+    const Footprints later(*m, day("2021-06-01"));  // i ended 2021-01-01, k 2020-01-01
+    CHECK(leaf_ids(later, "pa") == std::vector<std::string>{"a"});
+    CHECK(later.population(idx(*m, "north")) == 700);  // 100 + 300 + 300
+    // pg lost its only child, so it is a leaf itself, with no stated population.
+    CHECK(later.is_leaf(idx(*m, "pg")));
+    CHECK(leaf_ids(later, "pg") == std::vector<std::string>{"pg"});
+    CHECK(later.population(idx(*m, "pg")) == 0);
+    CHECK_FALSE(later.is_area(idx(*m, "i")));
+    CHECK(later.leaves(idx(*m, "i")).empty());
+
+    const Footprints before(*m, day("2018-06-01"));  // pg starts 2019-01-01
+    CHECK_FALSE(before.is_area(idx(*m, "pg")));
+    CHECK(before.is_leaf(idx(*m, "k")));  // k exists (its parent does not): still a leaf
+    CHECK(leaf_ids(before, "k") == std::vector<std::string>{"k"});
+}
+
+TEST_CASE("area selections: kinds, ids, within") {
+    auto m = load("small.json");
+    const Footprints fp(*m, std::nullopt);
+    auto ids = [&](const AreaSelection& s) {
+        std::vector<std::string> out;
+        for (Index i : select_areas(fp, s)) out.push_back(m->id(i));
+        return out;
+    };
+    CHECK(ids(AreaSelection::of_kind("place", "north")) == std::vector<std::string>{"pa", "pb"});
+    CHECK(ids(AreaSelection::of_kind("local_authority", "north")) == std::vector<std::string>{"la1"});
+    // Ids are used as given: sorted, duplicates dropped, `within` not applied.
+    CHECK(ids(AreaSelection::parse("pc,pa,pc", std::string("north"))) == std::vector<std::string>{"pa", "pc"});
+    CHECK(AreaSelection::parse("place").kind == "place");
+    CHECK(AreaSelection::parse("pa,pb").ids == std::vector<std::string>{"pa", "pb"});
+    CHECK_THROWS_AS(AreaSelection::parse(""), InvalidArgument);
+    CHECK_THROWS_AS(AreaSelection::parse("pa,,pb"), InvalidArgument);
+    CHECK_THROWS_AS(select_areas(fp, AreaSelection::of_kind("ward")), InvalidArgument);  // none: empty side
+    CHECK_THROWS_AS(select_areas(fp, AreaSelection::of_kind("parish")), InvalidArgument);
+    CHECK_THROWS_WITH_AS(select_areas(fp, AreaSelection::of_ids({"pa", "nowhere"})), doctest::Contains("nowhere"),
+                         InvalidArgument);
+    CHECK_THROWS_AS(select_areas(fp, AreaSelection::of_kind("place", std::string("nowhere"))), InvalidArgument);
+    const Footprints before(*m, day("2018-06-01"));
+    CHECK_THROWS_WITH_AS(select_areas(before, AreaSelection::of_ids({"pg"})), doctest::Contains("2018-06-01"),
+                         InvalidArgument);
+}
+
+TEST_CASE("coterminosity of places with councils, worked by hand: every relation, a tie, zero people") {
+    auto m = load("small.json");
+    const auto c = coterminosity(*m, AreaSelection::of_kind("place"), AreaSelection::of_kind("local_authority"));
+    check_rows(c, {
+                      {"pa", "la1", "0.8333", "contains"},     // {a,i} holds la1 {a}: 100 of 120
+                      {"pb", "la2", "0.5000", "overlaps"},     // 300 with la2 and 300 with la3: tie -> la2
+                      {"pc", "la4", "1.0000", "coterminous"},  // {f} = {f}
+                      {"pd", "la1", "0.0000", "disjoint"},     // j is in no council: smallest id in B
+                      {"pe", "la1", "0.0000", "disjoint"},     // shares e with la3, but e has no people
+                      {"pf", "la5", "1.0000", "within"},       // {g} inside {b,g}
+                      {"pg", "la1", "0.0000", "disjoint"},     // k is in no council
+                  });
+    // score = (100 + 300 + 500 + 0 + 0 + 50 + 0) / (120 + 600 + 500 + 40 + 0 + 50 + 70) = 950 / 1380
+    CHECK(c.score == Ratio(950) / 1380);
+    CHECK(format_decimal(c.score, 4) == "0.6884");
+    CHECK(c.areas[1].overlap == 300);
+    CHECK(c.areas[1].best_population == 310);
+
+    const auto j = to_json(c);
+    CHECK(j.size() == 2);
+    CHECK(j.at("score") == "0.6884");
+    const auto& row = j.at("areas").as_array()[0].as_object();
+    CHECK(row.size() == 4);
+    CHECK(row.at("area") == "pa");
+    CHECK(row.at("best") == "la1");
+    CHECK(row.at("coverage") == "0.8333");
+    CHECK(row.at("relation") == "contains");
+}
+
+TEST_CASE("coterminosity the other way round mirrors the relations") {
+    auto m = load("small.json");
+    const auto c = coterminosity(*m, AreaSelection::of_kind("local_authority"), AreaSelection::of_kind("place"));
+    check_rows(c, {
+                      {"la1", "pa", "1.0000", "within"},       // {a} inside {a,i}
+                      {"la2", "pb", "0.9677", "overlaps"},     // 300 of 310
+                      {"la3", "pb", "1.0000", "overlaps"},     // d (300) with pb; e (0) with pe
+                      {"la4", "pc", "1.0000", "coterminous"},
+                      {"la5", "pf", "0.2000", "contains"},     // 50 of 250
+                  });
+    // (100 + 300 + 300 + 500 + 50) / (100 + 310 + 300 + 500 + 250) = 1250 / 1460
+    CHECK(c.score == Ratio(1250) / 1460);
+    CHECK(format_decimal(c.score, 4) == "0.8562");
+}
+
+TEST_CASE("coterminosity with --within, with ids, and as of a date") {
+    auto m = load("small.json");
+    // within north: A = {pa, pb}, B = {la1}.
+    auto w = coterminosity(*m, AreaSelection::of_kind("place", "north"), AreaSelection::of_kind("local_authority", "north"));
+    check_rows(w, {{"pa", "la1", "0.8333", "contains"}, {"pb", "la1", "0.0000", "disjoint"}});
+    CHECK(format_decimal(w.score, 4) == "0.1389");  // 100 / 720
+
+    // Ids: B = {la4}; pa shares nothing, so its best is la4 (the smallest, and only, id in B).
+    auto ids = coterminosity(*m, AreaSelection::of_ids({"pc", "pa"}), AreaSelection::of_ids({"la4"}));
+    check_rows(ids, {{"pa", "la4", "0.0000", "disjoint"}, {"pc", "la4", "1.0000", "coterminous"}});
+    CHECK(format_decimal(ids.score, 4) == "0.8065");  // 500 / 620
+
+    // 2021-06-01: i has gone, so pa = {a} = la1; pg is a leaf of its own with no people.
+    auto later = coterminosity(*m, AreaSelection::of_ids({"pa", "pg"}), AreaSelection::of_kind("local_authority"),
+                               day("2021-06-01"));
+    check_rows(later, {{"pa", "la1", "1.0000", "coterminous"}, {"pg", "la1", "0.0000", "disjoint"}});
+
+    // A model with no people at all: every coverage and the score are 0.
+    auto empty = coterminosity(*m, AreaSelection::of_ids({"pe"}), AreaSelection::of_ids({"la3"}));
+    CHECK(format_decimal(empty.score, 4) == "0.0000");
+    CHECK_THROWS_AS(coterminosity(*m, AreaSelection::of_kind("ward"), AreaSelection::of_kind("place")), InvalidArgument);
+}
+
+TEST_CASE("coterminosity agrees with a brute-force implementation on every pair of kinds") {
+    // Second implementation: set operations on sorted leaf vectors, for every a and b.
+    auto m = load("small.json");
+    const Footprints fp(*m, std::nullopt);
+    for (const char* ka : {"place", "local_authority", "lsoa", "ics"})
+        for (const char* kb : {"place", "local_authority", "lsoa", "ics"}) {
+            CAPTURE(ka);
+            CAPTURE(kb);
+            auto c = coterminosity(fp, AreaSelection::of_kind(ka), AreaSelection::of_kind(kb));
+            auto A = select_areas(fp, AreaSelection::of_kind(ka)), B = select_areas(fp, AreaSelection::of_kind(kb));
+            REQUIRE(c.areas.size() == A.size());
+            for (std::size_t i = 0; i < A.size(); ++i) {
+                auto la = fp.leaves(A[i]);
+                Population best = -1;
+                std::string best_id;
+                for (Index b : B) {
+                    auto lb = fp.leaves(b);
+                    std::vector<Index> both;
+                    std::set_intersection(la.begin(), la.end(), lb.begin(), lb.end(), std::back_inserter(both));
+                    Population o = fp.population_of(both);
+                    if (o > best) best = o, best_id = m->id(b);  // B is in id order: first of equals wins
+                }
+                if (best == 0) best_id = m->id(B.front());
+                CHECK(c.areas[i].best == best_id);
+                CHECK(c.areas[i].overlap == best);
+            }
+        }
+}
+
+TEST_CASE("partitions: gaps, overlaps and spills, with the people in each") {
+    auto m = load("small.json");
+    auto whole = partitions(*m, AreaSelection::of_kind("place", "north"), "north");
+    CHECK(whole.partitions);
+    CHECK(whole.parts == std::vector<std::string>{"pa", "pb"});
+
+    // pa {a,i} and la2 {c,h}: d (300) is left out of north; h (10) lies outside it.
+    auto gap = partitions(*m, AreaSelection::of_ids({"pa", "la2"}), "north");
+    CHECK_FALSE(gap.partitions);
+    CHECK(gap.gap == std::vector<std::string>{"d"});
+    CHECK(gap.gap_population == 300);
+    REQUIRE(gap.outside.size() == 1);
+    CHECK(gap.outside[0].area == "la2");
+    CHECK(gap.outside[0].leaves == std::vector<std::string>{"h"});
+    CHECK(gap.outside[0].population == 10);
+    CHECK(gap.overlaps.empty());
+
+    // la1 and pa both hold a (100 people).
+    auto twice = partitions(*m, AreaSelection::of_ids({"pa", "la1", "pb"}), "north");
+    CHECK_FALSE(twice.partitions);
+    CHECK(twice.gap.empty());
+    REQUIRE(twice.overlaps.size() == 1);
+    CHECK(twice.overlaps[0].areas == std::vector<std::string>{"la1", "pa"});
+    CHECK(twice.overlaps[0].leaves == std::vector<std::string>{"a"});
+    CHECK(twice.overlaps[0].population == 100);
+
+    auto j = to_json(gap);
+    CHECK(j.at("partitions") == false);
+    CHECK(j.at("gap").at("population") == 300);
+    CHECK(j.at("outside").as_array()[0].at("area") == "la2");
+    CHECK_THROWS_AS(partitions(*m, AreaSelection::of_kind("place"), "nowhere"), InvalidArgument);
+}
+
+TEST_CASE("respects_boundaries: does each unit lie within one council?") {
+    auto m = load("small.json");
+    auto r = respects_boundaries(*m, AreaSelection::of_ids({"pa", "pc", "pf"}), AreaSelection::of_kind("local_authority"));
+    CHECK_FALSE(r.respects);
+    REQUIRE(r.units.size() == 3);
+    CHECK(r.units[0].unit == "pa");
+    CHECK_FALSE(r.units[0].within);
+    REQUIRE(r.units[0].pieces.size() == 1);
+    CHECK(r.units[0].pieces[0].first == "la1");
+    CHECK(r.units[0].pieces[0].second == 100);
+    CHECK(r.units[0].outside == 20);  // i is in no council
+    CHECK(r.units[1].within == std::optional<std::string>("la4"));
+    CHECK(r.units[2].within == std::optional<std::string>("la5"));
+
+    // pb is split between la2 (300) and la3 (300).
+    auto split = respects_boundaries(*m, AreaSelection::of_ids({"pb"}), AreaSelection::of_kind("local_authority"));
+    CHECK_FALSE(split.respects);
+    REQUIRE(split.units[0].pieces.size() == 2);
+    CHECK(split.units[0].pieces[1] == std::pair<std::string, Population>("la3", 300));
+
+    auto ok = respects_boundaries(*m, AreaSelection::of_ids({"pc", "pf"}), AreaSelection::of_kind("local_authority"));
+    CHECK(ok.respects);
+    auto j = to_json(r);
+    CHECK(j.at("respects") == false);
+    CHECK(j.at("units").as_array()[0].at("within").is_null());
+    CHECK(j.at("units").as_array()[1].at("within") == "la4");
+}
+
+TEST_CASE("W010: a stated population that differs from the sum of the leaves") {
+    auto m = load("w010.json");
+    auto ds = validate(*m);
+    REQUIRE(codes(ds) == std::vector<std::string>{"W010"});  // district2 states 300 = 300: no warning
+    CHECK(ds[0].severity == Severity::warning);
+    CHECK(ds[0].ids == std::vector<std::string>{"district1"});
+    CHECK(ds[0].path == "/areas/0/population");
+    CHECK(ds[0].line.has_value());
+    CHECK(ds[0].message.find("1,000") != std::string::npos);
+    CHECK(ds[0].message.find("900") != std::string::npos);
+}
+
+TEST_CASE("E206: a place whose leaves lie in more than one ICS") {
+    auto m = load("e206.json");
+    auto ds = validate(*m);
+    REQUIRE(codes(ds) == std::vector<std::string>{"E206"});
+    CHECK(ds[0].severity == Severity::error);
+    CHECK(ds[0].ids == std::vector<std::string>{"border", "east", "west"});
+    CHECK(ds[0].path == "/areas/2");
+    CHECK(ds[0].message.find("Border Place") != std::string::npos);
+    CHECK(ds[0].message.find("\"east\" (1,200 people)") != std::string::npos);
+    CHECK(ds[0].message.find("\"west\" (800 people)") != std::string::npos);
+}
+
+TEST_CASE("the hand-worked models raise nothing else") {
+    CHECK(validate(*load("small.json")).empty());
+    CHECK(validate(*load("fair_shares.json")).empty());
+}
