@@ -154,3 +154,52 @@ TEST_CASE("allocate: properties on random cases (fixed seed)") {
         CHECK(negated == shares);
     }
 }
+
+// allocate() runs on 128-bit, 256-bit or unbounded integers depending on the size of the total
+// and the weights. Each range is checked here against the method stated directly in exact
+// rationals: floor each exact share, then the leftover pence to the largest remainders, ties to
+// the earlier position.
+TEST_CASE("allocate: the same answer on every integer width it uses") {
+    namespace mp = boost::multiprecision;
+    auto reference = [](const pbp::Money& total, const std::vector<pbp::Ratio>& w) {
+        pbp::Ratio sum = 0;
+        for (auto& x : w) sum += x;
+        const mp::cpp_int t = mp::abs(mp::cpp_int(total.pence()));
+        std::vector<mp::cpp_int> share;
+        std::vector<pbp::Ratio> frac;
+        mp::cpp_int given = 0;
+        for (auto& x : w) {
+            pbp::Ratio exact = pbp::Ratio(t) * x / sum;
+            mp::cpp_int fl = mp::numerator(exact) / mp::denominator(exact);
+            share.push_back(fl);
+            frac.push_back(exact - pbp::Ratio(fl));
+            given += fl;
+        }
+        std::vector<std::size_t> order(w.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return frac[a] > frac[b]; });
+        for (std::size_t k = 0; k < static_cast<std::size_t>(mp::cpp_int(t - given)); ++k) share[order[k]] += 1;
+        std::vector<std::string> out;
+        for (auto& s : share) out.push_back(pbp::Money::from_pence(pbp::Pence(total.is_negative() ? mp::cpp_int(-s) : s)).to_string());
+        return out;
+    };
+    std::mt19937_64 rng(20261123);
+    const mp::cpp_int two = 2;
+    // Totals of about 2^40, 2^100 and 2^126 pence with weights up to 2^30, 2^60 and 2^140: the
+    // 128-bit, 256-bit and unbounded paths in turn.
+    for (auto [total_bits, weight_bits] : {std::pair{40u, 30u}, std::pair{100u, 60u}, std::pair{126u, 140u}}) {
+        for (int round = 0; round < 50; ++round) {
+            mp::cpp_int t = mp::pow(two, total_bits) - static_cast<unsigned>(rng() % 1000);
+            std::vector<pbp::Ratio> w;
+            const std::size_t n = 1 + rng() % 12;
+            for (std::size_t i = 0; i < n; ++i) w.emplace_back(mp::pow(two, weight_bits) / (1 + rng() % 1000) + (rng() % 3 == 0 ? 0 : 1));
+            for (bool negative : {false, true}) {
+                const auto total = pbp::Money::from_pence(pbp::Pence(negative ? mp::cpp_int(-t) : t));
+                std::vector<std::string> got;
+                for (auto& s : pbp::allocate(total, w)) got.push_back(s.to_string());
+                CAPTURE(total_bits);
+                CHECK(got == reference(total, w));
+            }
+        }
+    }
+}
