@@ -1,0 +1,53 @@
+"""Errors and diagnostics."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List, Optional, Tuple
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem found in a model (SPEC section 3): a stable code (``"E004"``), ``"error"`` or
+    ``"warning"``, a sentence naming the entities, the ids involved, where it is in the file (a
+    JSON Pointer) and, when the source text is known, its line and column (1-based)."""
+
+    code: str
+    severity: str
+    message: str
+    ids: Tuple[str, ...] = ()
+    path: str = ""
+    line: Optional[int] = None
+    column: Optional[int] = None
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def __str__(self) -> str:
+        where = self.path or "/"
+        if self.line is not None:
+            where += " (line %d, column %d)" % (self.line, self.column or 1)
+        return "%s %s at %s: %s" % (self.code, self.severity, where, self.message)
+
+
+class PbpError(Exception):
+    """A call into the library failed.
+
+    ``code`` is the C API's status (one of the ``pbp.ERR_*`` constants, all negative),
+    ``status_name`` its name (``"PBP_ERR_NOT_FOUND"``), ``diagnostic`` the diagnostic code behind
+    it when a model's problem is the cause (``"E001"``), and ``diagnostics`` the list of
+    :class:`Diagnostic` behind it: why a model did not load, or the errors that made a query
+    refuse the model.
+    """
+
+    def __init__(self, code: int, message: str, *, diagnostic: Optional[str] = None,
+                 diagnostics: Optional[List[Diagnostic]] = None, status_name: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.status_name = status_name
+        self.diagnostic = diagnostic
+        self.diagnostics: List[Diagnostic] = list(diagnostics or [])
+
+    def __repr__(self) -> str:
+        return "PbpError(%s, %r)" % (self.status_name or self.code, self.message)

@@ -1,0 +1,292 @@
+"""Models and their queries (SPEC 4.3)."""
+from __future__ import annotations
+
+import datetime
+import os
+from ctypes import byref, c_size_t
+from dataclasses import dataclass
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
+
+from . import _ffi
+from ._errors import Diagnostic, PbpError
+from ._money import Money
+
+_lib = _ffi.lib
+
+DateLike = Union[str, datetime.date]
+YearLike = Union[str, int]
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+def _date(d: Optional[DateLike], what: str = "as_of") -> Optional[bytes]:
+    if d is None:
+        return None
+    if isinstance(d, datetime.datetime):
+        raise TypeError("%s: pass a date or 'YYYY-MM-DD', not a datetime" % what)
+    if isinstance(d, datetime.date):
+        return d.isoformat().encode()
+    if isinstance(d, str):
+        return d.encode()
+    raise TypeError("%s: pass a date or 'YYYY-MM-DD', not %s" % (what, type(d).__name__))
+
+
+def _year(y: YearLike) -> bytes:
+    """A financial year: ``"2023/24"``, or the int 2023 meaning 2023/24."""
+    if isinstance(y, bool):
+        raise TypeError("year: pass '2023/24' or 2023")
+    if isinstance(y, int):
+        return ("%d/%02d" % (y, (y + 1) % 100)).encode()
+    if isinstance(y, str):
+        return y.encode()
+    raise TypeError("year: pass '2023/24' or 2023, not %s" % type(y).__name__)
+
+
+def _money(m: Any, what: str) -> Optional[bytes]:
+    if m is None:
+        return None
+    return str(m if isinstance(m, Money) else Money(m)).encode()
+
+
+def _areas(a: Union[str, Iterable[str]], what: str) -> bytes:
+    """An area kind (``"place"``), comma-separated ids, or a list of ids."""
+    if isinstance(a, str):
+        return a.encode()
+    ids = list(a)
+    for i in ids:
+        if not isinstance(i, str) or "," in i or not i:
+            raise PbpError(-1, "%s: %r is not an area id" % (what, i), status_name="PBP_ERR_INVALID_ARGUMENT")
+    return ",".join(ids).encode()
+
+
+def _flags(force: bool) -> int:
+    return _ffi.FORCE if force else 0
+
+
+class Model:
+    """A loaded model: immutable, and safe to query from many threads at once.
+
+    Open one with :meth:`load` (a file, or the name of a bundled model as the command line
+    allows), :meth:`loads` (text) or :meth:`bundled`. Loading fails with :class:`PbpError` only
+    when the text is not JSON (E001) or not ``pbp/1`` (E002); every other problem is a
+    diagnostic (:meth:`validate`). Queries refuse a model with errors (``PbpError`` with code
+    ``pbp.ERR_MODEL_HAS_ERRORS`` and the errors in ``.diagnostics``) unless called with
+    ``force=True``, as ``pbp COMMAND --force`` does.
+
+    Free the model's memory early with :meth:`close` or a ``with`` block; otherwise it is freed
+    when the object is collected.
+    """
+
+    __slots__ = ("_handle", "_free", "__weakref__")
+
+    def __init__(self, _handle: "_ffi.ModelPointer") -> None:  # use load(), loads() or bundled()
+        if not _handle:
+            raise ValueError("use Model.load(), Model.loads() or Model.bundled()")
+        self._handle = _handle
+        self._free = _lib.pbp_model_free  # kept so that __del__ works during interpreter shutdown
+
+    @classmethod
+    def _from(cls, function, *args) -> "Model":
+        out = _ffi.ModelPointer()
+        _ffi.check(function(byref(out), *args))
+        return cls(out)
+
+    @classmethod
+    def load(cls, path: PathLike) -> "Model":
+        """Loads a model file; a name that is no file but names a bundled model (such as
+        ``"nottinghamshire"``) loads that model, as the command line does."""
+        return cls._from(_lib.pbp_model_open, _ffi.path_arg(path))
+
+    @classmethod
+    def loads(cls, text: Union[str, bytes]) -> "Model":
+        """Loads a model from JSON text (comments and trailing commas are accepted)."""
+        data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+        return cls._from(_lib.pbp_model_load_text, data, len(data))
+
+    @classmethod
+    def bundled(cls, name: str = "nottinghamshire") -> "Model":
+        """A model compiled into the library (see :func:`pbp.bundled_models`)."""
+        return cls._from(_lib.pbp_model_load_bundled, _ffi.arg(name))
+
+    # -- lifetime ---------------------------------------------------------------------------
+    def close(self) -> None:
+        """Frees the model now. Do not close a model other threads are still querying."""
+        handle, self._handle = self._handle, None
+        if handle:
+            self._free(handle)
+
+    @property
+    def closed(self) -> bool:
+        return not self._handle
+
+    def __enter__(self) -> "Model":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # interpreter shutdown: nothing sensible left to do
+            pass
+
+    def _h(self) -> "_ffi.ModelPointer":
+        if not self._handle:
+            raise PbpError(-1, "the model is closed", status_name="PBP_ERR_INVALID_ARGUMENT")
+        return self._handle
+
+    def __repr__(self) -> str:
+        if self.closed:
+            return "<pbp.Model (closed)>"
+        return "<pbp.Model %r: %d errors, %d warnings>" % ((self.name,) + self.counts())
+
+    # -- about the model --------------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        """The model's ``name``."""
+        return _ffi.text_result(_lib.pbp_model_name, self._h())
+
+    def counts(self) -> Tuple[int, int]:
+        """``(errors, warnings)`` found by validation."""
+        errors, warnings = c_size_t(), c_size_t()
+        _ffi.check(_lib.pbp_model_diagnostic_counts(byref(errors), byref(warnings), self._h()))
+        return errors.value, warnings.value
+
+    @property
+    def errors(self) -> int:
+        return self.counts()[0]
+
+    @property
+    def warnings(self) -> int:
+        return self.counts()[1]
+
+    def validate(self) -> List[Diagnostic]:
+        """Every diagnostic of SPEC section 3, errors and warnings."""
+        result = _ffi.json_result(_lib.pbp_model_validate, self._h(), 0)
+        return _ffi.diagnostics_from(result["diagnostics"])
+
+    def save(self, path: PathLike) -> None:
+        """Writes the model as loaded: every entity, relation, field and unknown key is kept
+        (comments, key order and formatting are not)."""
+        _ffi.check(_lib.pbp_model_save(self._h(), _ffi.path_arg(path)))
+
+    def export(self, format: str = "json", as_of: Optional[DateLike] = None) -> str:
+        """The model as text: ``"json"`` (as :meth:`save` writes it), ``"dot"`` (Graphviz) or
+        ``"graphml"``; ``as_of`` limits the diagrams to one day."""
+        return _ffi.text_result(_lib.pbp_model_export, self._h(), _ffi.arg(format), _date(as_of))
+
+    def report(self, as_of: Optional[DateLike] = None) -> str:
+        """The readable summary ``pbp report`` prints (never refused)."""
+        return _ffi.text_result(_lib.pbp_model_report, self._h(), _date(as_of))
+
+    # -- queries (SPEC section 2); dicts with the keys of SPEC 4.1, money as strings ------------
+    def accountability(self, node: str, as_of: Optional[DateLike] = None, *, force: bool = False) -> Dict[str, Any]:
+        """Who ``node`` answers to: ``{"node", "chain", "reachable", "apexes"}`` (SPEC 2.1)."""
+        return _ffi.json_result(_lib.pbp_model_accountability, self._h(), _ffi.arg(node), _date(as_of),
+                                _flags(force))
+
+    def decides(self, function: str, place: str, as_of: Optional[DateLike] = None, *,
+                force: bool = False) -> Dict[str, Any]:
+        """Who decides ``function`` at ``place`` and who answers for it: ``{"function", "place",
+        "holder", "decision_maker", "delegation_chain", "accountability_chain", "limit"}``."""
+        return _ffi.json_result(_lib.pbp_model_decides, self._h(), _ffi.arg(function), _ffi.arg(place),
+                                _date(as_of), _flags(force))
+
+    def authority(self, function: str, place: str, amount: Any, as_of: Optional[DateLike] = None, *,
+                  force: bool = False) -> Dict[str, Any]:
+        """Who may approve a single commitment of ``amount`` (Money, or a money string):
+        ``{"function", "place", "amount", "approver", "effective_limit", "chain"}``."""
+        return _ffi.json_result(_lib.pbp_model_authority, self._h(), _ffi.arg(function), _ffi.arg(place),
+                                _money(amount, "amount"), _date(as_of), _flags(force))
+
+    def balances(self, year: YearLike, *, force: bool = False) -> Dict[str, Any]:
+        """What every node received and paid out in financial year ``year`` (``"2023/24"``):
+        ``{"year", "nodes": [{"id", "inflow", "outflow", "net"}]}``."""
+        return _ffi.json_result(_lib.pbp_model_balances, self._h(), _year(year), _flags(force))
+
+    def trace(self, node: str, year: YearLike, *, force: bool = False) -> Dict[str, Any]:
+        """Where ``node``'s money in ``year`` came from: ``{"node", "year", "total", "sources":
+        [{"source", "amount"}]}``."""
+        return _ffi.json_result(_lib.pbp_model_trace, self._h(), _ffi.arg(node), _year(year), _flags(force))
+
+    def coterminosity(self, a: Union[str, Iterable[str]], b: Union[str, Iterable[str]],
+                      within: Optional[str] = None, as_of: Optional[DateLike] = None, *,
+                      force: bool = False) -> Dict[str, Any]:
+        """How well two sets of areas line up: ``{"score", "areas": [{"area", "best", "coverage",
+        "relation"}]}``. Each side is an area kind (``"place"``), comma-separated ids, or a list of
+        ids; ``within`` restricts a side given as a kind to the areas inside that area."""
+        return _ffi.json_result(_lib.pbp_model_coterminosity, self._h(), _areas(a, "a"), _areas(b, "b"),
+                                _ffi.arg(within), _date(as_of), _flags(force))
+
+    def fair_shares(self, total: Any, kind: Union[str, Iterable[str]], within: Optional[str] = None,
+                    floor: Any = None, as_of: Optional[DateLike] = None, *, force: bool = False) -> Dict[str, Any]:
+        """Splits ``total`` among areas by population x need: ``{"total", "shares": [{"area",
+        "amount"}]}``. ``kind`` is an area kind, comma-separated ids or a list of ids."""
+        return _ffi.json_result(_lib.pbp_model_fair_shares, self._h(), _money(total, "total"), _areas(kind, "kind"),
+                                _ffi.arg(within), _money(floor, "floor"), _date(as_of), _flags(force))
+
+    def designation(self, as_of: Optional[DateLike] = None, *, force: bool = False) -> Dict[str, Any]:
+        """Where each function with a service area is decided, place by place: ``{"as_of",
+        "designations": [{"function", "service_area", "place", "level", "decision_maker"}]}``."""
+        return _ffi.json_result(_lib.pbp_model_designation, self._h(), _date(as_of), _flags(force))
+
+    def diff(self, d1: DateLike, d2: DateLike, *, force: bool = False) -> Dict[str, Any]:
+        """What changed between two days: ``{"from", "to", "entities", "relations",
+        "decisions"}`` (SPEC 2.5)."""
+        if d1 is None or d2 is None:
+            raise PbpError(-1, "diff needs two dates", status_name="PBP_ERR_INVALID_ARGUMENT")
+        return _ffi.json_result(_lib.pbp_model_diff, self._h(), _date(d1, "d1"), _date(d2, "d2"), _flags(force))
+
+    def maturity(self, subject: Optional[str] = None, as_of: Optional[DateLike] = None, *,
+                 between: Optional[Tuple[DateLike, DateLike]] = None, force: bool = False) -> Dict[str, Any]:
+        """Maturity self-assessments: ``{"subjects": [{"subject", "themes": [...]}]}``, as of a day
+        (the latest by default), or the change ``between=(d1, d2)``."""
+        d1 = d2 = None
+        if between is not None:
+            d1, d2 = between
+            d1, d2 = _date(d1, "between"), _date(d2, "between")
+            if d1 is None or d2 is None:
+                raise PbpError(-1, "between needs two dates", status_name="PBP_ERR_INVALID_ARGUMENT")
+        return _ffi.json_result(_lib.pbp_model_maturity, self._h(), _ffi.arg(subject), _date(as_of), d1, d2,
+                                _flags(force))
+
+
+@dataclass(frozen=True)
+class ImportedAreas:
+    """What :func:`import_areas` built: the model's JSON ``text`` (write it to a file, or
+    :meth:`load` it), the problems found in the input, and counts."""
+
+    text: str
+    diagnostics: List[Diagnostic]
+    areas: int
+    leaves: int
+    populated: int
+
+    def load(self) -> Model:
+        return Model.loads(self.text)
+
+
+def import_areas(lookup: PathLike, population: Optional[PathLike] = None, name: Optional[str] = None) -> ImportedAreas:
+    """Builds a model of areas from an ONS lookup table (and optionally a population CSV), as
+    ``pbp import-areas`` does (SPEC 1.4)."""
+    import json
+    from ctypes import c_void_p, string_at
+
+    model, report = c_void_p(), c_void_p()
+    status = _lib.pbp_import_areas(byref(model), byref(report), _ffi.path_arg(lookup),
+                                   None if population is None else _ffi.path_arg(population), _ffi.arg(name),
+                                   _ffi.PRETTY)
+    try:
+        _ffi.check(status)
+        text = string_at(model.value).decode("utf-8")
+        r = json.loads(string_at(report.value).decode("utf-8"))
+    finally:
+        for buf in (model, report):
+            if buf.value:
+                _lib.pbp_free(buf)
+    return ImportedAreas(text, _ffi.diagnostics_from(r["diagnostics"]), r["areas"], r["leaves"], r["populated"])
+
+
+def bundled_models() -> List[str]:
+    """The names of the models compiled into the library, e.g. ``["nottinghamshire"]``."""
+    return _ffi.json_result(_lib.pbp_bundled_models)

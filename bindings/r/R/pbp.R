@@ -1,0 +1,287 @@
+# pbp for R: the queries of the pbp C library (libpbp_c) through .Call (src/pbp_r.c).
+#
+# Every .Call returns an "outcome" list; errors are signalled here, in R, after the C side has
+# freed everything (never by longjmp out of C). Money is character ("1234.50"), never double.
+
+# -- plumbing --------------------------------------------------------------------------------
+
+.status_names <- c("0" = "PBP_OK", "-1" = "PBP_ERR_INVALID_ARGUMENT", "-2" = "PBP_ERR_PARSE",
+                   "-3" = "PBP_ERR_MODEL_HAS_ERRORS", "-4" = "PBP_ERR_NOT_FOUND", "-5" = "PBP_ERR_IO",
+                   "-6" = "PBP_ERR_OVERFLOW", "-7" = "PBP_ERR_NO_MEMORY", "-8" = "PBP_ERR_INTERNAL")
+
+.pbp_error <- function(code, message, diagnostic = "", diagnostics = .diagnostics_df(list()), call = NULL) {
+  status <- unname(.status_names[as.character(code)])
+  if (is.na(status)) status <- paste("unknown status", code)
+  structure(class = c("pbp_error", "error", "condition"),
+            list(message = message, call = call, code = as.integer(code), status = status,
+                 diagnostic = if (nzchar(diagnostic)) diagnostic else NA_character_,
+                 diagnostics = diagnostics))
+}
+
+# The value of an outcome, or the pbp_error it describes (signalled in the caller's frame).
+.value <- function(outcome, call = sys.call(-1)) {
+  if (outcome$status == 0L) return(outcome$value)
+  diagnostics <- .diagnostics_df(jsonlite::fromJSON(outcome$diagnostics, simplifyVector = FALSE))
+  stop(.pbp_error(outcome$status, outcome$message, outcome$diagnostic, diagnostics, call))
+}
+
+.json <- function(text) jsonlite::fromJSON(text, simplifyVector = FALSE)
+
+# NULL (JSON null) as NA of the right type; lists of strings as character vectors.
+.chr <- function(x) if (is.null(x)) NA_character_ else as.character(x)
+.chrs <- function(x) vapply(x, .chr, character(1))
+.int <- function(x) if (is.null(x)) NA_integer_ else as.integer(x)
+
+# A data frame from a list of JSON objects, with the given character columns (in order).
+.df <- function(rows, columns) {
+  cols <- lapply(columns, function(k) vapply(rows, function(r) .chr(r[[k]]), character(1)))
+  names(cols) <- columns
+  as.data.frame(cols, stringsAsFactors = FALSE)
+}
+
+.diagnostics_df <- function(items) {
+  df <- .df(items, c("code", "severity", "message", "path"))
+  df$ids <- I(lapply(items, function(d) .chrs(d$ids)))
+  df$line <- vapply(items, function(d) .int(d$line), integer(1))
+  df$column <- vapply(items, function(d) .int(d$column), integer(1))
+  df[, c("code", "severity", "message", "ids", "path", "line", "column")]
+}
+
+.string <- function(x, what, null_ok = FALSE) {
+  if (is.null(x) && null_ok) return(NULL)
+  if (!is.character(x) || length(x) != 1L || is.na(x))
+    stop(.pbp_error(-1L, sprintf("%s must be a single string", what), call = sys.call(-1)))
+  enc2utf8(x)
+}
+
+.path <- function(x, what) path.expand(.string(x, what))
+
+.date <- function(x, what = "as_of") {
+  if (is.null(x)) return(NULL)
+  if (inherits(x, "Date")) return(format(x, "%Y-%m-%d"))
+  .string(x, what)
+}
+
+# Money arguments: character ("1234.50") or integer (whole pounds); never double.
+.money_arg <- function(x, what, null_ok = FALSE) {
+  if (is.null(x) && null_ok) return(NULL)
+  if (is.integer(x) && length(x) == 1L && !is.na(x)) return(paste0(x, ".00"))
+  if (is.double(x))
+    stop(.pbp_error(-1L, sprintf("%s must be character such as \"1234.50\" (money is never a double)", what),
+                    call = sys.call(-1)))
+  .string(x, what)
+}
+
+.year <- function(x) {
+  if (is.numeric(x) && length(x) == 1L && !is.na(x) && x == round(x))
+    return(sprintf("%d/%02d", as.integer(x), (as.integer(x) + 1L) %% 100L))
+  .string(x, "year")
+}
+
+# An area kind ("place"), comma-separated ids, or a character vector of ids.
+.areas <- function(x, what) {
+  if (!is.character(x) || length(x) < 1L || anyNA(x))
+    stop(.pbp_error(-1L, sprintf("%s must be an area kind or area ids (character)", what), call = sys.call(-1)))
+  enc2utf8(paste(x, collapse = ","))
+}
+
+.model <- function(model) {
+  if (!inherits(model, "pbp_model")) stop(.pbp_error(-1L, "model must be a pbp_model (from pbp_load())", call = sys.call(-1)))
+  model
+}
+
+.new_model <- function(ptr) structure(ptr, class = "pbp_model")
+
+# -- version and bundled models -----------------------------------------------------------------
+
+pbp_version <- function() .Call(C_pbp_r_version)$version
+
+pbp_bundled_models <- function() as.character(unlist(.json(.value(.Call(C_pbp_r_bundled_models)))))
+
+# Refuse a library whose C API this package does not speak (checked when the package loads).
+.onLoad <- function(libname, pkgname) {
+  v <- .Call(C_pbp_r_version)
+  header_major <- v$header_number %/% 10000L
+  lib_major <- v$number %/% 10000L
+  same_minor <- (v$number %/% 100L) %% 100L == (v$header_number %/% 100L) %% 100L
+  if (lib_major != header_major || (lib_major == 0L && !same_minor) || v$number < v$header_number)
+    stop(sprintf("pbp: built against pbp.h %d but loaded libpbp_c %s: reinstall the package against the library",
+                 v$header_number, v$version))
+}
+
+# -- models -------------------------------------------------------------------------------------
+
+pbp_load <- function(path) .new_model(.value(.Call(C_pbp_r_model_open, .path(path, "path"))))
+
+pbp_parse <- function(text) {
+  if (is.character(text) && length(text) > 1L) text <- paste(text, collapse = "\n")
+  .new_model(.value(.Call(C_pbp_r_model_load_text, .string(text, "text"))))
+}
+
+pbp_bundled <- function(name = "nottinghamshire") .new_model(.value(.Call(C_pbp_r_model_load_bundled, .string(name, "name"))))
+
+pbp_close <- function(model) {
+  .Call(C_pbp_r_model_close, .model(model))
+  invisible(NULL)
+}
+
+pbp_is_open <- function(model) .Call(C_pbp_r_model_is_open, .model(model))
+
+pbp_model_info <- function(model) {
+  counts <- .value(.Call(C_pbp_r_model_counts, .model(model)))
+  list(name = .value(.Call(C_pbp_r_model_name, model)), errors = counts[1], warnings = counts[2])
+}
+
+print.pbp_model <- function(x, ...) {
+  if (!pbp_is_open(x)) {
+    cat("<pbp_model (closed)>\n")
+  } else {
+    i <- pbp_model_info(x)
+    cat(sprintf("<pbp_model \"%s\": %d errors, %d warnings>\n", i$name, i$errors, i$warnings))
+  }
+  invisible(x)
+}
+
+pbp_validate <- function(model) {
+  r <- .json(.value(.Call(C_pbp_r_model_validate, .model(model))))
+  .diagnostics_df(r$diagnostics)
+}
+
+pbp_save <- function(model, path) {
+  .value(.Call(C_pbp_r_model_save, .model(model), .path(path, "path")))
+  invisible(path)
+}
+
+pbp_export <- function(model, format = c("json", "dot", "graphml"), as_of = NULL) {
+  format <- match.arg(format)
+  .value(.Call(C_pbp_r_model_export, .model(model), format, .date(as_of)))
+}
+
+pbp_report <- function(model, as_of = NULL) .value(.Call(C_pbp_r_model_report, .model(model), .date(as_of)))
+
+# -- queries --------------------------------------------------------------------------------------
+
+pbp_accountability <- function(model, node, as_of = NULL, force = FALSE) {
+  r <- .json(.value(.Call(C_pbp_r_accountability, .model(model), .string(node, "node"), .date(as_of), isTRUE(force))))
+  list(node = r$node, chain = .chrs(r$chain), reachable = .chrs(r$reachable), apexes = .chrs(r$apexes))
+}
+
+.decision <- function(r) {
+  list("function" = r[["function"]], place = r$place, holder = r$holder, decision_maker = r$decision_maker,
+       delegation_chain = .chrs(r$delegation_chain), accountability_chain = .chrs(r$accountability_chain),
+       limit = .chr(r$limit))
+}
+
+pbp_decides <- function(model, fn, place, as_of = NULL, force = FALSE) {
+  r <- .json(.value(.Call(C_pbp_r_decides, .model(model), .string(fn, "fn"), .string(place, "place"),
+                          .date(as_of), isTRUE(force))))
+  .decision(r)
+}
+
+pbp_authority <- function(model, fn, place, amount, as_of = NULL, force = FALSE) {
+  r <- .json(.value(.Call(C_pbp_r_authority, .model(model), .string(fn, "fn"), .string(place, "place"),
+                          .money_arg(amount, "amount"), .date(as_of), isTRUE(force))))
+  list("function" = r[["function"]], place = r$place, amount = r$amount, approver = r$approver,
+       effective_limit = .chr(r$effective_limit), chain = .chrs(r$chain))
+}
+
+pbp_balances <- function(model, year, force = FALSE) {
+  r <- .json(.value(.Call(C_pbp_r_balances, .model(model), .year(year), isTRUE(force))))
+  list(year = r$year, nodes = .df(r$nodes, c("id", "inflow", "outflow", "net")))
+}
+
+pbp_trace <- function(model, node, year, force = FALSE) {
+  r <- .json(.value(.Call(C_pbp_r_trace, .model(model), .string(node, "node"), .year(year), isTRUE(force))))
+  list(node = r$node, year = r$year, total = r$total, sources = .df(r$sources, c("source", "amount")))
+}
+
+pbp_coterminosity <- function(model, a, b, within = NULL, as_of = NULL, force = FALSE) {
+  r <- .json(.value(.Call(C_pbp_r_coterminosity, .model(model), .areas(a, "a"), .areas(b, "b"),
+                          .string(within, "within", null_ok = TRUE), .date(as_of), isTRUE(force))))
+  list(score = r$score, areas = .df(r$areas, c("area", "best", "coverage", "relation")))
+}
+
+pbp_fair_shares <- function(model, total, kind, within = NULL, floor = NULL, as_of = NULL, force = FALSE) {
+  r <- .json(.value(.Call(C_pbp_r_fair_shares, .model(model), .money_arg(total, "total"), .areas(kind, "kind"),
+                          .string(within, "within", null_ok = TRUE), .money_arg(floor, "floor", null_ok = TRUE),
+                          .date(as_of), isTRUE(force))))
+  list(total = r$total, shares = .df(r$shares, c("area", "amount")))
+}
+
+pbp_designation <- function(model, as_of = NULL, force = FALSE) {
+  r <- .json(.value(.Call(C_pbp_r_designation, .model(model), .date(as_of), isTRUE(force))))
+  list(as_of = .chr(r$as_of),
+       designations = .df(r$designations, c("function", "service_area", "place", "level", "decision_maker")))
+}
+
+pbp_diff <- function(model, from, to, force = FALSE) {
+  r <- .json(.value(.Call(C_pbp_r_diff, .model(model), .date(from, "from"), .date(to, "to"), isTRUE(force))))
+  rel <- function(xs) .df(xs, c("pointer", "id", "kind", "from", "to"))
+  side <- function(d) if (is.null(d)) NULL else
+    list(decision_maker = d$decision_maker, delegation_chain = .chrs(d$delegation_chain),
+         accountability_chain = .chrs(d$accountability_chain), limit = .chr(d$limit))
+  list(from = r$from, to = r$to,
+       entities = list(appeared = .chrs(r$entities$appeared), disappeared = .chrs(r$entities$disappeared)),
+       relations = list(appeared = rel(r$relations$appeared), disappeared = rel(r$relations$disappeared)),
+       decisions = lapply(r$decisions, function(c)
+         list("function" = c[["function"]], place = c$place, before = side(c$before), after = side(c$after))))
+}
+
+pbp_maturity <- function(model, subject = NULL, as_of = NULL, from = NULL, to = NULL, force = FALSE) {
+  r <- .json(.value(.Call(C_pbp_r_maturity, .model(model), .string(subject, "subject", null_ok = TRUE),
+                          .date(as_of), .date(from, "from"), .date(to, "to"), isTRUE(force))))
+  lapply(r$subjects, function(s) {
+    themes <- .df(s$themes, c("theme", "stage", "date", "evidence"))
+    if (!is.null(from)) {
+      themes$from_stage <- vapply(s$themes, function(t) .chr(t$from_stage), character(1))
+      themes$change <- vapply(s$themes, function(t) .int(t$change), integer(1))
+    }
+    list(subject = s$subject, themes = themes)
+  })
+}
+
+# -- money ------------------------------------------------------------------------------------------
+
+.each_money <- function(x, f) {
+  if (is.double(x)) stop(.pbp_error(-1L, "money must be character such as \"1234.50\" (never a double)", call = sys.call(-1)))
+  if (is.integer(x)) x <- ifelse(is.na(x), NA_character_, paste0(x, ".00"))
+  if (!is.character(x)) stop(.pbp_error(-1L, "money must be character", call = sys.call(-1)))
+  vapply(enc2utf8(x), function(v) if (is.na(v)) NA_character_ else f(v), character(1), USE.NAMES = FALSE)
+}
+
+.pence <- function(v) .value(.Call(C_pbp_r_money_parse, v), call = sys.call(-2))
+
+pbp_money <- function(x) .each_money(x, function(v) .value(.Call(C_pbp_r_money_format, .pence(v), 0L)))
+
+pbp_money_display <- function(x) .each_money(x, function(v) .value(.Call(C_pbp_r_money_format, .pence(v), 1L)))
+
+pbp_money_round <- function(x, places = 2L, mode = "half_even") {
+  places <- as.integer(places)
+  mode <- .string(mode, "mode")
+  .each_money(x, function(v) {
+    p <- .value(.Call(C_pbp_r_money_round, .pence(v), places, mode))
+    .value(.Call(C_pbp_r_money_format, p, 0L))
+  })
+}
+
+pbp_allocate <- function(total, weights) {
+  if (is.numeric(weights)) {
+    if (anyNA(weights)) stop(.pbp_error(-1L, "weights must not be NA"))
+    # Weights are not money: whole numbers print exactly; others by their shortest decimal.
+    weights <- vapply(weights, function(w) format(w, scientific = FALSE, digits = 15, trim = TRUE), character(1))
+  }
+  if (!is.character(weights)) stop(.pbp_error(-1L, "weights must be numeric or character"))
+  r <- .json(.value(.Call(C_pbp_r_allocate, .money_arg(total, "total"), enc2utf8(weights))))
+  .chrs(r$shares)
+}
+
+# -- import -----------------------------------------------------------------------------------------
+
+pbp_import_areas <- function(lookup, population = NULL, name = NULL) {
+  v <- .value(.Call(C_pbp_r_import_areas, .path(lookup, "lookup"),
+                    if (is.null(population)) NULL else .path(population, "population"),
+                    .string(name, "name", null_ok = TRUE)))
+  r <- .json(v[["report"]])
+  list(text = unname(v[["model"]]), diagnostics = .diagnostics_df(r$diagnostics), areas = r$areas,
+       leaves = r$leaves, populated = r$populated)
+}

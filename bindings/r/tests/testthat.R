@@ -1,0 +1,3 @@
+library(testthat)
+library(pbp)
+test_check("pbp")

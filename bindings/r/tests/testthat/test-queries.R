@@ -1,0 +1,137 @@
+test_that("accountability of a post", {
+  # p1.director sits in p1.committee, which belongs to the ICB and answers to icb.board (its
+  # delegator). Shortest way up: director, committee, icb, nhse, parliament.
+  a <- pbp_accountability(small(), "p1.director")
+  expect_identical(a, list(node = "p1.director",
+                           chain = c("p1.director", "p1.committee", "icb", "nhse", "parliament"),
+                           reachable = c("icb", "icb.board", "nhse", "p1.committee", "parliament"),
+                           apexes = "parliament"))
+  e <- expect_error(pbp_accountability(small(), "p1.director", as_of = "2023-01-01"), class = "pbp_error")
+  expect_identical(e$status, "PBP_ERR_NOT_FOUND")
+  expect_match(conditionMessage(e), "p1.director")
+  expect_identical(pbp_accountability(small(), "icb", as_of = as.Date("2023-01-01"))$chain, c("icb", "nhse", "parliament"))
+  expect_error(pbp_accountability(small(), "icb", as_of = "2023-13-01"), class = "pbp_error")
+})
+
+test_that("who decides fn at p1 and p2", {
+  # icb.board delegates fn to p1.committee (limit 500000.00, may sub-delegate), which delegates it
+  # to p1.director (limit 100000.00) from 2023-04-01.
+  d <- pbp_decides(small(), "fn", "p1")
+  expect_identical(d, list("function" = "fn", place = "p1", holder = "icb", decision_maker = "p1.director",
+                           delegation_chain = c("icb.board", "p1.committee", "p1.director"),
+                           accountability_chain = c("p1.director", "p1.committee", "icb.board", "icb", "nhse", "parliament"),
+                           limit = "100000.00"))
+  d2 <- pbp_decides(small(), "fn", "p2")
+  expect_identical(d2$decision_maker, "icb")
+  expect_identical(d2$limit, NA_character_)
+  expect_identical(pbp_decides(small(), "fn", "p1", as_of = "2023-01-01")$decision_maker, "p1.committee")
+  expect_identical(expect_error(pbp_decides(small(), "nofn", "p1"), class = "pbp_error")$status, "PBP_ERR_NOT_FOUND")
+  expect_identical(expect_error(pbp_decides(small(), "icb", "p1"), class = "pbp_error")$status, "PBP_ERR_INVALID_ARGUMENT")
+})
+
+test_that("authority walks back along the chain; money is never a double", {
+  m <- small()
+  a <- pbp_authority(m, "fn", "p1", "100000")
+  expect_identical(a, list("function" = "fn", place = "p1", amount = "100000.00", approver = "p1.director",
+                           effective_limit = "100000.00", chain = "p1.director"))
+  expect_identical(pbp_authority(m, "fn", "p1", "200000.00")$approver, "p1.committee")
+  top <- pbp_authority(m, "fn", "p1", 600000L)
+  expect_identical(top$approver, "icb.board")
+  expect_identical(top$effective_limit, NA_character_)
+  expect_error(pbp_authority(m, "fn", "p1", 600000), "never a double", class = "pbp_error")
+  expect_error(pbp_authority(m, "fn", "p1", "1.005"), class = "pbp_error")
+})
+
+test_that("balances and trace of 2023/24", {
+  # nhse -> icb 1000; council -> pool 300; icb -> pool 600; pool -> provider 900.
+  b <- pbp_balances(small(), "2023/24")
+  expect_identical(b$year, "2023/24")
+  expect_identical(b$nodes, data.frame(id = c("council", "icb", "nhse", "pool", "provider"),
+                                       inflow = c("0.00", "1000.00", "0.00", "900.00", "900.00"),
+                                       outflow = c("300.00", "600.00", "1000.00", "900.00", "0.00"),
+                                       net = c("-300.00", "400.00", "-1000.00", "0.00", "900.00"),
+                                       stringsAsFactors = FALSE))
+  expect_identical(pbp_balances(small(), 2023), b)
+  expect_identical(nrow(pbp_balances(small(), "2022/23")$nodes), 0L)
+  expect_identical(names(pbp_balances(small(), "2022/23")$nodes), c("id", "inflow", "outflow", "net"))
+  # The pool's 900 is one third the council's, two thirds NHS England's (through the ICB).
+  t <- pbp_trace(small(), "provider", "2023/24")
+  expect_identical(t$total, "900.00")
+  expect_identical(t$sources, data.frame(source = c("nhse", "council"), amount = c("600.00", "300.00"),
+                                         stringsAsFactors = FALSE))
+  expect_error(pbp_trace(small(), "nobody", "2023/24"), class = "pbp_error")
+  expect_error(pbp_balances(small(), "2023/25"), class = "pbp_error")
+})
+
+test_that("coterminosity and fair shares", {
+  m <- small()
+  # p1 = {l1: 100} within la1; p2 = {l2: 200, l3: 100} shares 200 with la1: 0.6667.
+  c1 <- pbp_coterminosity(m, "place", "local_authority")
+  expect_identical(c1$score, "0.7500")
+  expect_identical(c1$areas, data.frame(area = c("p1", "p2"), best = c("la1", "la1"),
+                                        coverage = c("1.0000", "0.6667"), relation = c("within", "overlaps"),
+                                        stringsAsFactors = FALSE))
+  expect_identical(pbp_coterminosity(m, "p2", c("la2"))$areas$relation, "contains")
+  expect_identical(pbp_coterminosity(m, c("p1", "p2"), "la1,la2"), pbp_coterminosity(m, "p1,p2", c("la1", "la2")))
+  expect_identical(expect_error(pbp_coterminosity(m, c("p2", "nowhere"), "la2"), class = "pbp_error")$status,
+                   "PBP_ERR_NOT_FOUND")
+  # Weights p1 = 100 x 1, p2 = 300 x 0.5: 400.00 / 600.00; a floor of 450.00 lifts p1.
+  expect_identical(pbp_fair_shares(m, "1000.00", "place")$shares$amount, c("400.00", "600.00"))
+  f <- pbp_fair_shares(m, "1000", "place", within = "ics", floor = "450")
+  expect_identical(f$total, "1000.00")
+  expect_identical(f$shares, data.frame(area = c("p1", "p2"), amount = c("450.00", "550.00"), stringsAsFactors = FALSE))
+  expect_error(pbp_fair_shares(m, 1000, "place"), class = "pbp_error")
+})
+
+test_that("designation, diff and maturity", {
+  m <- small()
+  d <- pbp_designation(m)
+  expect_identical(d$as_of, NA_character_)
+  expect_identical(d$designations$level, c("place", "system"))
+  expect_identical(d$designations$decision_maker, c("p1.director", "icb"))
+  x <- pbp_diff(m, "2023-01-01", as.Date("2023-06-01"))
+  expect_identical(x$entities$appeared, "p1.director")
+  expect_identical(x$entities$disappeared, character(0))
+  expect_identical(x$relations$appeared$pointer, "/relations/4")
+  expect_identical(x$relations$appeared$id, NA_character_)
+  expect_length(x$decisions, 1)
+  expect_identical(x$decisions[[1]]$before$decision_maker, "p1.committee")
+  expect_identical(x$decisions[[1]]$after$limit, "100000.00")
+  # p1.committee: shared_vision developing (2023-06-01), then maturing (2024-01-15).
+  mt <- pbp_maturity(m, "p1.committee", as_of = "2023-12-31")
+  expect_identical(nrow(mt[[1]]$themes), 10L)
+  expect_identical(mt[[1]]$themes$stage[1], "developing")
+  ch <- pbp_maturity(m, from = "2023-07-01", to = "2024-02-01")[[1]]$themes
+  expect_identical(c(ch$from_stage[1], ch$stage[1]), c("developing", "maturing"))
+  expect_identical(ch$change[1], 1L)
+  expect_error(pbp_maturity(m, "nobody"), class = "pbp_error")
+  expect_error(pbp_diff(m, "2023-01-01", NULL), class = "pbp_error")
+})
+
+test_that("a model with errors is refused unless forced", {
+  m <- pbp_load(data_file("with_errors.json"))
+  e <- expect_error(pbp_accountability(m, "icb"), class = "pbp_error")
+  expect_identical(e$status, "PBP_ERR_MODEL_HAS_ERRORS")
+  expect_identical(e$diagnostic, "E004")
+  expect_identical(e$diagnostics$code, "E004")
+  expect_identical(pbp_accountability(m, "icb", force = TRUE)$chain, "icb")
+})
+
+test_that("who decides PCN development in Bassetlaw (the bundled model)", {
+  d <- pbp_decides(pbp_load("nottinghamshire"), "fn.pcn-development", "place.bassetlaw")
+  expect_identical(d$place, "place.bassetlaw")
+  expect_identical(d$decision_maker, d$delegation_chain[length(d$delegation_chain)])
+  expect_identical(d$accountability_chain[1], d$decision_maker)
+})
+
+test_that("import areas from an ONS lookup", {
+  # Three LSOAs in two districts in one ICB; the population file lacks the third LSOA.
+  r <- pbp_import_areas(data_file("lookup.csv"), data_file("population.csv"), name = "Test areas")
+  expect_identical(c(r$areas, r$leaves, r$populated), c(6L, 3L, 2L))
+  expect_identical(r$diagnostics$code, "W503")
+  m <- pbp_parse(r$text)
+  expect_identical(pbp_model_info(m)$errors, 0L)
+  expect_identical(pbp_fair_shares(m, "100.00", c("E01000001", "E01000002"))$shares$amount, c("40.00", "60.00"))
+  expect_identical(expect_error(pbp_import_areas(file.path(tempdir(), "none.csv")), class = "pbp_error")$status,
+                   "PBP_ERR_IO")
+})
