@@ -114,6 +114,13 @@ Diagnostic Model::diagnostic(std::string code, std::string message, std::vector<
     return d;
 }
 
+std::string label(const Model& m, Index i) {
+    const Entity& e = m.at(i);
+    return e.name == e.id ? e.id : e.name + " (" + e.id + ")";
+}
+
+std::string label(const Model& m, std::string_view id) { return label(m, m.find(id).value()); }
+
 bool is_nhs_body(const Entity& e) noexcept {
     return e.section == Section::organisation &&
            (e.kind == "nhs_england" || e.kind == "icb" || e.kind == "nhs_trust" || e.kind == "foundation_trust");

@@ -7,15 +7,7 @@
 #include <sstream>
 
 namespace pbp {
-namespace detail {
-std::string label(const Model& m, Index i) {
-    const Entity& e = m.at(i);
-    return e.name == e.id ? e.id : e.name + " (" + e.id + ")";
-}
-}  // namespace detail
-
 namespace {
-using detail::label;
 
 void heading(std::ostream& os, const std::string& title) {
     os << "\n" << title << "\n" << std::string(title.size(), '=') << "\n";

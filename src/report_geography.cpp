@@ -15,16 +15,6 @@ bool any_of_kind(const Footprints& fp, const char* kind) {
     return false;
 }
 
-std::string percent(const Ratio& r) { return format_decimal(r * 100, 2) + "%"; }
-
-std::string people(const Population& p) {
-    std::string s = p.str(), out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (i > 0 && s[i - 1] != '-' && (s.size() - i) % 3 == 0) out += ',';
-        out += s[i];
-    }
-    return out;
-}
 }  // namespace
 
 void report_geography(const Model& m, std::optional<Date> as_of, std::ostream& os) {
@@ -53,26 +43,26 @@ void report_geography(const Model& m, std::optional<Date> as_of, std::ostream& o
                 break;
             case AreaRelation::coterminous:
                 ++matching;
-                os << "coterminous with " << la << " (" << percent(row.coverage)
+                os << "coterminous with " << la << " (" << format_percent(row.coverage)
                    << " of its people): the place is the council's footprint.\n";
                 break;
             case AreaRelation::within:
-                os << "lies within " << la << " (" << percent(row.coverage) << " of its people), whose area holds "
-                   << people(row.best_population - row.overlap) << " more people outside the place.\n";
+                os << "lies within " << la << " (" << format_percent(row.coverage) << " of its people), whose area holds "
+                   << format_people(row.best_population - row.overlap) << " more people outside the place.\n";
                 break;
             case AreaRelation::contains:
-                os << "contains all of " << la << ", which covers " << percent(row.coverage) << " of the place's people; "
-                   << people(row.population - row.overlap) << " live outside it.\n";
+                os << "contains all of " << la << ", which covers " << format_percent(row.coverage) << " of the place's people; "
+                   << format_people(row.population - row.overlap) << " live outside it.\n";
                 break;
             case AreaRelation::overlaps:
-                os << "overlaps " << la << ", which covers " << percent(row.coverage) << " of the place's people; "
-                   << people(row.population - row.overlap) << " of the place's people live outside it and "
-                   << people(row.best_population - row.overlap) << " of the council's live outside the place.\n";
+                os << "overlaps " << la << ", which covers " << format_percent(row.coverage) << " of the place's people; "
+                   << format_people(row.population - row.overlap) << " of the place's people live outside it and "
+                   << format_people(row.best_population - row.overlap) << " of the council's live outside the place.\n";
                 break;
         }
     }
     os << matching << " of " << c.areas.size() << " place" << (c.areas.size() == 1 ? "" : "s")
-       << " match a council boundary; overall " << percent(c.score) << " of people live in the council area that best fits their place.\n";
+       << " match a council boundary; overall " << format_percent(c.score) << " of people live in the council area that best fits their place.\n";
 }
 
 }  // namespace pbp::detail

@@ -16,17 +16,13 @@ int run(const Args& args) {
         return 0;
     }
     const Model& model = *m.model;
-    auto label = [&](const std::string& id) {
-        const Entity& e = model.at(*model.find(id));
-        return e.name == e.id ? e.id : e.name + " (" + e.id + ")";
-    };
-    std::cout << "Who " << label(a.node) << " answers to" << (as_of ? " on " + to_string(*as_of) : "") << ":\n";
+    std::cout << "Who " << label(model, a.node) << " answers to" << (as_of ? " on " + to_string(*as_of) : "") << ":\n";
     for (std::size_t i = 0; i < a.chain.size(); ++i)
-        std::cout << "  " << std::string(i * 2, ' ') << (i ? "-> " : "") << label(a.chain[i]) << "\n";
+        std::cout << "  " << std::string(i * 2, ' ') << (i ? "-> " : "") << label(model, a.chain[i]) << "\n";
     if (a.chain.size() == 1 && a.apexes.empty()) std::cout << "  (no one: its accountability goes round in a circle)\n";
     std::cout << "Answers, directly or indirectly, to " << a.reachable.size() << " node"
               << (a.reachable.size() == 1 ? "" : "s") << "; apexes of accountability:";
-    for (auto& x : a.apexes) std::cout << " " << label(x) << ";";
+    for (auto& x : a.apexes) std::cout << " " << label(model, x) << ";";
     std::cout << "\n";
     return 0;
 }

@@ -6,11 +6,6 @@
 
 namespace pbp::cli {
 namespace {
-std::string label(const Model& m, const std::string& id) {
-    const Entity& e = m.at(*m.find(id));
-    return e.name == e.id ? e.id : e.name + " (" + e.id + ")";
-}
-
 int run(const Args& args) {
     if (args.operands.size() != 1) throw UsageError("expects one MODEL");
     auto as_of = args.as_of();

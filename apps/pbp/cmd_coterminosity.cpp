@@ -22,17 +22,6 @@ std::string pad(std::string s, std::size_t n) {
     return s;
 }
 
-std::string percent(const Ratio& r) { return format_decimal(r * 100, 2) + "%"; }
-
-// 12345 -> "12,345"
-std::string people(const Population& p) {
-    std::string s = p.str(), out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (i > 0 && s[i - 1] != '-' && (s.size() - i) % 3 == 0) out += ',';
-        out += s[i];
-    }
-    return out;
-}
 
 int run(const Args& args) {
     if (args.operands.size() != 1) throw UsageError("expects one MODEL");
@@ -50,19 +39,19 @@ int run(const Args& args) {
         wb = std::max(wb, r.best.size());
     }
     std::cout << "Coterminosity" << (as_of ? " on " + to_string(*as_of) : "") << ": "
-              << percent(c.score) << " of people live in the best-matching area of their own.\n\n";
+              << format_percent(c.score) << " of people live in the best-matching area of their own.\n\n";
     std::cout << pad("area", w) << "  " << pad("best match", wb) << "  " << pad("coverage", 9) << "  relation\n";
     for (const auto& r : c.areas)
-        std::cout << pad(r.area, w) << "  " << pad(r.best, wb) << "  " << pad(percent(r.coverage), 9) << "  "
+        std::cout << pad(r.area, w) << "  " << pad(r.best, wb) << "  " << pad(format_percent(r.coverage), 9) << "  "
                   << to_string(r.relation) << "\n";
     bool heading = false;
     for (const auto& r : c.areas) {
         if (r.relation == AreaRelation::coterminous) continue;
         if (!heading) std::cout << "\nBoundaries that do not line up (people):\n";
         heading = true;
-        std::cout << "  " << r.area << " / " << r.best << ": " << people(r.overlap) << " in both, "
-                  << people(r.population - r.overlap) << " only in " << r.area << ", "
-                  << people(r.best_population - r.overlap) << " only in " << r.best << "\n";
+        std::cout << "  " << r.area << " / " << r.best << ": " << format_people(r.overlap) << " in both, "
+                  << format_people(r.population - r.overlap) << " only in " << r.area << ", "
+                  << format_people(r.best_population - r.overlap) << " only in " << r.best << "\n";
     }
     if (!heading) std::cout << "\nEvery area is coterminous with its best match.\n";
     return 0;

@@ -20,11 +20,7 @@ int run(const Args& args) {
         print_json(to_json(t));
         return 0;
     }
-    auto label = [&](const std::string& id) {
-        const Entity& e = model.at(*model.find(id));
-        return e.name == e.id ? e.id : e.name + " (" + e.id + ")";
-    };
-    std::cout << "Where the " << t.total.to_display() << " that " << label(t.node) << " received in "
+    std::cout << "Where the " << t.total.to_display() << " that " << label(model, t.node) << " received in "
               << to_string(t.year) << " came from:\n";
     if (t.sources.empty()) {
         std::cout << "  (nothing: it received no money that year)\n";
@@ -36,7 +32,7 @@ int run(const Args& args) {
         const std::string a = s.amount.to_display();
         std::string pct = format_decimal(s.amount.pounds() * 100 / t.total.pounds(), 1) + "%";
         if (pct.size() < 6) pct.insert(0, 6 - pct.size(), ' ');  // "100.0%"
-        std::cout << "  " << std::string(w - a.size(), ' ') << a << "  " << pct << "  " << label(s.source) << "\n";
+        std::cout << "  " << std::string(w - a.size(), ' ') << a << "  " << pct << "  " << label(model, s.source) << "\n";
     }
     return 0;
 }

@@ -216,4 +216,9 @@ boost::json::object to_json(const BoundaryRespect& r);
 /// bits).
 boost::json::value population_json(const Population& p);
 
+/// A number of people for reading: 12345 -> "12,345".
+std::string format_people(const Population& p);
+/// A share as a percentage with two decimals (half_even): 1/3 -> "33.33%".
+std::string format_percent(const Ratio& r);
+
 }  // namespace pbp

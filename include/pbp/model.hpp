@@ -175,6 +175,11 @@ struct Model {
     std::unordered_map<std::string, Index> index_by_id;  ///< see find()
 };
 
+/// How people see an entity: "Name (id)", or just the id when it has no name of its own.
+std::string label(const Model& m, Index i);
+/// The same by id. @pre the id is in the model.
+std::string label(const Model& m, std::string_view id);
+
 /// True for `nhs_england`, `icb`, `nhs_trust` and `foundation_trust` (SPEC 1.2).
 bool is_nhs_body(const Entity& e) noexcept;
 /// True for county, district and unitary councils and combined authorities.

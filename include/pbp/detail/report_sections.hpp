@@ -12,7 +12,6 @@ void report_decisions(const Model& m, std::optional<Date> as_of, std::ostream& o
 void report_money(const Model& m, std::ostream& os);                                // report_money.cpp
 void report_geography(const Model& m, std::optional<Date> as_of, std::ostream& os); // report_geography.cpp
 
-/// "Name (id)", or just the id when the name is the id.
-std::string label(const Model& m, Index i);
+using pbp::label;
 
 }  // namespace pbp::detail
