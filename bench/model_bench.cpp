@@ -2,6 +2,7 @@
 #include "england_generator.hpp"
 
 #include "pbp/accountability.hpp"
+#include "pbp/bundled.hpp"
 #include "pbp/delegation.hpp"
 #include "pbp/load.hpp"
 #include "pbp/validate.hpp"
@@ -31,6 +32,15 @@ void BM_load_and_validate_england(benchmark::State& state) {
     state.counters["entities"] = static_cast<double>(england().entities.size());
 }
 BENCHMARK(BM_load_and_validate_england)->Unit(benchmark::kMillisecond);
+
+void BM_load_and_validate_nottinghamshire(benchmark::State& state) {
+    const auto text = *pbp::bundled_model("nottinghamshire");
+    for (auto _ : state) {
+        auto r = pbp::load_model(text);
+        benchmark::DoNotOptimize(pbp::validate(*r.model));
+    }
+}
+BENCHMARK(BM_load_and_validate_nottinghamshire)->Unit(benchmark::kMicrosecond);
 
 void BM_accountability(benchmark::State& state) {
     const pbp::Model& m = england();
