@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # From a fresh clone: install dependencies, then build and run every test: first the C++ and
-# C API tests under AddressSanitizer + UndefinedBehaviorSanitizer, then everything (C++, C
-# API, CLI, conformance, Python, R, install/consumer) on the plain build. Ends with ctest's
-# own summary.
+# C API tests under AddressSanitizer + UndefinedBehaviorSanitizer, then the C API tests under
+# ThreadSanitizer, then everything (C++, C API, CLI, conformance, Python, R, install/consumer)
+# on the plain build. Ends with ctest's own summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -13,6 +13,9 @@ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPBP_SANITIZE=ON -DP
 cmake --build build-asan -j "$JOBS"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan -L sanitize --output-on-failure -j "$JOBS"
+
+echo "== ThreadSanitizer build: the C API tests, many threads querying one model"
+bash tests/capi/run-tsan.sh build-tsan
 
 echo "== plain build: every test"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
