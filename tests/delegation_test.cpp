@@ -131,7 +131,7 @@ TEST_CASE("decides: sub-delegation is refused without permission") {
     CHECK(d.decision_maker == "icb.sc");
 }
 
-TEST_CASE("decides: a body that has not received F is an originator; one that has is not") {
+TEST_CASE("decides: a body that has not received F is an originator: one that has is not") {
     // As of 2023-03-31 nothing reaches sc.a in chains.json, but had sc.a's own delegation to
     // its officer been valid then, sc.a (a body of the ICB) would have been an originator.
     auto r = load_model(R"({"format": "pbp/1", "name": "t",
@@ -201,7 +201,7 @@ TEST_CASE("decides: arguments are checked by id") {
     CHECK(decides(*r.model, "f", "p").delegation_chain == Ids{"icb"});  // no date: everything exists
 }
 
-TEST_CASE("authority: walks back from the decision maker; an amount equal to a limit is within it") {
+TEST_CASE("authority: walks back from the decision maker: an amount equal to a limit is within it") {
     auto m = load("chains.json");
     // Effective limits along [icb.board, sc.a, officer.a]: unlimited, 5,000,000, 250,000.
     Authority a = authority(*m, "fn.ucc", "place.a", gbp("250000.00"));

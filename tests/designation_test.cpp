@@ -40,7 +40,7 @@ TEST_CASE("designation: as of a day before the place delegation starts, urgent c
     CHECK(row(d.rows[2]) == "fn.ucc place.a system trust");
 }
 
-TEST_CASE("designation: not_delegated when the function is delegated nowhere; system when not here") {
+TEST_CASE("designation: not_delegated when the function is delegated nowhere: system when not here") {
     auto r = load_model(R"({"format": "pbp/1", "name": "t",
       "areas": [{"id": "p1", "kind": "place"}, {"id": "p2", "kind": "place"}],
       "organisations": [{"id": "icb", "kind": "icb"}],

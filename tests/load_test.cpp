@@ -128,7 +128,7 @@ TEST_CASE("load: E002 format missing or not pbp/1") {
 
 // ---- E003-E008: reported, and the rest of the model loads --------------------------------------
 
-TEST_CASE("load: E003 duplicate id, across sections and relations; the first one wins") {
+TEST_CASE("load: E003 duplicate id, across sections and relations: the first one wins") {
     auto r = load_model(R"({
   "format": "pbp/1",
   "name": "duplicates",
@@ -285,7 +285,7 @@ TEST_CASE("load: E007 malformed money") {
     CHECK(r.model->flows[0].amount.to_string() == "1.50");
 }
 
-TEST_CASE("load: E007 on a delegation limit; a flow with an id is named by it") {
+TEST_CASE("load: E007 on a delegation limit: a flow with an id is named by it") {
     auto r = load_model(R"({
   "format": "pbp/1",
   "name": "limits",

@@ -68,7 +68,7 @@ TEST_CASE("nottinghamshire: the NHS officer for Bassetlaw answers up to Parliame
     CHECK_THROWS_AS(accountability(*m, "bassetlaw.nhs-officer", day("2022-03-31")), InvalidArgument);
 }
 
-TEST_CASE("nottinghamshire: councils answer to their electorates; apexes are terminals") {
+TEST_CASE("nottinghamshire: councils answer to their electorates: apexes are terminals") {
     auto m = notts();
     Accountability c = accountability(*m, "rushcliffe-bc");
     CHECK(c.chain == Ids{"rushcliffe-bc", "electorate.rushcliffe"});

@@ -96,7 +96,7 @@ TEST_CASE("capi load: text is read for exactly the length given") {
     CHECK(name.str() == "From text");
 }
 
-TEST_CASE("capi load: missing files are I/O errors; NULL paths invalid") {
+TEST_CASE("capi load: missing files are I/O errors: NULL paths invalid") {
     pbp_model* m = nullptr;
     CHECK(pbp_model_load(&m, data("no-such-file.json").c_str()) == PBP_ERR_IO);
     CHECK(m == nullptr);
@@ -168,7 +168,7 @@ TEST_CASE("capi save: the model saved loads again and answers as the one loaded"
     CHECK(pbp_model_save(m.m, nullptr) == PBP_ERR_INVALID_ARGUMENT);
 }
 
-TEST_CASE("capi export: json, dot and graphml; other formats refused") {
+TEST_CASE("capi export: json, dot and graphml: other formats refused") {
     Model m;
     load(m, "small.json");
     Buffer out;
