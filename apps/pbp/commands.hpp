@@ -32,5 +32,6 @@ Command coterminosity_command();
 Command fair_shares_command();
 Command import_areas_command();
 Command maturity_command();
+Command boundaries_command();
 
 }  // namespace pbp::cli

@@ -24,6 +24,7 @@ std::vector<Command> commands() {
         trace_command(),
         allocate_command(),
         coterminosity_command(),
+        boundaries_command(),
         fair_shares_command(),
         import_areas_command(),
         maturity_command(),

@@ -124,6 +124,27 @@ class Shapes(unittest.TestCase):
             self.assertEqual(code, 0, c)
             self.assertIn("usage: pbp " + c, text)
 
+    def test_boundaries(self):
+        # Notts (000; 004): four places built from whole districts partition the ICS area.
+        code, out, _ = run("boundaries", "nottinghamshire", "--parts", "place", "--whole", "ics.notts", "--json")
+        self.assertEqual(code, 0)
+        self.assertTrue(json.loads(out)["partitions"])
+        # Every place lies within one council footprint (the city, or the county) ...
+        code, out, _ = run("boundaries", "nottinghamshire", "--units", "place", "--areas", "local_authority", "--json")
+        self.assertTrue(json.loads(out)["respects"])
+        # ... but the county footprint is cut by three places. Its people, split three ways, are
+        # all of Nottinghamshire's 1,163,335 (mid-2022) but the city's 328,513.
+        code, out, _ = run("boundaries", "nottinghamshire", "--units", "local_authority", "--areas", "place", "--json")
+        doc = json.loads(out)
+        self.assertFalse(doc["respects"])
+        county = [u for u in doc["units"] if u["unit"] == "la.nottinghamshire"][0]
+        self.assertIsNone(county["within"])
+        self.assertEqual([p["area"] for p in county["pieces"]], ["place.bassetlaw", "place.mid-notts", "place.south-notts"])
+        self.assertEqual(sum(p["population"] for p in county["pieces"]), 1163335 - 328513)
+        code, _, err = run("boundaries", "nottinghamshire", "--parts", "place", "--units", "place")
+        self.assertEqual(code, 2)
+        self.assertIn("either", err)
+
     def test_report_without_model_is_the_bundled_one(self):
         code, out, err = run("report")
         self.assertIn(code, (0, 1), err)
