@@ -84,6 +84,24 @@ PBP_C_API int pbp_model_coterminosity(char** out_json, const pbp_model* model, c
     });
 }
 
+PBP_C_API int pbp_model_partitions(char** out_json, const pbp_model* model, const char* parts, const char* whole,
+                                    const char* within, const char* as_of, unsigned flags) {
+    return run_query(out_json, model, flags, [&](const Model& m) {
+        const auto day = date_arg(as_of, "as_of");
+        const AreaSelection p = areas_arg(m, parts, within, day, "parts");
+        return to_json(partitions(m, p, m.id(id_arg(m, whole, day, "whole")), day));
+    });
+}
+
+PBP_C_API int pbp_model_boundaries(char** out_json, const pbp_model* model, const char* units, const char* areas,
+                                    const char* within, const char* as_of, unsigned flags) {
+    return run_query(out_json, model, flags, [&](const Model& m) {
+        const auto day = date_arg(as_of, "as_of");
+        const AreaSelection u = areas_arg(m, units, within, day, "units"), a = areas_arg(m, areas, within, day, "areas");
+        return to_json(respects_boundaries(m, u, a, day));
+    });
+}
+
 PBP_C_API int pbp_model_fair_shares(char** out_json, const pbp_model* model, const char* total, const char* areas,
                                     const char* within, const char* floor, const char* as_of, unsigned flags) {
     return run_query(out_json, model, flags, [&](const Model& m) {

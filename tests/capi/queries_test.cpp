@@ -143,6 +143,27 @@ TEST_CASE("capi coterminosity: places against local authorities") {
     CHECK(pbp_model_coterminosity(out.out(), m.m, "icb", "la2", nullptr, nullptr, 0) == PBP_ERR_INVALID_ARGUMENT);
 }
 
+TEST_CASE("capi boundaries: partitions and units cutting boundaries") {
+    // Leaves: l1 (100, p1, la1), l2 (200, p2, la1), l3 (100, p2, la2). The places p1 and p2
+    // cover ics's leaves {l1, l2, l3} once each. p1 lies within la1; p2 is cut 200 / 100.
+    Model m;
+    load(m, "small.json");
+    Buffer out;
+    REQUIRE(pbp_model_partitions(out.out(), m.m, "place", "ics", nullptr, nullptr, 0) == PBP_OK);
+    CHECK(parse(out).at("partitions") == true);
+    // la1 alone leaves l3 (100 people) uncovered.
+    REQUIRE(pbp_model_partitions(out.out(), m.m, "la1", "ics", nullptr, nullptr, 0) == PBP_OK);
+    CHECK(parse(out).at("gap") == json::parse(R"({"leaves": ["l3"], "population": 100})"));
+    REQUIRE(pbp_model_boundaries(out.out(), m.m, "place", "local_authority", nullptr, nullptr, 0) == PBP_OK);
+    auto r = parse(out);
+    CHECK(r.at("respects") == false);
+    CHECK(r.at("units").at(1) == json::parse(R"({"unit": "p2", "within": null, "pieces": [
+        {"area": "la1", "population": 200}, {"area": "la2", "population": 100}], "outside": 0})"));
+    CHECK(pbp_model_partitions(out.out(), m.m, "place", "nowhere", nullptr, nullptr, 0) == PBP_ERR_NOT_FOUND);
+    CHECK(pbp_model_boundaries(out.out(), m.m, "", "la2", nullptr, nullptr, 0) == PBP_ERR_INVALID_ARGUMENT);
+    CHECK(pbp_model_boundaries(out.out(), nullptr, "place", "la2", nullptr, nullptr, 0) == PBP_ERR_INVALID_ARGUMENT);
+}
+
 TEST_CASE("capi fair shares: by population x need, with and without a floor") {
     // Weights: p1 = 100 people x 1, p2 = 300 x 0.5 = 150. 1000.00 splits 400.00 / 600.00. With
     // a floor of 450.00, p1's exact share (400) is below it: p1 gets 450.00, p2 the rest, 550.00.

@@ -112,6 +112,20 @@ def test_coterminosity(small):
         small.coterminosity(["a,b"], "la2")
 
 
+def test_boundaries(small):
+    # l1 (100, p1, la1), l2 (200, p2, la1), l3 (100, p2, la2): the places cover ics exactly;
+    # p1 lies within la1, p2 is cut 200 / 100.
+    assert small.partitions("place", "ics")["partitions"] is True
+    assert small.partitions(["la1"], "ics")["gap"] == {"leaves": ["l3"], "population": 100}
+    b = small.boundaries("place", "local_authority")
+    assert b["respects"] is False
+    assert b["units"][1] == {"unit": "p2", "within": None, "pieces": [
+        {"area": "la1", "population": 200}, {"area": "la2", "population": 100}], "outside": 0}
+    with pytest.raises(pbp.PbpError) as e:
+        small.partitions("place", "nowhere")
+    assert e.value.code == pbp.ERR_NOT_FOUND
+
+
 def test_fair_shares(small):
     # Weights p1 = 100 x 1, p2 = 300 x 0.5: 1000.00 splits 400.00 / 600.00; a floor of 450.00
     # lifts p1 to 450.00 and leaves 550.00 to p2.

@@ -201,6 +201,16 @@ pbp_coterminosity <- function(model, a, b, within = NULL, as_of = NULL, force = 
   list(score = r$score, areas = .df(r$areas, c("area", "best", "coverage", "relation")))
 }
 
+pbp_partitions <- function(model, parts, whole, within = NULL, as_of = NULL, force = FALSE) {
+  .json(.value(.Call(C_pbp_r_partitions, .model(model), .areas(parts, "parts"), .string(whole, "whole"),
+                     .string(within, "within", null_ok = TRUE), .date(as_of), isTRUE(force))))
+}
+
+pbp_boundaries <- function(model, units, areas, within = NULL, as_of = NULL, force = FALSE) {
+  .json(.value(.Call(C_pbp_r_boundaries, .model(model), .areas(units, "units"), .areas(areas, "areas"),
+                     .string(within, "within", null_ok = TRUE), .date(as_of), isTRUE(force))))
+}
+
 pbp_fair_shares <- function(model, total, kind, within = NULL, floor = NULL, as_of = NULL, force = FALSE) {
   r <- .json(.value(.Call(C_pbp_r_fair_shares, .model(model), .money_arg(total, "total"), .areas(kind, "kind"),
                           .string(within, "within", null_ok = TRUE), .money_arg(floor, "floor", null_ok = TRUE),

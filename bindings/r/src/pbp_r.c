@@ -253,6 +253,18 @@ static SEXP r_coterminosity(SEXP ptr, SEXP a, SEXP b, SEXP within, SEXP as_of, S
     TEXT_CALL(pbp_model_coterminosity(&out, m, sa, sb, w, d, flags_of(force)));
 }
 
+static SEXP r_partitions(SEXP ptr, SEXP parts, SEXP whole, SEXP within, SEXP as_of, SEXP force) {
+    MODEL_OR_REFUSE(m, ptr);
+    const char *p = opt_string(parts), *wh = opt_string(whole), *w = opt_string(within), *d = opt_string(as_of);
+    TEXT_CALL(pbp_model_partitions(&out, m, p, wh, w, d, flags_of(force)));
+}
+
+static SEXP r_boundaries(SEXP ptr, SEXP units, SEXP areas, SEXP within, SEXP as_of, SEXP force) {
+    MODEL_OR_REFUSE(m, ptr);
+    const char *u = opt_string(units), *a = opt_string(areas), *w = opt_string(within), *d = opt_string(as_of);
+    TEXT_CALL(pbp_model_boundaries(&out, m, u, a, w, d, flags_of(force)));
+}
+
 static SEXP r_fair_shares(SEXP ptr, SEXP total, SEXP areas, SEXP within, SEXP floor_, SEXP as_of, SEXP force) {
     MODEL_OR_REFUSE(m, ptr);
     const char *t = opt_string(total), *k = opt_string(areas), *w = opt_string(within), *f = opt_string(floor_),
@@ -354,6 +366,8 @@ static const R_CallMethodDef call_methods[] = {
     {"pbp_r_balances", (DL_FUNC)&r_balances, 3},
     {"pbp_r_trace", (DL_FUNC)&r_trace, 4},
     {"pbp_r_coterminosity", (DL_FUNC)&r_coterminosity, 6},
+    {"pbp_r_partitions", (DL_FUNC)&r_partitions, 6},
+    {"pbp_r_boundaries", (DL_FUNC)&r_boundaries, 6},
     {"pbp_r_fair_shares", (DL_FUNC)&r_fair_shares, 7},
     {"pbp_r_designation", (DL_FUNC)&r_designation, 3},
     {"pbp_r_diff", (DL_FUNC)&r_diff, 4},

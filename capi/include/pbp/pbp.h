@@ -235,6 +235,18 @@ PBP_C_API int pbp_model_trace(char **out_json, const pbp_model *model, const cha
 PBP_C_API int pbp_model_coterminosity(char **out_json, const pbp_model *model, const char *a, const char *b,
                                       const char *within, const char *as_of, unsigned flags);
 
+/** Whether the areas `parts` (a kind or comma-separated ids, as for coterminosity) cover the
+ *  area `whole` with no gap, no overlap and nothing outside it: `{"whole", "parts",
+ *  "partitions", "gap": {"leaves", "population"}, "overlaps": [...], "outside": [...]}`. */
+PBP_C_API int pbp_model_partitions(char **out_json, const pbp_model *model, const char *parts, const char *whole,
+                                   const char *within, const char *as_of, unsigned flags);
+
+/** Whether each of the areas `units` lies within one of the areas `areas` (does a unit cut a
+ *  boundary? 001 5.1.4): `{"respects", "units": [{"unit", "within", "pieces": [{"area",
+ *  "population"}], "outside"}]}`. */
+PBP_C_API int pbp_model_boundaries(char **out_json, const pbp_model *model, const char *units, const char *areas,
+                                   const char *within, const char *as_of, unsigned flags);
+
 /** Splits the money `total` among areas by population x need (SPEC 1.3, 2.6.9):
  *  `{"total", "shares": [{"area", "amount"}]}`. `areas` is an area kind or comma-separated
  *  ids as for coterminosity; `within` and `floor` (a money string) may be NULL. */

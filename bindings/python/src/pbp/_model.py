@@ -218,6 +218,22 @@ class Model:
         return _ffi.json_result(_lib.pbp_model_coterminosity, self._h(), _areas(a, "a"), _areas(b, "b"),
                                 _ffi.arg(within), _date(as_of), _flags(force))
 
+    def partitions(self, parts: Union[str, Iterable[str]], whole: str, within: Optional[str] = None,
+                   as_of: Optional[DateLike] = None, *, force: bool = False) -> Dict[str, Any]:
+        """Whether ``parts`` cover the area ``whole`` with no gap, overlap or spill, as ``pbp
+        boundaries --parts P --whole W``: ``{"whole", "parts", "partitions", "gap", "overlaps",
+        "outside"}``."""
+        return _ffi.json_result(_lib.pbp_model_partitions, self._h(), _areas(parts, "parts"), _ffi.arg(whole),
+                                _ffi.arg(within), _date(as_of), _flags(force))
+
+    def boundaries(self, units: Union[str, Iterable[str]], areas: Union[str, Iterable[str]],
+                   within: Optional[str] = None, as_of: Optional[DateLike] = None, *,
+                   force: bool = False) -> Dict[str, Any]:
+        """Whether each of ``units`` lies within one of ``areas``, as ``pbp boundaries --units U
+        --areas A``: ``{"respects", "units": [{"unit", "within", "pieces", "outside"}]}``."""
+        return _ffi.json_result(_lib.pbp_model_boundaries, self._h(), _areas(units, "units"), _areas(areas, "areas"),
+                                _ffi.arg(within), _date(as_of), _flags(force))
+
     def fair_shares(self, total: Any, kind: Union[str, Iterable[str]], within: Optional[str] = None,
                     floor: Any = None, as_of: Optional[DateLike] = None, *, force: bool = False) -> Dict[str, Any]:
         """Splits ``total`` among areas by population x need: ``{"total", "shares": [{"area",

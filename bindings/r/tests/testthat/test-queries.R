@@ -63,6 +63,18 @@ test_that("balances and trace of 2023/24", {
   expect_error(pbp_balances(small(), "2023/25"), class = "pbp_error")
 })
 
+test_that("partitions and boundaries", {
+  m <- small()
+  # l1 (100, p1, la1), l2 (200, p2, la1), l3 (100, p2, la2): the places cover ics exactly;
+  # p1 lies within la1, p2 is cut 200 / 100.
+  expect_true(pbp_partitions(m, "place", "ics")$partitions)
+  expect_identical(unlist(pbp_partitions(m, "la1", "ics")$gap$leaves), "l3")
+  b <- pbp_boundaries(m, "place", "local_authority")
+  expect_false(b$respects)
+  expect_identical(pbp_boundaries(m, "p1", "local_authority")$respects, TRUE)
+  expect_error(pbp_partitions(m, "place", "nowhere"), class = "pbp_error")
+})
+
 test_that("coterminosity and fair shares", {
   m <- small()
   # p1 = {l1: 100} within la1; p2 = {l2: 200, l3: 100} shares 200 with la1: 0.6667.
