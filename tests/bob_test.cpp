@@ -11,6 +11,7 @@
 #include "pbp/maturity.hpp"
 #include "pbp/validate.hpp"
 
+#include "bundled_support.hpp"
 #include <doctest/doctest.h>
 
 #include <map>
@@ -23,13 +24,7 @@ using Ids = std::vector<std::string>;
 
 namespace {
 
-std::shared_ptr<const Model> bob() {
-    auto text = bundled_model("bob");
-    REQUIRE(text.has_value());
-    auto r = load_model(*text);
-    REQUIRE(r.model);
-    return r.model;
-}
+std::shared_ptr<const Model> bob() { return test::load_bundled("bob"); }
 
 Date day(const char* s) { return *parse_date(s); }
 

@@ -12,6 +12,7 @@
 #include "pbp/validate.hpp"
 
 #include <boost/json.hpp>
+#include "bundled_support.hpp"
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -24,13 +25,7 @@ namespace {
 
 using Ids = std::vector<std::string>;
 
-std::shared_ptr<const Model> gm() {
-    auto text = bundled_model("greater-manchester");
-    REQUIRE(text.has_value());
-    auto r = load_model(*text);
-    REQUIRE(r.model);
-    return r.model;
-}
+std::shared_ptr<const Model> gm() { return test::load_bundled("greater-manchester"); }
 
 const char* const kLocalities[] = {"bolton",   "bury",      "manchester", "oldham",  "rochdale",
                                    "salford",  "stockport", "tameside",   "trafford", "wigan"};

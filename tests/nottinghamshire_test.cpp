@@ -10,6 +10,7 @@
 #include "pbp/load.hpp"
 #include "pbp/validate.hpp"
 
+#include "bundled_support.hpp"
 #include <doctest/doctest.h>
 
 #include <set>
@@ -21,13 +22,7 @@ using Ids = std::vector<std::string>;
 
 namespace {
 
-std::shared_ptr<const Model> notts() {
-    auto text = bundled_model("nottinghamshire");
-    REQUIRE(text.has_value());
-    auto r = load_model(*text);
-    REQUIRE(r.model);
-    return r.model;
-}
+std::shared_ptr<const Model> notts() { return test::load_bundled("nottinghamshire"); }
 
 Date day(const char* s) { return *parse_date(s); }
 

@@ -10,6 +10,7 @@
 #include "pbp/load.hpp"
 #include "pbp/validate.hpp"
 
+#include "bundled_support.hpp"
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -22,13 +23,7 @@ namespace {
 
 using Ids = std::vector<std::string>;
 
-std::shared_ptr<const Model> wy() {
-    auto text = bundled_model("west-yorkshire");
-    REQUIRE(text.has_value());
-    auto r = load_model(*text);
-    REQUIRE(r.model);
-    return r.model;
-}
+std::shared_ptr<const Model> wy() { return test::load_bundled("west-yorkshire"); }
 
 // place id suffix, place committee, council, electorate
 struct Place {
