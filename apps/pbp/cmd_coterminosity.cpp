@@ -33,24 +33,26 @@ int run(const Args& args) {
         print_json(to_json(c));
         return 0;
     }
+    // Names as well as codes: a national table of ONS codes alone is unreadable.
+    const auto name = [&](const std::string& id) { return id.empty() ? std::string("-") : label(*m.model, id); };
     std::size_t w = 4, wb = 10;  // the widths of "area" and "best match"
     for (const auto& r : c.areas) {
-        w = std::max(w, r.area.size());
-        wb = std::max(wb, r.best.size());
+        w = std::max(w, name(r.area).size());
+        wb = std::max(wb, name(r.best).size());
     }
     std::cout << "Coterminosity" << (as_of ? " on " + to_string(*as_of) : "") << ": "
               << format_percent(c.score) << " of people live in the best-matching area of their own.\n\n";
     std::cout << pad("area", w) << "  " << pad("best match", wb) << "  " << pad("coverage", 9) << "  relation\n";
     for (const auto& r : c.areas)
-        std::cout << pad(r.area, w) << "  " << pad(r.best, wb) << "  " << pad(format_percent(r.coverage), 9) << "  "
+        std::cout << pad(name(r.area), w) << "  " << pad(name(r.best), wb) << "  " << pad(format_percent(r.coverage), 9) << "  "
                   << to_string(r.relation) << "\n";
     bool heading = false;
     for (const auto& r : c.areas) {
         if (r.relation == AreaRelation::coterminous) continue;
         if (!heading) std::cout << "\nBoundaries that do not line up (people):\n";
         heading = true;
-        std::cout << "  " << r.area << " / " << r.best << ": " << format_people(r.overlap) << " in both, "
-                  << format_people(r.population - r.overlap) << " only in " << r.area << ", "
+        std::cout << "  " << name(r.area) << " / " << name(r.best) << ": " << format_people(r.overlap)
+                  << " in both, " << format_people(r.population - r.overlap) << " only in " << r.area << ", "
                   << format_people(r.best_population - r.overlap) << " only in " << r.best << "\n";
     }
     if (!heading) std::cout << "\nEvery area is coterminous with its best match.\n";
