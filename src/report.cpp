@@ -30,9 +30,14 @@ std::string report(const Model& m, const Diagnostics& problems, std::optional<Da
     std::size_t relations = 0;
     for (const Relation& r : m.relations)
         relations += r.valid.contains(as_of) && m.exists(r.from, as_of) && m.exists(r.to, as_of);
-    os << counts[0] << " areas, " << counts[1] << " organisations, " << counts[2] << " bodies, " << counts[3]
-       << " posts, " << counts[4] << " functions, " << counts[5] << " funds; " << relations << " relations, "
-       << m.flows.size() << " flows (flows are counted for every year).\n";
+    const auto counted = [](std::size_t n, std::string_view one, std::string_view many) {
+        return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+    };
+    os << counted(counts[0], "area", "areas") << ", " << counted(counts[1], "organisation", "organisations") << ", "
+       << counted(counts[2], "body", "bodies") << ", " << counted(counts[3], "post", "posts") << ", "
+       << counted(counts[4], "function", "functions") << ", " << counted(counts[5], "fund", "funds") << "; "
+       << counted(relations, "relation", "relations") << ", " << counted(m.flows.size(), "flow", "flows")
+       << " (flows are counted for every year).\n";
 
     heading(os, "Places");
     bool any = false;

@@ -22,8 +22,8 @@ int run(const Args& args) {
     if (a.chain.size() == 1 && a.apexes.empty()) std::cout << "  (no one: its accountability goes round in a circle)\n";
     std::cout << "Answers, directly or indirectly, to " << a.reachable.size() << " node"
               << (a.reachable.size() == 1 ? "" : "s") << "; apexes of accountability:";
-    for (auto& x : a.apexes) std::cout << " " << label(model, x) << ";";
-    std::cout << "\n";
+    for (std::size_t i = 0; i < a.apexes.size(); ++i) std::cout << (i ? "; " : " ") << label(model, a.apexes[i]);
+    std::cout << (a.apexes.empty() ? " none\n" : "\n");
     return 0;
 }
 }  // namespace

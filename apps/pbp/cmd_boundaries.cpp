@@ -17,9 +17,9 @@ AreaSelection selection(const Args& args, const std::string& option) {
     }
 }
 
-std::string joined(const std::vector<std::string>& v) {
+std::string joined(const std::vector<std::string>& v, std::string_view separator = ", ") {
     std::string out;
-    for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+    for (const auto& s : v) (out += out.empty() ? "" : separator) += s;
     return out;
 }
 
@@ -53,10 +53,11 @@ int respect(const Args& args, const Model& model, std::optional<Date> as_of) {
                              : "Some units cut a boundary:\n");
     for (const UnitFit& u : r.units) {
         if (u.within) continue;
-        std::cout << "  " << u.unit << " is split:";
-        for (const auto& [area, people] : u.pieces) std::cout << " " << format_people(people) << " in " << area << ";";
-        if (u.outside > 0) std::cout << " " << format_people(u.outside) << " in none of them;";
-        std::cout << "\n";
+        // Names as well as codes: national tables of ONS codes alone are unreadable.
+        std::vector<std::string> pieces;
+        for (const auto& [area, people] : u.pieces) pieces.push_back(format_people(people) + " in " + label(model, area));
+        if (u.outside > 0) pieces.push_back(format_people(u.outside) + " in none of them");
+        std::cout << "  " << label(model, u.unit) << " is split: " << joined(pieces, "; ") << "\n";
     }
     return 0;
 }
