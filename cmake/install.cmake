@@ -18,6 +18,11 @@ if(TARGET pbp_cli)
   install(TARGETS pbp_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()
 install(DIRECTORY examples/models/ DESTINATION ${CMAKE_INSTALL_DATADIR}/pbp/models FILES_MATCHING PATTERN "*.json")
+if(PBP_BUNDLE_ENGLAND)
+  # The national models built from data/england at build time.
+  install(DIRECTORY ${PROJECT_BINARY_DIR}/generated/models/ DESTINATION ${CMAKE_INSTALL_DATADIR}/pbp/models
+          FILES_MATCHING PATTERN "*.json")
+endif()
 
 # CMake package: find_package(pbp CONFIG) gives pbp::pbp and pbp::pbp_c.
 install(EXPORT pbpTargets NAMESPACE pbp:: FILE pbp-targets.cmake DESTINATION ${PBP_INSTALL_CMAKEDIR})
