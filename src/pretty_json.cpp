@@ -6,7 +6,25 @@
 
 namespace pbp {
 namespace {
-void write(std::string& out, const boost::json::value& v, int indent) {
+// One serializer, reset for every scalar: boost::json::serialize() would build a serializer and
+// a string per call, which made writing the 34,000-area England model take seconds.
+struct Scalars {
+    boost::json::serializer sr;
+    char buf[256];
+    void append(std::string& out) {
+        while (!sr.done()) out.append(sr.read(buf));
+    }
+    void write(std::string& out, boost::json::string_view key) {
+        sr.reset(key);
+        append(out);
+    }
+    void write(std::string& out, const boost::json::value& v) {
+        sr.reset(&v);
+        append(out);
+    }
+};
+
+void write(std::string& out, const boost::json::value& v, int indent, Scalars& scalars) {
     auto newline = [&](int n) {
         out += '\n';
         out.append(static_cast<std::size_t>(n) * 2, ' ');
@@ -23,9 +41,9 @@ void write(std::string& out, const boost::json::value& v, int indent) {
             if (!first) out += ',';
             first = false;
             newline(indent + 1);
-            out += boost::json::serialize(boost::json::value(boost::json::string(kv.key())));
+            scalars.write(out, kv.key());
             out += ": ";
-            write(out, kv.value(), indent + 1);
+            write(out, kv.value(), indent + 1, scalars);
         }
         newline(indent);
         out += '}';
@@ -35,25 +53,26 @@ void write(std::string& out, const boost::json::value& v, int indent) {
             out += "[]";
             return;
         }
-        bool scalars = true;
-        for (auto& e : a) scalars = scalars && !e.is_object() && !e.is_array();
+        bool flat = true;  // only scalars: one line
+        for (auto& e : a) flat = flat && !e.is_object() && !e.is_array();
         out += '[';
         for (std::size_t i = 0; i < a.size(); ++i) {
-            if (i) out += scalars ? ", " : ",";
-            if (!scalars) newline(indent + 1);
-            write(out, a[i], indent + 1);
+            if (i) out += flat ? ", " : ",";
+            if (!flat) newline(indent + 1);
+            write(out, a[i], indent + 1, scalars);
         }
-        if (!scalars) newline(indent);
+        if (!flat) newline(indent);
         out += ']';
     } else {
-        out += boost::json::serialize(v);
+        scalars.write(out, v);
     }
 }
 }  // namespace
 
 std::string pretty_json(const boost::json::value& v) {
     std::string out;
-    write(out, v, 0);
+    Scalars scalars;
+    write(out, v, 0, scalars);
     out += '\n';
     return out;
 }
