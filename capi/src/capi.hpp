@@ -10,6 +10,7 @@
 
 #include "pbp/date.hpp"
 #include "pbp/diagnostics.hpp"
+#include "pbp/footprint_cache.hpp"
 #include "pbp/load.hpp"
 #include "pbp/model.hpp"
 #include "pbp/money.hpp"
@@ -24,7 +25,9 @@
 
 /// The opaque handle behind `pbp_model*`: a loaded model, shared so that the C++ value is never
 /// copied, and the diagnostics validate() found once while loading (queries consult them to
-/// refuse a model with errors, as the command line does).
+/// refuse a model with errors, as the command line does). The model never changes after loading,
+/// so the footprints of each day asked about are computed once and shared by every geographic
+/// query on the handle, from any thread.
 struct pbp_model {
     /// Set while the handle is alive and cleared by pbp_model_free(), so that a pointer that is
     /// not (or no longer) a model is usually caught as an invalid argument instead of crashing.
@@ -32,6 +35,7 @@ struct pbp_model {
     std::shared_ptr<const pbp::Model> model;
     pbp::Diagnostics diagnostics;
     std::size_t errors = 0;
+    mutable pbp::FootprintCache footprints;
 };
 
 namespace pbp::capi {

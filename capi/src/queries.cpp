@@ -80,7 +80,7 @@ PBP_C_API int pbp_model_coterminosity(char** out_json, const pbp_model* model, c
     return run_query(out_json, model, flags, [&](const Model& m) {
         const auto day = date_arg(as_of, "as_of");
         const AreaSelection side_a = areas_arg(m, a, within, day, "a"), side_b = areas_arg(m, b, within, day, "b");
-        return to_json(coterminosity(m, side_a, side_b, day));
+        return to_json(coterminosity(*model->footprints.get(m, day), side_a, side_b));
     });
 }
 
@@ -89,7 +89,7 @@ PBP_C_API int pbp_model_partitions(char** out_json, const pbp_model* model, cons
     return run_query(out_json, model, flags, [&](const Model& m) {
         const auto day = date_arg(as_of, "as_of");
         const AreaSelection p = areas_arg(m, parts, within, day, "parts");
-        return to_json(partitions(m, p, m.id(id_arg(m, whole, day, "whole")), day));
+        return to_json(partitions(*model->footprints.get(m, day), p, m.id(id_arg(m, whole, day, "whole"))));
     });
 }
 
@@ -98,7 +98,7 @@ PBP_C_API int pbp_model_boundaries(char** out_json, const pbp_model* model, cons
     return run_query(out_json, model, flags, [&](const Model& m) {
         const auto day = date_arg(as_of, "as_of");
         const AreaSelection u = areas_arg(m, units, within, day, "units"), a = areas_arg(m, areas, within, day, "areas");
-        return to_json(respects_boundaries(m, u, a, day));
+        return to_json(respects_boundaries(*model->footprints.get(m, day), u, a));
     });
 }
 
@@ -109,7 +109,7 @@ PBP_C_API int pbp_model_fair_shares(char** out_json, const pbp_model* model, con
         const Money t = money_arg(total, "total");
         std::optional<Money> f;
         if (floor) f = money_arg(floor, "floor");
-        return to_json(fair_shares(m, t, areas_arg(m, areas, within, day, "areas"), f, day));
+        return to_json(fair_shares(*model->footprints.get(m, day), t, areas_arg(m, areas, within, day, "areas"), f));
     });
 }
 

@@ -34,6 +34,7 @@
 #include "pbp/export.hpp"
 #include "pbp/fair_shares.hpp"
 #include "pbp/flows.hpp"
+#include "pbp/footprint_cache.hpp"
 #include "pbp/geography.hpp"
 #include "pbp/graph.hpp"
 #include "pbp/import_areas.hpp"
