@@ -15,6 +15,7 @@
 
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 using namespace pbp;
@@ -170,18 +171,55 @@ TEST_CASE("nottinghamshire: who decides the section 2.2 functions at place") {
     CHECK_FALSE(b.effective_limit.has_value());
 }
 
-TEST_CASE("nottinghamshire: district leaves make places and council footprints comparable") {
+TEST_CASE("nottinghamshire: LSOA leaves make places and council footprints comparable") {
     auto m = notts();
     Footprints fp(*m, std::nullopt);
-    // ONS mid-2022, summed per district: Bassetlaw 120,012; Mid-Notts = Ashfield 127,179 +
-    // Mansfield 111,117 + Newark and Sherwood 125,089 = 363,385; City 328,513; South Notts =
-    // Broxtowe 112,113 + Gedling 117,730 + Rushcliffe 121,582 = 351,425; ICS 1,163,335.
-    CHECK(fp.population(*m->find("place.bassetlaw")) == 120012);
-    CHECK(fp.population(*m->find("place.mid-notts")) == 363385);
-    CHECK(fp.population(*m->find("place.city")) == 328513);
-    CHECK(fp.population(*m->find("place.south-notts")) == 351425);
+    // The leaves are the ICB's LSOAs (2021) with their ONS mid-2022 populations, written by
+    // scripts/models/nottinghamshire.py. Each figure below was computed from the data files,
+    // independently of the generator, with
+    //   zcat data/england/lsoa21_sicbl24_icb24_lad24_en.csv.gz | awk -F, -v lad=E07000171 \
+    //     'NR==FNR{p[$1]=$2; next} $9==lad{n++; s+=p[$1]} END{print n, s}' \
+    //     data/england/ons_lsoa21_population_mid2022_ew.csv -
+    // (one run per district code; `$4==x` with x=02Q or 52R for a sub-ICB location, `$6=="E54000060"`
+    // for the ICB): Nottingham E06000018 179 LSOAs, 328,513 people; Ashfield 77, 127,179;
+    // Bassetlaw 69, 120,012; Broxtowe 71, 112,113; Gedling 77, 117,730; Mansfield 68, 111,117;
+    // Newark and Sherwood 74, 125,089; Rushcliffe 69, 121,582; 02Q 69, 120,012; 52R 615,
+    // 1,043,323; the ICB 684, 1,163,335. So Mid-Notts = 127,179 + 111,117 + 125,089 = 363,385 in
+    // 77 + 68 + 74 = 219 LSOAs and South Notts = 112,113 + 117,730 + 121,582 = 351,425 in
+    // 71 + 77 + 69 = 217. (The populations are the same as when the leaves were the districts,
+    // whose figures were these sums: only the resolution changed.)
+    const std::tuple<const char*, std::int64_t, std::size_t> places[] = {{"place.bassetlaw", 120012, 69},
+                                                                       {"place.mid-notts", 363385, 219},
+                                                                       {"place.city", 328513, 179},
+                                                                       {"place.south-notts", 351425, 217}};
+    for (const auto& [id, people, lsoas] : places) {
+        CAPTURE(id);
+        CHECK(fp.population(*m->find(id)) == people);
+        CHECK(fp.leaves(*m->find(id)).size() == lsoas);
+        for (Index l : fp.leaves(*m->find(id))) CHECK(m->at(l).kind == "lsoa");
+    }
     CHECK(fp.population(*m->find("ics.notts")) == 1163335);
+    CHECK(fp.leaves(*m->find("ics.notts")).size() == 684);
     CHECK(fp.population(*m->find("la.nottinghamshire")) == 1163335 - 328513);
+    CHECK(fp.population(*m->find("sicbl.52r")) == 1043323);
+
+    // The four places cover the ICB with no gap and no overlap. The ICB's footprint also comes
+    // from the lookup's sub-ICB column (sicbl.02q, sicbl.52r), independently of the districts the
+    // places are built from, so an LSOA missing from every place would show as a gap.
+    Partition part = partitions(fp, AreaSelection::of_kind("place"), "ics.notts");
+    CHECK(part.partitions);
+    CHECK(part.gap_population == 0);
+    // Bassetlaw is the former Bassetlaw CCG's footprint (sub-ICB location 02Q, section 2.3); the
+    // other three places lie within the former Nottingham and Nottinghamshire CCG's (52R).
+    Coterminosity sub = coterminosity(fp, AreaSelection::of_kind("place"), AreaSelection::of_kind("unit"));
+    REQUIRE(sub.areas.size() == 4);
+    CHECK(sub.areas[0].best == "sicbl.02q");
+    CHECK(sub.areas[0].relation == AreaRelation::coterminous);
+    for (std::size_t i = 1; i < 4; ++i) {
+        CAPTURE(sub.areas[i].area);
+        CHECK(sub.areas[i].best == "sicbl.52r");
+        CHECK(sub.areas[i].relation == AreaRelation::within);
+    }
 
     // 004: one place is co-terminous with the city council, one with a district council, and
     // two cover several districts each.
