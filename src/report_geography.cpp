@@ -5,7 +5,10 @@
 
 #include "pbp/geography.hpp"
 
+#include "pbp/error.hpp"
+
 #include <string>
+#include <vector>
 
 namespace pbp::detail {
 namespace {
@@ -13,6 +16,54 @@ bool any_of_kind(const Footprints& fp, const char* kind) {
     for (Index i : fp.areas())
         if (fp.model().at(i).kind == kind) return true;
     return false;
+}
+
+// Do the places cover each system once, with no gap and no overlap?
+void report_place_cover(const Footprints& fp, std::ostream& os) {
+    const Model& m = fp.model();
+    for (Index ics : fp.areas()) {
+        if (m.at(ics).kind != "ics") continue;
+        const AreaSelection places = AreaSelection::of_kind("place", m.id(ics));
+        bool any = false;
+        for (Index i : fp.areas()) any = any || (m.at(i).kind == "place" && !fp.leaves(i).empty());
+        if (!any) continue;
+        std::vector<Index> inside;
+        try {
+            inside = select_areas(fp, places);
+        } catch (const InvalidArgument&) {
+            continue;  // no place lies wholly inside this system
+        }
+        const Partition p = partitions(fp, places, m.id(ics));
+        if (p.partitions) {
+            os << "The " << p.parts.size() << " places partition " << label(m, ics) << ": ";
+            if (fp.population(ics) > 0)
+                os << "each of its " << format_people(fp.population(ics)) << " people lives in exactly one place.\n";
+            else
+                os << "each of its small areas lies in exactly one place (no populations are recorded).\n";
+            continue;
+        }
+        os << "The places do not partition " << label(m, ics) << ":";
+        if (!p.gap.empty()) os << " " << format_people(p.gap_population) << " people live in no place;";
+        for (const auto& o : p.overlaps) os << " " << format_people(o.population) << " live in " << o.areas.size() << " places at once;";
+        os << "\n";
+    }
+}
+
+// Districts split between places: a place built on NHS footprints cuts a council's (001 2.4).
+void report_split_districts(const Footprints& fp, std::ostream& os) {
+    const Model& m = fp.model();
+    if (!any_of_kind(fp, "district")) return;
+    const BoundaryRespect r = respects_boundaries(fp, AreaSelection::of_kind("district"), AreaSelection::of_kind("place"));
+    std::size_t split = 0;
+    for (const UnitFit& u : r.units) {
+        if (u.pieces.size() < 2) continue;
+        ++split;
+        os << (split == 1 ? "Districts split between places:\n" : "") << "- " << label(m, u.unit) << ":";
+        for (std::size_t k = 0; k < u.pieces.size(); ++k)
+            os << (k ? "; " : " ") << format_people(u.pieces[k].second) << " in " << label(m, u.pieces[k].first);
+        os << "\n";
+    }
+    if (split == 0) os << "No district is split between places.\n";
 }
 
 }  // namespace
@@ -63,6 +114,8 @@ void report_geography(const Model& m, std::optional<Date> as_of, std::ostream& o
     }
     os << matching << " of " << c.areas.size() << " place" << (c.areas.size() == 1 ? "" : "s")
        << " match a council boundary; overall " << format_percent(c.score) << " of people live in the council area that best fits their place.\n";
+    report_place_cover(fp, os);
+    report_split_districts(fp, os);
 }
 
 }  // namespace pbp::detail

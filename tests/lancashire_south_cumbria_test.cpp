@@ -13,6 +13,7 @@
 #include "pbp/diff.hpp"
 #include "pbp/geography.hpp"
 #include "pbp/load.hpp"
+#include "pbp/report.hpp"
 #include "pbp/validate.hpp"
 
 #include "bundled_support.hpp"
@@ -353,4 +354,21 @@ TEST_CASE("lancashire-south-cumbria: pbp diff shows the realignment") {
         if (c.before) CHECK((c.before->decision_maker == "nhse" || c.before->decision_maker == "lsc-icb"));
         if (c.after) CHECK((c.after->decision_maker == "nhse" || c.after->decision_maker == "lsc-icb"));
     }
+}
+
+TEST_CASE("lancashire-south-cumbria: pbp report shows the cover and the cut districts on each date") {
+    auto m = lsc();
+    const std::string before = report(*m, validate(*m), day(kJuly2022));
+    // lsc "$I" = 1737241; Preston and Ribble Valley pieces as in the boundary test above.
+    CHECK(before.find("The 5 places partition Lancashire and South Cumbria ICS (ics.lsc): each of its 1,737,241 "
+                      "people lives in exactly one place.") != std::string::npos);
+    CHECK(before.find("- Preston (lad.preston): 149,194 in Central Lancashire (place.central-lancashire); 2,388 in "
+                      "Fylde Coast (place.fylde-coast)") != std::string::npos);
+    CHECK(before.find("- Ribble Valley (lad.ribble-valley): 12,071 in Central Lancashire") != std::string::npos);
+    CHECK(before.find("0 of 5 places match a council boundary") != std::string::npos);
+
+    const std::string after = report(*m, validate(*m), day(kRealigned));
+    CHECK(after.find("The 4 places partition Lancashire and South Cumbria ICS (ics.lsc)") != std::string::npos);
+    CHECK(after.find("No district is split between places.") != std::string::npos);
+    CHECK(after.find("3 of 4 places match a council boundary") != std::string::npos);
 }
