@@ -1,6 +1,7 @@
 // `pbp import-areas` (SPEC 1.4): ONS lookup tables to a pbp/1 model of areas.
 #include "pbp/import_areas.hpp"
 
+#include "csv.hpp"
 #include "pbp/error.hpp"
 
 #include <boost/json.hpp>
@@ -8,10 +9,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <unordered_map>
 
 namespace pbp {
@@ -19,89 +18,11 @@ namespace json = boost::json;
 
 namespace {
 
-// ---- a small RFC 4180 reader -------------------------------------------------------------------
-// No Debian package offers a C++ CSV reader worth a dependency for this; the format is small.
-
-struct CsvRecord {
-    std::vector<std::string> fields;
-    std::size_t line = 0;  ///< where the record starts (1-based)
-};
-
-/// Splits CSV text into records: fields separated by commas, optionally quoted with `"` (a
-/// doubled `""` inside quotes is one quote; quoted fields may hold commas and line breaks), lines
-/// ending in LF, CRLF or CR; a leading UTF-8 byte order mark is dropped; blank lines are skipped.
-std::vector<CsvRecord> read_csv(std::string_view text, const std::string& what) {
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    std::vector<CsvRecord> out;
-    const std::size_t n = text.size();
-    std::size_t i = 0, line = 1;
-    while (i < n) {
-        CsvRecord rec;
-        rec.line = line;
-        while (true) {
-            std::string field;
-            if (text[i] == '"') {
-                const std::size_t opened = line;
-                ++i;
-                while (true) {
-                    if (i >= n)
-                        throw InvalidArgument(what + ": the quoted field that starts on line " + std::to_string(opened) +
-                                              " is never closed");
-                    const char c = text[i];
-                    if (c == '"') {
-                        if (i + 1 < n && text[i + 1] == '"') {
-                            field += '"';
-                            i += 2;
-                            continue;
-                        }
-                        ++i;
-                        break;
-                    }
-                    if (c == '\n' || (c == '\r' && !(i + 1 < n && text[i + 1] == '\n'))) ++line;
-                    field += c;
-                    ++i;
-                }
-            }
-            // Unquoted text (or anything after a closing quote, kept rather than dropped).
-            while (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') field += text[i++];
-            rec.fields.push_back(std::move(field));
-            if (i >= n) break;
-            if (text[i] == ',') {
-                ++i;
-                if (i >= n) rec.fields.emplace_back();  // a trailing comma at the very end
-                if (i >= n) break;
-                continue;
-            }
-            if (text[i] == '\r') ++i;
-            if (i < n && text[i] == '\n') ++i;
-            ++line;
-            break;
-        }
-        if (!(rec.fields.size() == 1 && rec.fields[0].empty())) out.push_back(std::move(rec));
-    }
-    return out;
-}
-
-std::string trim(std::string_view s) {
-    std::size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-    return std::string(s.substr(b, e - b));
-}
-
-std::string upper(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
-}
-
-// The id syntax of SPEC 1.1: `[A-Za-z0-9][A-Za-z0-9._:-]*`, at most 128 characters.
-bool valid_id(std::string_view s) {
-    if (s.empty() || s.size() > 128 || !std::isalnum(static_cast<unsigned char>(s[0]))) return false;
-    for (char c : s)
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != ':' && c != '-') return false;
-    return true;
-}
+using detail::CsvRecord;
+using detail::read_csv;
+using detail::trim;
+using detail::upper;
+using detail::valid_id;
 
 // ---- levels ------------------------------------------------------------------------------------
 
@@ -501,14 +422,6 @@ private:
     }
 };
 
-std::string read_file(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) throw IoError("cannot read '" + p.string() + "'");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) throw IoError("cannot read '" + p.string() + "'");
-    return ss.str();
-}
 }  // namespace
 
 ImportedAreas import_areas(std::string_view lookup_csv, std::optional<std::string_view> population_csv, std::string name) {
@@ -517,9 +430,9 @@ ImportedAreas import_areas(std::string_view lookup_csv, std::optional<std::strin
 
 ImportedAreas import_areas_files(const std::filesystem::path& lookup, const std::optional<std::filesystem::path>& population,
                                  std::optional<std::string> name) {
-    const std::string text = read_file(lookup);
+    const std::string text = detail::read_text_file(lookup);
     std::optional<std::string> pop;
-    if (population) pop = read_file(*population);
+    if (population) pop = detail::read_text_file(*population);
     return import_areas(text, pop ? std::optional<std::string_view>(*pop) : std::nullopt,
                         name ? *name : "Areas from " + lookup.filename().string());
 }

@@ -92,6 +92,7 @@ std::string report(const Model& m, const Diagnostics& problems, std::optional<Da
         os << "\n";
     }
 
+    detail::report_primary_care(m, as_of, os);
     detail::report_geography(m, as_of, os);
     detail::report_decisions(m, as_of, os);
     detail::report_money(m, os);

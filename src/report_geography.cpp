@@ -18,6 +18,24 @@ bool any_of_kind(const Footprints& fp, const char* kind) {
     return false;
 }
 
+// A model of systems and councils without places (the national map): the councils whose area
+// crosses an ICS boundary, each of which must work with more than one integrated care board.
+void report_councils_across_systems(const Footprints& fp, std::ostream& os) {
+    const Model& m = fp.model();
+    if (!any_of_kind(fp, "ics") || !any_of_kind(fp, "local_authority")) return;
+    const BoundaryRespect r = respects_boundaries(fp, AreaSelection::of_kind("local_authority"), AreaSelection::of_kind("ics"));
+    std::size_t split = 0;
+    for (const UnitFit& u : r.units) {
+        if (u.pieces.size() < 2) continue;
+        os << (split++ == 0 ? "Council areas (local_authority) that cross an ICS boundary:\n" : "") << "- "
+           << label(m, u.unit) << ":";
+        for (std::size_t k = 0; k < u.pieces.size(); ++k)
+            os << (k ? "; " : " ") << format_people(u.pieces[k].second) << " in " << label(m, u.pieces[k].first);
+        os << "\n";
+    }
+    os << split << " of " << r.units.size() << " council areas cross an ICS boundary.\n";
+}
+
 // Do the places cover each system once, with no gap and no overlap?
 void report_place_cover(const Footprints& fp, std::ostream& os) {
     const Model& m = fp.model();
@@ -74,6 +92,7 @@ void report_geography(const Model& m, std::optional<Date> as_of, std::ostream& o
     const Footprints fp(m, as_of);
     if (!any_of_kind(fp, "place")) {
         os << "(no places)\n";
+        report_councils_across_systems(fp, os);
         return;
     }
     if (!any_of_kind(fp, "local_authority")) {

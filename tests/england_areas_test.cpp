@@ -148,7 +148,7 @@ TEST_CASE("england-areas: ICBs and sub-ICB locations against upper-tier councils
                         [](const auto& r) { return r.relation == pbp::AreaRelation::coterminous; }) == 44);
     CHECK(sicbls.score == pbp::Ratio(41336337, 57106398));
 
-    // Ten upper-tier councils are split between ICBs (Oxfordshire only through Cherwell's one LSOA).
+    // Ten upper-tier councils are split between ICBs.
     const auto councils = pbp::respects_boundaries(fp, AreaSelection::of_kind("local_authority"), AreaSelection::of_kind("ics"));
     std::vector<std::string> split;
     for (const auto& u : councils.units)

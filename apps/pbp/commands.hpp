@@ -31,6 +31,8 @@ Command allocate_command();
 Command coterminosity_command();
 Command fair_shares_command();
 Command import_areas_command();
+Command import_ods_command();
+Command partners_command();
 Command maturity_command();
 Command boundaries_command();
 

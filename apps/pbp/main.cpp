@@ -26,7 +26,9 @@ std::vector<Command> commands() {
         coterminosity_command(),
         boundaries_command(),
         fair_shares_command(),
+        partners_command(),
         import_areas_command(),
+        import_ods_command(),
         maturity_command(),
     };
 }

@@ -14,7 +14,9 @@
 ///   (designation.hpp), diff() (diff.hpp);
 /// - money: Money and rounding (money.hpp), allocate() (allocate.hpp), balances() and trace()
 ///   (flows.hpp), fair_shares() (fair_shares.hpp);
-/// - geography: footprints and coterminosity() (geography.hpp), import_areas() (import_areas.hpp);
+/// - geography: footprints and coterminosity() (geography.hpp), import_areas() (import_areas.hpp),
+///   partners() (partners.hpp);
+/// - England's organisations from the official registers: import_ods() (import_ods.hpp);
 /// - validate() (validate.hpp), report() (report.hpp), to_dot()/to_graphml() (export.hpp),
 ///   maturity() (maturity.hpp).
 ///
@@ -38,10 +40,12 @@
 #include "pbp/geography.hpp"
 #include "pbp/graph.hpp"
 #include "pbp/import_areas.hpp"
+#include "pbp/import_ods.hpp"
 #include "pbp/load.hpp"
 #include "pbp/maturity.hpp"
 #include "pbp/model.hpp"
 #include "pbp/money.hpp"
+#include "pbp/partners.hpp"
 #include "pbp/report.hpp"
 #include "pbp/validate.hpp"
 #include "pbp/version.hpp"
