@@ -8,6 +8,7 @@
 #include "pbp/designation.hpp"
 #include "pbp/diff.hpp"
 #include "pbp/fair_shares.hpp"
+#include "pbp/partners.hpp"
 #include "pbp/flows.hpp"
 #include "pbp/geography.hpp"
 #include "pbp/maturity.hpp"
@@ -81,6 +82,14 @@ PBP_C_API int pbp_model_coterminosity(char** out_json, const pbp_model* model, c
         const auto day = date_arg(as_of, "as_of");
         const AreaSelection side_a = areas_arg(m, a, within, day, "a"), side_b = areas_arg(m, b, within, day, "b");
         return to_json(coterminosity(*model->footprints.get(m, day), side_a, side_b));
+    });
+}
+
+PBP_C_API int pbp_model_partners(char** out_json, const pbp_model* model, const char* node, const char* as_of,
+                                 unsigned flags) {
+    return run_query(out_json, model, flags, [&](const Model& m) {
+        const auto day = date_arg(as_of, "as_of");
+        return to_json(partners(*model->footprints.get(m, day), m.id(id_arg(m, node, day, "node"))));
     });
 }
 

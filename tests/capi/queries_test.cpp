@@ -143,6 +143,43 @@ TEST_CASE("capi coterminosity: places against local authorities") {
     CHECK(pbp_model_coterminosity(out.out(), m.m, "icb", "la2", nullptr, nullptr, 0) == PBP_ERR_INVALID_ARGUMENT);
 }
 
+TEST_CASE("capi partners: the upper-tier councils an ICB must work with") {
+    // The ICB serves the ICS {a 100, b 50, c 30}. The unitary serves {a}: whole, 100 of 100.
+    // The county serves {b, d 70}: 50 of its 120 people inside. The district is no upper tier.
+    const std::string text = R"({"format": "pbp/1", "name": "partners", "areas": [
+        {"id": "ics", "kind": "ics"},
+        {"id": "ua", "kind": "local_authority"}, {"id": "cty", "kind": "local_authority"},
+        {"id": "a", "kind": "lsoa", "within": ["ics", "ua"], "population": 100},
+        {"id": "b", "kind": "lsoa", "within": ["ics", "cty"], "population": 50},
+        {"id": "c", "kind": "lsoa", "within": ["ics"], "population": 30},
+        {"id": "d", "kind": "lsoa", "within": ["cty"], "population": 70}],
+      "organisations": [
+        {"id": "icb", "kind": "icb", "serves": ["ics"]},
+        {"id": "unitary", "kind": "unitary_authority", "serves": ["ua"]},
+        {"id": "county", "kind": "county_council", "serves": ["cty"]},
+        {"id": "district", "kind": "district_council", "serves": ["cty"]}]})";
+    Model m;
+    REQUIRE_MESSAGE(pbp_model_load_text(m.out(), text.data(), text.size()) == PBP_OK, pbp_last_error());
+    Buffer out;
+    REQUIRE_MESSAGE(pbp_model_partners(out.out(), m.m, "icb", nullptr, PBP_FORCE) == PBP_OK, pbp_last_error());
+    const json::value r = parse(out);
+    CHECK(r.at("node") == "icb");
+    CHECK(r.at("population") == 180);
+    CHECK(r.at("uncovered") == 30);  // c lies in no upper-tier council's area
+    const auto& councils = r.at("councils").as_array();
+    REQUIRE(councils.size() == 2);
+    CHECK(councils[0].at("council") == "county");
+    CHECK(councils[0].at("overlap") == 50);
+    CHECK(councils[0].at("population") == 120);
+    CHECK(councils[0].at("whole") == false);
+    CHECK(councils[1].at("council") == "unitary");
+    CHECK(councils[1].at("overlap") == 100);
+    CHECK(councils[1].at("whole") == true);
+    CHECK(pbp_model_partners(out.out(), m.m, "nobody", nullptr, PBP_FORCE) == PBP_ERR_NOT_FOUND);
+    CHECK(pbp_model_partners(out.out(), m.m, nullptr, nullptr, PBP_FORCE) == PBP_ERR_INVALID_ARGUMENT);
+    CHECK(pbp_model_partners(out.out(), nullptr, "icb", nullptr, PBP_FORCE) == PBP_ERR_INVALID_ARGUMENT);
+}
+
 TEST_CASE("capi boundaries: partitions and units cutting boundaries") {
     // Leaves: l1 (100, p1, la1), l2 (200, p2, la1), l3 (100, p2, la2). The places p1 and p2
     // cover ics's leaves {l1, l2, l3} once each. p1 lies within la1; p2 is cut 200 / 100.

@@ -279,3 +279,28 @@ def test_same_answer_as_the_command_line_on_the_small_model(small, data, query, 
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert query(small) == json.loads(r.stdout, parse_float=Decimal)
+
+
+def test_partners_of_lancashire_and_south_cumbria_icb():
+    # Figures from data/england/ods_facts.py (the CSVs, not pbp): the ICB's 1,737,241 people;
+    # Blackburn with Darwen and Blackpool whole; Cumberland, Westmorland and Furness and North
+    # Yorkshire in part.
+    with pbp.Model.bundled("england") as m:
+        p = m.partners("QE1")
+        assert p["node"] == "QE1" and p["areas"] == ["E54000048"]
+        assert p["population"] == 1737241 and p["uncovered"] == 0
+        councils = {c["council"]: (c["overlap"], c["population"], c["whole"]) for c in p["councils"]}
+        assert councils["council.E06000008"] == (155762, 155762, True)
+        assert councils["council.E06000009"] == (141574, 141574, True)
+        assert councils["council.E06000063"] == (8400, 275390, False)
+        assert councils["council.E06000064"] == (172154, 227643, False)
+        assert councils["council.E06000065"] == (6197, 623501, False)
+        # The same answer as the command line's (every binding is the one library).
+        assert m.partners("QE1", as_of="2024-01-01") == p
+        with pytest.raises(pbp.PbpError) as e:
+            m.partners("no-such-icb")
+        assert e.value.code == pbp.ERR_NOT_FOUND
+        # ICBs exist from 1 July 2022 (the Health and Care Act 2022).
+        with pytest.raises(pbp.PbpError) as e:
+            m.partners("QE1", as_of="2022-01-01")
+        assert e.value.code == pbp.ERR_NOT_FOUND

@@ -201,6 +201,20 @@ pbp_coterminosity <- function(model, a, b, within = NULL, as_of = NULL, force = 
   list(score = r$score, areas = .df(r$areas, c("area", "best", "coverage", "relation")))
 }
 
+pbp_partners <- function(model, node, as_of = NULL, force = FALSE) {
+  r <- .json(.value(.Call(C_pbp_r_partners, .model(model), .string(node, "node"), .date(as_of), isTRUE(force))))
+  councils <- data.frame(
+    council = vapply(r$councils, function(c) c$council, ""),
+    population = vapply(r$councils, function(c) as.numeric(c$population), 0),
+    overlap = vapply(r$councils, function(c) as.numeric(c$overlap), 0),
+    share = vapply(r$councils, function(c) c$share, ""),
+    whole = vapply(r$councils, function(c) isTRUE(c$whole), TRUE),
+    stringsAsFactors = FALSE)
+  # People are whole numbers well inside a double's exact range (England has 5.7e7); no money here.
+  list(node = r$node, areas = .chrs(r$areas), population = as.numeric(r$population),
+       uncovered = as.numeric(r$uncovered), councils = councils)
+}
+
 pbp_partitions <- function(model, parts, whole, within = NULL, as_of = NULL, force = FALSE) {
   .json(.value(.Call(C_pbp_r_partitions, .model(model), .areas(parts, "parts"), .string(whole, "whole"),
                      .string(within, "within", null_ok = TRUE), .date(as_of), isTRUE(force))))

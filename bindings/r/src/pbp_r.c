@@ -253,6 +253,12 @@ static SEXP r_coterminosity(SEXP ptr, SEXP a, SEXP b, SEXP within, SEXP as_of, S
     TEXT_CALL(pbp_model_coterminosity(&out, m, sa, sb, w, d, flags_of(force)));
 }
 
+static SEXP r_partners(SEXP ptr, SEXP node, SEXP as_of, SEXP force) {
+    MODEL_OR_REFUSE(m, ptr);
+    const char *n = opt_string(node), *d = opt_string(as_of);
+    TEXT_CALL(pbp_model_partners(&out, m, n, d, flags_of(force)));
+}
+
 static SEXP r_partitions(SEXP ptr, SEXP parts, SEXP whole, SEXP within, SEXP as_of, SEXP force) {
     MODEL_OR_REFUSE(m, ptr);
     const char *p = opt_string(parts), *wh = opt_string(whole), *w = opt_string(within), *d = opt_string(as_of);
@@ -366,6 +372,7 @@ static const R_CallMethodDef call_methods[] = {
     {"pbp_r_balances", (DL_FUNC)&r_balances, 3},
     {"pbp_r_trace", (DL_FUNC)&r_trace, 4},
     {"pbp_r_coterminosity", (DL_FUNC)&r_coterminosity, 6},
+    {"pbp_r_partners", (DL_FUNC)&r_partners, 4},
     {"pbp_r_partitions", (DL_FUNC)&r_partitions, 6},
     {"pbp_r_boundaries", (DL_FUNC)&r_boundaries, 6},
     {"pbp_r_fair_shares", (DL_FUNC)&r_fair_shares, 7},

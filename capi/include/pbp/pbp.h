@@ -65,8 +65,8 @@ extern "C" {
 /** An argument is NULL, malformed (a date, a year, an amount, a weight, a format), or not
  *  acceptable to the query (an id of the wrong kind, an empty list of areas, ...). */
 #define PBP_ERR_INVALID_ARGUMENT (-1)
-/** The model text cannot be loaded: it is not JSON (E001) or not `pbp/1` (E002).
- *  pbp_last_error_diagnostics() lists why. */
+/** The model text cannot be loaded: it is not JSON (E001), not `pbp/1` (E002), or past one of
+ *  the limits of docs/limits.md (E010-E014). pbp_last_error_diagnostics() lists why. */
 #define PBP_ERR_PARSE (-2)
 /** A query was refused because the model has errors (pass #PBP_FORCE to ask anyway, as
  *  `--force` does on the command line). pbp_last_error_diagnostics() lists the errors. */
@@ -234,6 +234,14 @@ PBP_C_API int pbp_model_trace(char **out_json, const pbp_model *model, const cha
  *  side given as a kind to the areas inside it. */
 PBP_C_API int pbp_model_coterminosity(char **out_json, const pbp_model *model, const char *a, const char *b,
                                       const char *within, const char *as_of, unsigned flags);
+
+/** Who the organisation or area `node` (an ICB, say) must work with: every upper-tier council
+ *  (county council or unitary authority) whose footprint overlaps its own, with the people they
+ *  share (`pbp partners`): `{"node", "areas", "population", "uncovered", "councils": [{"council",
+ *  "areas", "population", "overlap", "share", "whole"}]}`; populations are JSON integers, `share`
+ *  a decimal string with 4 places. */
+PBP_C_API int pbp_model_partners(char **out_json, const pbp_model *model, const char *node, const char *as_of,
+                                 unsigned flags);
 
 /** Whether the areas `parts` (a kind or comma-separated ids, as for coterminosity) cover the
  *  area `whole` with no gap, no overlap and nothing outside it: `{"whole", "parts",

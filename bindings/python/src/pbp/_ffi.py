@@ -68,6 +68,7 @@ FUNCTIONS = {
     "pbp_model_balances": ([_out_text, ModelPointer, c_char_p, c_uint], c_int),
     "pbp_model_trace": ([_out_text, ModelPointer, c_char_p, c_char_p, c_uint], c_int),
     "pbp_model_coterminosity": ([_out_text, ModelPointer, c_char_p, c_char_p, c_char_p, c_char_p, c_uint], c_int),
+    "pbp_model_partners": ([_out_text, ModelPointer, c_char_p, c_char_p, c_uint], c_int),
     "pbp_model_partitions": ([_out_text, ModelPointer, c_char_p, c_char_p, c_char_p, c_char_p, c_uint], c_int),
     "pbp_model_boundaries": ([_out_text, ModelPointer, c_char_p, c_char_p, c_char_p, c_char_p, c_uint], c_int),
     "pbp_model_fair_shares": (

@@ -218,6 +218,13 @@ class Model:
         return _ffi.json_result(_lib.pbp_model_coterminosity, self._h(), _areas(a, "a"), _areas(b, "b"),
                                 _ffi.arg(within), _date(as_of), _flags(force))
 
+    def partners(self, node: str, as_of: Optional[DateLike] = None, *, force: bool = False) -> Dict[str, Any]:
+        """Who the organisation or area ``node`` (an ICB) must work with: every upper-tier council
+        whose footprint overlaps its own, as ``pbp partners``: ``{"node", "areas", "population",
+        "uncovered", "councils": [{"council", "areas", "population", "overlap", "share",
+        "whole"}]}`` (populations ints, ``share`` a decimal string)."""
+        return _ffi.json_result(_lib.pbp_model_partners, self._h(), _ffi.arg(node), _date(as_of), _flags(force))
+
     def partitions(self, parts: Union[str, Iterable[str]], whole: str, within: Optional[str] = None,
                    as_of: Optional[DateLike] = None, *, force: bool = False) -> Dict[str, Any]:
         """Whether ``parts`` cover the area ``whole`` with no gap, overlap or spill, as ``pbp

@@ -147,3 +147,19 @@ test_that("import areas from an ONS lookup", {
   expect_identical(expect_error(pbp_import_areas(file.path(tempdir(), "none.csv")), class = "pbp_error")$status,
                    "PBP_ERR_IO")
 })
+
+test_that("partners: who Lancashire and South Cumbria ICB must work with", {
+  # Figures from data/england/ods_facts.py (the CSVs, not pbp).
+  m <- pbp_bundled("england")
+  p <- pbp_partners(m, "QE1")
+  expect_identical(p$node, "QE1")
+  expect_identical(p$population, 1737241)
+  expect_identical(p$uncovered, 0)
+  row <- function(id) p$councils[p$councils$council == id, ]
+  expect_identical(row("council.E06000008")$whole, TRUE)
+  expect_identical(row("council.E06000063")$overlap, 8400)
+  expect_identical(row("council.E06000063")$population, 275390)
+  expect_identical(row("council.E06000063")$whole, FALSE)
+  expect_identical(row("council.E06000065")$overlap, 6197)
+  expect_identical(expect_error(pbp_partners(m, "nowhere"), class = "pbp_error")$status, "PBP_ERR_NOT_FOUND")
+})
