@@ -3,6 +3,7 @@
 // practices; 113 teams; 13,601 relations), and pbp import-ods building it from data/england.
 #include "pbp/accountability.hpp"
 #include "pbp/bundled.hpp"
+#include "pbp/fair_shares.hpp"
 #include "pbp/geography.hpp"
 #include "pbp/import_ods.hpp"
 #include "pbp/load.hpp"
@@ -68,6 +69,19 @@ void BM_coterminosity_icb_vs_upper_tier(benchmark::State& state) {
                                                     pbp::AreaSelection::of_kind("local_authority")));
 }
 BENCHMARK(BM_coterminosity_icb_vs_upper_tier)->Unit(benchmark::kMillisecond);
+
+// Fair shares of £100bn over all 33,755 LSOAs by population (need 1 where none is given), with
+// and without a floor of £2.5m per LSOA (the mean share is about £2.96m, so the floor lifts the
+// smaller LSOAs, round after round): exact pence that add up to the total.
+void BM_fair_shares_every_lsoa(benchmark::State& state) {
+    const pbp::Footprints fp(england(), std::nullopt);
+    const pbp::Money total = *pbp::Money::parse("100000000000.00");
+    std::optional<pbp::Money> floor;
+    if (state.range(0)) floor = *pbp::Money::parse("2500000.00");
+    for (auto _ : state)
+        benchmark::DoNotOptimize(pbp::fair_shares(fp, total, pbp::AreaSelection::of_kind("lsoa"), floor));
+}
+BENCHMARK(BM_fair_shares_every_lsoa)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void BM_report_england(benchmark::State& state) {
     const auto& m = england();
