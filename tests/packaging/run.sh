@@ -27,6 +27,14 @@ for f in include/pbp/pbp.h include/pbp/model.hpp lib/cmake/pbp/pbp-config.cmake 
 done
 ls "$PREFIX"/lib/libpbp_c.so.* >/dev/null
 "$PREFIX/bin/pbp" --version
+# The national model works from the install alone (issue 10: "pbp report england on a fresh install").
+if [ -e "$BUILD/generated/models/england.json" ]; then  # built with PBP_BUNDLE_ENGLAND
+  "$PREFIX/bin/pbp" report england >"$WORK/england-report.txt"
+  grep -q "6,220 GP practices and 1,285 primary care networks" "$WORK/england-report.txt" \
+    || { echo "pbp report england from the install lacks the national summary"; exit 1; }
+  [ -e "$PREFIX/share/pbp/models/england.json" ] || { echo "missing from the install: share/pbp/models/england.json"; exit 1; }
+  echo "pbp report england: $(wc -l <"$WORK/england-report.txt") lines"
+fi
 
 step "libpbp_c exports the C API and nothing else"
 if command -v nm >/dev/null; then
