@@ -1,8 +1,10 @@
-// W010 and E206: geography rules (SPEC 1.2, 3). Both read the footprints of every area with no
-// as-of date (validation sees the whole file, SPEC 2.6.1).
+// W010, E206 and E207: geography rules (SPEC 1.2, 3). All read the areas with no as-of date
+// (validation sees the whole file, SPEC 2.6.1).
 #include "pbp/detail/rules.hpp"
 
 #include "pbp/geography.hpp"
+
+#include <boost/graph/strong_components.hpp>
 
 #include <algorithm>
 #include <map>
@@ -79,12 +81,47 @@ void check_places_in_one_ics(const Model& m, const Footprints& fp, Diagnostics& 
                                    std::move(ids), m.at(p).pointer));
     }
 }
+// E207: `within` links that lead from an area back to itself. Footprints stay finite (each
+// leaf visits an area once), but an area on the circle is its own ancestor, and areas in a
+// circle with no leaf below them cover no one. Checked over every link whatever its dates, as
+// E101 is.
+void check_within_cycles(const Model& m, Diagnostics& out) {
+    const std::size_t n = m.entities.size();
+    const GraphView g = view(m, std::nullopt, [](EdgeKind k) noexcept { return k == EdgeKind::within; });
+    std::vector<int> component(n);
+    boost::strong_components(g, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g)));
+    std::map<int, std::vector<Index>> members;
+    for (Index v = 0; v < n; ++v)
+        if (m.entities[v].section == Section::area) members[component[v]].push_back(v);
+    for (auto& [c, vs] : members) {
+        bool loop = vs.size() > 1;
+        if (!loop)
+            for (auto [b, e] = boost::out_edges(vs[0], g); b != e; ++b) loop = loop || boost::target(*b, g) == vs[0];
+        if (!loop) continue;
+        std::sort(vs.begin(), vs.end(), [&](Index a, Index b) { return m.id(a) < m.id(b); });
+        std::vector<std::string> ids;
+        std::string names;
+        for (Index v : vs) {
+            ids.push_back(m.id(v));
+            names += (names.empty() ? "" : ", ") + quoted(m, v);
+        }
+        out.push_back(m.diagnostic("E207",
+                                   vs.size() == 1 ? "The area " + names + " is within itself."
+                                                  : "The areas " + names + " are within each other in a circle: each "
+                                                    "lies, through the others, within itself.",
+                                   ids, m.at(vs.front()).pointer + "/within"));
+        out.back().message += " Remove the \"within\" link that points back down the hierarchy (an area lies within "
+                              "larger ones: an LSOA within a district, a district within a place).";
+    }
+}
 }  // namespace
 
 void check_geography(const Model& m, Diagnostics& out) {
+    if (m.entities.empty()) return;
     const Footprints fp(m, std::nullopt);
     check_populations(m, fp, out);
     check_places_in_one_ics(m, fp, out);
+    check_within_cycles(m, out);
 }
 
 }  // namespace pbp::detail

@@ -1,5 +1,6 @@
 // Loading `pbp/1` (SPEC 1): Boost.JSON parses; this file turns the document into the typed
-// model, collecting every structural diagnostic (E003-E008, W009) as it goes.
+// model, collecting every structural diagnostic (E003-E009, W009) as it goes, and enforces the
+// limits of docs/limits.md (E010-E017).
 #include "pbp/load.hpp"
 
 #include "pbp/error.hpp"
@@ -7,10 +8,15 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
+#include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <initializer_list>
+#include <istream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <unordered_set>
@@ -115,7 +121,30 @@ bool has_money_syntax(std::string_view s) {
     return parse_decimal(s).has_value() && (dot == std::string_view::npos || s.size() - dot - 1 <= 2);
 }
 
+// The number of digits in `s` when it is written `-?[0-9]+(\.[0-9]+)?`, whatever its length;
+// 0 for anything else.
+std::size_t decimal_digits(std::string_view s) {
+    if (!s.empty() && s.front() == '-') s.remove_prefix(1);
+    std::size_t digits = 0, dots = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] >= '0' && s[i] <= '9') ++digits;
+        else if (s[i] == '.' && i > 0 && i + 1 < s.size() && dots++ == 0) continue;
+        else return 0;
+    }
+    return digits;
+}
+
 std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+// "134,217,728", as people read a count.
+std::string grouped(std::uint64_t n) {
+    std::string s = std::to_string(n), out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (i > 0 && (s.size() - i) % 3 == 0) out += ',';
+        out += s[i];
+    }
+    return out;
+}
 
 std::string json_text(const json::value& v) {
     // A double serialises as "1.005E2"; show it as people write it ("100.5").
@@ -332,6 +361,16 @@ private:
             return std::nullopt;
         }
         std::string_view s = v->get_string();
+        if (const std::size_t n = decimal_digits(s); n > limits::amount_digits) {
+            // Checked before any arithmetic: turning a long run of digits into a number costs
+            // time in proportion to its square.
+            report("E015",
+                   "The " + std::string(key) + " of " + in_quotes(owner) + " has " + std::to_string(n) +
+                       " digits; pbp reads amounts of at most " + std::to_string(limits::amount_digits) +
+                       " digits (the largest amount it holds, 2^127 - 1 pence, has 39).",
+                   ids, path);
+            return std::nullopt;
+        }
         auto money = Money::parse(s);
         if (!money && has_money_syntax(s)) {
             report("E007",
@@ -422,6 +461,26 @@ private:
         return std::nullopt;
     }
 
+    // A whole number of people from 0 to limits::population. A larger one (E016) is usually a
+    // figure pasted into the wrong column; JSON reads integers beyond 2^64 as floating point
+    // (10^30 arrives as 1e+30), so those are caught here too.
+    std::optional<std::int64_t> population_field(const json::object& o, const std::string& base, const std::string& owner) {
+        auto* v = o.if_contains("population");
+        if (!v) return std::nullopt;
+        const bool large = (v->is_int64() && v->get_int64() > limits::population) || v->is_uint64() ||
+                           (v->is_double() && v->get_double() >= 0 && v->get_double() == std::floor(v->get_double()) &&
+                            v->get_double() > static_cast<double>(limits::population));
+        if (large) {
+            report("E016",
+                   "The population of " + in_quotes(owner) + " is " + json_text(*v) + ", more than pbp accepts (" +
+                       grouped(static_cast<std::uint64_t>(limits::population)) +
+                       "): check that the figure is a number of people and is in the right column.",
+                   {owner}, base + "/population");
+            return std::nullopt;
+        }
+        return integer_field(o, "population", base, owner);
+    }
+
     // ---- entities --------------------------------------------------------------------------
     void read_entity(Index idx) {
         Entity& e = m_.entities[idx];
@@ -462,7 +521,7 @@ private:
         switch (e.section) {
             case Section::area: {
                 e.within = references(o, "within", base, kArea, e.id);
-                e.population = integer_field(o, "population", base, e.id);
+                e.population = population_field(o, base, e.id);
                 if (auto* v = o.if_contains("need_index")) {
                     std::optional<Ratio> r;
                     if (v->is_string()) r = parse_decimal(v->get_string());
@@ -707,7 +766,20 @@ private:
                 else malformed(base + "/restriction", {}, "The restriction \"" + *rs + "\" is not one of none, ring_fenced, pass_through, mandated.");
             }
             fl.valid = validity(o, base, label);
-            if (ok && amount && fl.from != npos && fl.to != npos) m_.flows.push_back(std::move(fl));
+            if (!(ok && amount && fl.from != npos && fl.to != npos)) continue;
+            // Every sum pbp takes of a year's flows (a node's inflow, its outflow, a report's
+            // total) is at most the year's total, so bounding that keeps every sum exact (E017).
+            Pence& total = year_totals_[fl.year.start];
+            if (fl.amount.pence() > max_pence() - total) {
+                report("E017",
+                       "The flows of " + to_string(fl.year) + " add up to more than pbp can hold exactly (2^127 - 1 pence) "
+                       "once this one's " + fl.amount.to_string() + " is added; it is left out of every sum. Check the "
+                       "amounts (a figure in pence written as pounds?).",
+                       label.rfind("flow ", 0) == 0 ? ends : std::vector<std::string>{label}, base + "/amount");
+                continue;
+            }
+            total += fl.amount.pence();
+            m_.flows.push_back(std::move(fl));
         }
     }
 
@@ -787,14 +859,156 @@ private:
         }
     }
 
+    static const Pence& max_pence() {
+        static const Pence p = Money::parse("1701411834604692317316873037158841057.27")->pence();  // 2^127 - 1
+        return p;
+    }
+
     Model& m_;
     std::vector<const json::object*> objects_;
     std::unordered_set<std::string> seen_ids_;
+    std::map<int, Pence> year_totals_;  // the flows kept so far, by financial year
 };
 
-std::string strip_bom(std::string_view& text) {
+void strip_bom(std::string_view& text) {
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    return {};
+}
+
+Diagnostic located(std::string code, std::string message, std::string_view text, std::size_t offset) {
+    const SourcePosition p = detail::position_of(text, offset);
+    return Diagnostic{std::move(code), severity_of(code), std::move(message), {}, "", p.line, p.column};
+}
+
+// The offset of the first byte that is not part of well-formed UTF-8 (RFC 3629: no overlong
+// forms, no surrogates, nothing above U+10FFFF), or npos.
+std::size_t invalid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    const std::size_t n = s.size();
+    while (i < n) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len = 0;
+        unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+        if (c >= 0xC2 && c <= 0xDF) len = 2;
+        else if (c == 0xE0) len = 3, lo = 0xA0;
+        else if (c >= 0xE1 && c <= 0xEC) len = 3;
+        else if (c == 0xED) len = 3, hi = 0x9F;
+        else if (c >= 0xEE && c <= 0xEF) len = 3;
+        else if (c == 0xF0) len = 4, lo = 0x90;
+        else if (c >= 0xF1 && c <= 0xF3) len = 4;
+        else if (c == 0xF4) len = 4, hi = 0x8F;
+        else return i;
+        if (i + len > n) return i;
+        for (std::size_t k = 1; k < len; ++k) {
+            const auto b = static_cast<unsigned char>(s[i + k]);
+            if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return i;
+        }
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+// The first string or key longer than limits::string_bytes (E013), or number too large to be
+// written back (E014), in document order. Depth is bounded by the parser (limits::depth), so
+// recursion is safe here.
+struct Oversize {
+    const char* code = nullptr;
+    std::string pointer;
+    std::string what;
+};
+bool find_oversize(const json::value& v, std::string& pointer, Oversize& out) {
+    auto too_long = [&](std::size_t n, const char* what) {
+        out = Oversize{"E013", pointer,
+                       std::string(what) + " of " + grouped(n) + " bytes; pbp reads strings and keys of at most " +
+                           grouped(limits::string_bytes) + " bytes (1 MiB)"};
+        return true;
+    };
+    switch (v.kind()) {
+        case json::kind::string:
+            return v.get_string().size() > limits::string_bytes && too_long(v.get_string().size(), "a string");
+        case json::kind::double_:
+            if (std::isfinite(v.get_double())) return false;
+            out = Oversize{"E014", pointer,
+                           "a number too large to hold (beyond about 1.8E308), which could not be written back "
+                           "as it was read"};
+            return true;
+        case json::kind::array: {
+            const json::array& a = v.get_array();
+            for (std::size_t i = 0; i < a.size(); ++i) {
+                const std::size_t mark = pointer.size();
+                pointer += "/" + std::to_string(i);
+                if (find_oversize(a[i], pointer, out)) return true;
+                pointer.resize(mark);
+            }
+            return false;
+        }
+        case json::kind::object:
+            for (const auto& kv : v.get_object()) {
+                const std::size_t mark = pointer.size();
+                if (kv.key().size() > limits::string_bytes) {
+                    // The pointer names the value; the key itself is too long to print, so only
+                    // its start is shown (cut at a character boundary).
+                    std::size_t cut = 32;
+                    while (cut > 0 && (static_cast<unsigned char>(kv.key()[cut]) & 0xC0) == 0x80) --cut;
+                    pointer += "/" + pointer_token(kv.key().substr(0, cut)) + "...";
+                    return too_long(kv.key().size(), "a key");
+                }
+                pointer += "/" + pointer_token(kv.key());
+                if (find_oversize(kv.value(), pointer, out)) return true;
+                pointer.resize(mark);
+            }
+            return false;
+        default: return false;
+    }
+}
+
+// E012: a section with more entries than limits:: allows, as a diagnostic at that section.
+std::optional<Diagnostic> too_many(const Model& model, const json::object& root) {
+    std::size_t entities = 0;
+    std::string largest;
+    std::size_t largest_size = 0;
+    for (auto [name, section] : kSections)
+        if (auto* v = root.if_contains(name); v && v->is_array()) {
+            entities += v->get_array().size();
+            if (v->get_array().size() > largest_size) largest_size = v->get_array().size(), largest = std::string(name);
+        }
+    if (entities > limits::entities)
+        return model.diagnostic("E012",
+                                "The model has " + grouped(entities) + " areas, organisations, bodies, posts, functions "
+                                "and funds together; pbp reads at most " + grouped(limits::entities) + ". Split it into "
+                                "several models (for example one per system).",
+                                {}, "/" + largest);
+    for (std::string_view name : {"relations", "flows", "assessments"})
+        if (auto* v = root.if_contains(name); v && v->is_array() && v->get_array().size() > limits::relations)
+            return model.diagnostic("E012",
+                                    "The model has " + grouped(v->get_array().size()) + " " + std::string(name) +
+                                        "; pbp reads at most " + grouped(limits::relations) +
+                                        ". Split it into several models (for example one per system or year).",
+                                    {}, "/" + std::string(name));
+    return std::nullopt;
+}
+
+// The sentence of E001 for a parse error at `offset`, with a hint for the mistakes that the
+// parser's own words ("syntax error") do not explain.
+std::string not_json_message(std::string_view text, std::size_t offset, const json::error_code& ec) {
+    const SourcePosition p = detail::position_of(text, offset);
+    std::string msg = "The file is not valid JSON at line " + std::to_string(p.line) + ", column " +
+                      std::to_string(p.column) + ": " + ec.message();
+    if (offset < text.size()) {
+        const auto c = static_cast<unsigned char>(text[offset]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "%04X", c);
+            msg += " (the control character U+" + std::string(hex) +
+                   "; inside a string JSON allows it only escaped, as \\u" + hex + ")";
+        }
+    } else if (ec != json::error::extra_data) {
+        msg += " (the file ends too early: a string, list or object is not closed)";
+    }
+    return msg + ".";
 }
 
 }  // namespace
@@ -802,36 +1016,52 @@ std::string strip_bom(std::string_view& text) {
 LoadResult load_model(std::string_view text) {
     strip_bom(text);
     LoadResult result;
+    if (text.size() > limits::file_bytes) {
+        result.diagnostics.push_back(Diagnostic{
+            "E010", Severity::error,
+            "The file is " + grouped(text.size()) + " bytes; pbp reads models of at most " + grouped(limits::file_bytes) +
+                " bytes (128 MiB). Split it into several models (for example one per system).",
+            {}, "", std::nullopt, std::nullopt});
+        return result;
+    }
+    if (const std::size_t bad = invalid_utf8(text); bad != std::string_view::npos) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "%02X", static_cast<unsigned>(static_cast<unsigned char>(text[bad])));
+        const SourcePosition p = detail::position_of(text, bad);
+        result.diagnostics.push_back(located(
+            "E001",
+            "The file is not valid UTF-8 at line " + std::to_string(p.line) + ", column " + std::to_string(p.column) +
+                " (byte 0x" + hex + "): save it as UTF-8 (a spreadsheet's \"CSV UTF-8\" or a text editor's \"UTF-8\" "
+                "encoding), not Latin-1 or Windows-1252.",
+            text, bad));
+        return result;
+    }
     auto model = std::make_shared<Model>();
 
     json::parse_options opts;
     opts.allow_comments = true;
     opts.allow_trailing_commas = true;
-    opts.max_depth = 256;
+    opts.max_depth = limits::depth;
     json::stream_parser parser({}, opts);
     json::error_code ec;
     std::size_t consumed = parser.write_some(text.data(), text.size(), ec);
     if (!ec && consumed < text.size()) ec = json::error::extra_data;
     if (!ec) parser.finish(ec);
+    if (ec == json::error::too_deep) {
+        const SourcePosition p = detail::position_of(text, consumed);
+        result.diagnostics.push_back(located("E011",
+                                             "The file nests lists and objects more than " + std::to_string(limits::depth) +
+                                                 " levels deep at line " + std::to_string(p.line) + ", column " +
+                                                 std::to_string(p.column) +
+                                                 "; a pbp model needs a handful. Flatten what is under \"attrs\".",
+                                             text, consumed));
+        return result;
+    }
     if (ec) {
-        SourcePosition p = detail::position_of(text, consumed);
-        Diagnostic d{"E001", Severity::error,
-                     "The file is not valid JSON at line " + std::to_string(p.line) + ", column " +
-                         std::to_string(p.column) + ": " + ec.message() + ".",
-                     {}, "", p.line, p.column};
-        result.diagnostics.push_back(std::move(d));
+        result.diagnostics.push_back(located("E001", not_json_message(text, consumed, ec), text, consumed));
         return result;
     }
     model->document = parser.release();
-    model->source = std::string(text);
-    // Boost.JSON keeps the last of two equal keys in an object; the first value would be lost
-    // without a word, so each repeat is an error (E009) naming where it is.
-    std::vector<Diagnostic> duplicates;
-    for (const auto& d : detail::duplicate_keys(text))
-        duplicates.push_back(Diagnostic{"E009", Severity::error,
-                                        "The key \"" + d.key + "\" appears twice in the same object; only the second value (at " +
-                                            d.pointer + ") is kept. Remove or rename one of them.",
-                                        {}, d.pointer, d.position.line, d.position.column});
 
     const json::object* root = model->document.if_object();
     const json::value* format = root ? root->if_contains("format") : nullptr;
@@ -840,9 +1070,37 @@ LoadResult load_model(std::string_view text) {
                            : !format ? "The file has no \"format\": a pbp model starts with \"format\": \"pbp/1\"."
                                      : "The format " + json_text(*format) + " is not supported: this version of pbp reads \"pbp/1\".";
         result.diagnostics.push_back(model->diagnostic("E002", what, {}, format ? "/format" : ""));
-        model->locate(result.diagnostics);
+        detail::locate(result.diagnostics, text);
         return result;
     }
+    // The limits on the document as a whole: past one, nothing is read (E012-E014).
+    std::string pointer;
+    Oversize big;
+    std::optional<Diagnostic> limit;
+    if (find_oversize(model->document, pointer, big))
+        limit = model->diagnostic(big.code, "The value at " + (big.pointer.empty() ? std::string("the top") : big.pointer) +
+                                                " is " + big.what + ".",
+                                  {}, big.pointer);
+    else
+        limit = too_many(*model, *root);
+    if (limit) {
+        result.diagnostics.push_back(std::move(*limit));
+        detail::locate(result.diagnostics, text);
+        return result;
+    }
+    model->source = std::string(text);
+
+    // Boost.JSON keeps the last of two equal keys in an object; the first value would be lost
+    // without a word, so each repeat is an error (E009) naming both places.
+    std::vector<Diagnostic> duplicates;
+    for (const auto& d : detail::duplicate_keys(text))
+        duplicates.push_back(Diagnostic{
+            "E009", Severity::error,
+            "The key \"" + d.key + "\" appears twice in the same object, at line " + std::to_string(d.first.line) +
+                ", column " + std::to_string(d.first.column) + " and at line " + std::to_string(d.position.line) +
+                ", column " + std::to_string(d.position.column) + "; only the second value (at " + d.pointer +
+                ") is kept. Remove or rename one of them.",
+            {}, d.pointer, d.position.line, d.position.column});
     model->load_diagnostics = std::move(duplicates);
     Loader(*model).run();
     model->locate(model->load_diagnostics);
@@ -851,13 +1109,51 @@ LoadResult load_model(std::string_view text) {
     return result;
 }
 
+namespace {
+// Reads `in` to its end or to one byte past limits::file_bytes, whichever comes first: a huge
+// file, /dev/zero or an endless pipe is refused without holding more than the limit in memory.
+std::string read_capped(std::istream& in) {
+    std::string text;
+    char buffer[1 << 16];
+    while (text.size() <= limits::file_bytes) {
+        const std::size_t want = std::min(sizeof buffer, limits::file_bytes + 1 - text.size());
+        if (in.read(buffer, static_cast<std::streamsize>(want)).gcount() <= 0) break;
+        text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    }
+    return text;
+}
+
+// E010 for input read past the limit. `size`: the whole size, when known.
+LoadResult too_large(const std::string& what, std::uintmax_t size) {
+    LoadResult r;
+    r.diagnostics.push_back(Diagnostic{
+        "E010", Severity::error,
+        what + " is " + (size > limits::file_bytes ? grouped(size) : "more than " + grouped(limits::file_bytes)) +
+            " bytes; pbp reads models of at most " + grouped(limits::file_bytes) +
+            " bytes (128 MiB). Split it into several models (for example one per system).",
+        {}, "", std::nullopt, std::nullopt});
+    return r;
+}
+}  // namespace
+
+LoadResult load_model(std::istream& in) {
+    const std::string text = read_capped(in);
+    if (in.bad()) throw IoError("cannot read the model");
+    if (text.size() > limits::file_bytes) return too_large("The input", 0);
+    return load_model(text);
+}
+
 LoadResult load_model_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw IoError("cannot open " + path.string());
-    std::ostringstream ss;
-    ss << in.rdbuf();
+    const std::string text = read_capped(in);
     if (in.bad()) throw IoError("cannot read " + path.string());
-    return load_model(ss.str());
+    if (text.size() > limits::file_bytes) {
+        std::error_code ec;
+        const std::uintmax_t size = std::filesystem::is_regular_file(path, ec) ? std::filesystem::file_size(path, ec) : 0;
+        return too_large("The file " + path.string(), ec ? 0 : size);
+    }
+    return load_model(text);
 }
 
 std::string save_model(const Model& m) { return pretty_json(m.document); }

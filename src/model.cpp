@@ -79,29 +79,7 @@ std::optional<SourcePosition> Model::position(std::string_view pointer) const {
     return SourcePosition{*one[0].line, *one[0].column};
 }
 
-void Model::locate(Diagnostics& ds) const {
-    if (source.empty()) return;
-    std::vector<std::string> wanted;
-    for (const Diagnostic& d : ds)
-        if (!d.line) wanted.push_back(d.path);
-    if (wanted.empty()) return;
-    const auto found = detail::map_positions(source, wanted);
-    for (Diagnostic& d : ds) {
-        if (d.line) continue;
-        // A pointer to a missing key falls back to its nearest located ancestor.
-        std::string p = d.path;
-        while (true) {
-            auto it = found.find(p);
-            if (it != found.end()) {
-                d.line = it->second.line;
-                d.column = it->second.column;
-                break;
-            }
-            if (p.empty()) break;
-            p.erase(p.rfind('/'));
-        }
-    }
-}
+void Model::locate(Diagnostics& ds) const { detail::locate(ds, source); }
 
 Diagnostic Model::diagnostic(std::string code, std::string message, std::vector<std::string> ids,
                              std::string path) const {

@@ -2,6 +2,7 @@
 
 #include "pbp/error.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -143,7 +144,13 @@ std::string format_decimal(const Ratio& value, int places, Rounding mode) {
 std::optional<Money> Money::parse(std::string_view text) noexcept {
     try {
         auto p = split_decimal(text);
-        if (!p || p->fraction.size() > 2 || p->whole.size() > 39) return std::nullopt;  // cheap guard; to_pence() checks the range
+        if (!p || p->fraction.size() > 2) return std::nullopt;
+        // A cheap guard before converting: 2^127 - 1 pence is 37 digits of pounds, so 40 or more
+        // are out of range whatever they say; to_pence() checks the range exactly. Leading zeros
+        // do not count: "000...1.00" is in range.
+        const std::size_t significant = p->whole.size() - std::min(p->whole.find_first_not_of('0'), p->whole.size());
+        if (significant > 39) return std::nullopt;
+        p->whole.remove_prefix(p->whole.size() - std::max<std::size_t>(significant, 1));
         std::string frac(p->fraction);
         frac.resize(2, '0');
         cpp_int v = digits_value(p->whole, frac);

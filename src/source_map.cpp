@@ -27,7 +27,7 @@ public:
         char c = s_[i_];
         if (c == '{') {
             advance();
-            std::unordered_set<std::string> keys;
+            std::unordered_map<std::string, SourcePosition> keys;  // where each key was first written
             while (true) {
                 skip_space();
                 if (i_ >= s_.size()) return;
@@ -37,8 +37,10 @@ public:
                 std::string key = string_token();
                 skip_space();
                 if (i_ < s_.size() && s_[i_] == ':') advance();
-                if (duplicates_ && !keys.insert(key).second)
-                    duplicates_->push_back({current_path() + "/" + pointer_token(key), key, at});
+                if (duplicates_) {
+                    auto [first, fresh] = keys.emplace(key, at);
+                    if (!fresh) duplicates_->push_back({current_path() + "/" + pointer_token(key), key, at, first->second});
+                }
                 if (track) stack_.push_back(pointer_token(key));
                 value(depth + 1, record);
                 if (track) stack_.pop_back();
@@ -185,6 +187,30 @@ std::unordered_map<std::string, SourcePosition> map_positions(std::string_view t
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     Scanner(text, &out, &prefixes, nullptr).value(0, true);
     return out;
+}
+
+void locate(std::vector<Diagnostic>& ds, std::string_view text) {
+    if (text.empty()) return;
+    std::vector<std::string> wanted;
+    for (const Diagnostic& d : ds)
+        if (!d.line) wanted.push_back(d.path);
+    if (wanted.empty()) return;
+    const auto found = map_positions(text, wanted);
+    for (Diagnostic& d : ds) {
+        if (d.line) continue;
+        // A pointer to a missing key falls back to its nearest located ancestor.
+        std::string p = d.path;
+        while (true) {
+            auto it = found.find(p);
+            if (it != found.end()) {
+                d.line = it->second.line;
+                d.column = it->second.column;
+                break;
+            }
+            if (p.empty()) break;
+            p.erase(p.rfind('/'));
+        }
+    }
 }
 
 std::vector<DuplicateKey> duplicate_keys(std::string_view text) {

@@ -4,6 +4,7 @@
 // commas.
 #pragma once
 
+#include "pbp/diagnostics.hpp"
 #include "pbp/model.hpp"
 
 #include <string>
@@ -19,11 +20,16 @@ namespace pbp::detail {
 std::unordered_map<std::string, SourcePosition> map_positions(std::string_view text,
                                                               const std::vector<std::string>& wanted);
 
+/// Fills in the line and column of every diagnostic in `ds` that has none, from its JSON
+/// Pointer in `text` (or its nearest ancestor that is there), in one pass. Model::locate().
+void locate(std::vector<Diagnostic>& ds, std::string_view text);
+
 /// A key written twice in one JSON object: the parser keeps only the last value.
 struct DuplicateKey {
     std::string pointer;  ///< of the second occurrence's value
     std::string key;
-    SourcePosition position;  ///< of the second occurrence's key
+    SourcePosition position;  ///< of the second (or later) occurrence's key
+    SourcePosition first;     ///< of the first occurrence's key
 };
 
 /// Every key that appears more than once in the same object, in text order.

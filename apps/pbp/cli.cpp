@@ -98,8 +98,7 @@ OpenModel open_model(const std::string& operand, const Args& args, bool refuse_e
     LoadResult r;
     try {
         if (operand == "-") {
-            std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-            r = load_model(text);
+            r = load_model(std::cin);  // reads no further than the size limit (docs/limits.md)
         } else if (std::filesystem::is_regular_file(operand)) {
             r = load_model_file(operand);
         } else if (auto text = bundled_model(operand)) {

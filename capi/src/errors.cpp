@@ -8,6 +8,7 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -198,7 +199,13 @@ Money pence_arg(const char* s, const char* what) {
     if (!ok)
         throw Failure{PBP_ERR_INVALID_ARGUMENT,
                       std::string(what) + " must be a whole number of pence such as -123450, not '" + s + "'"};
-    const boost::multiprecision::cpp_int v{std::string(t)};
+    // Leading zeros go first: Boost reads a number written with a leading 0 as octal ("010" would
+    // be 8 pence). Then 2^127 - 1 has 39 digits: more is out of range, and is refused before
+    // conversion, whose cost grows with the square of the digits.
+    const std::string_view digits = t.substr(std::min(t.find_first_not_of('0', i), t.size() - 1));
+    if (digits.size() > 39) throw Overflow(std::string(what) + " is out of range: more than 2^127 - 1 pence");
+    boost::multiprecision::cpp_int v{std::string(digits)};
+    if (i == 1) v = -v;
     static const boost::multiprecision::cpp_int limit = (boost::multiprecision::cpp_int(1) << 127) - 1;
     if (v > limit || v < -limit) throw Overflow(std::string(what) + " is out of range: more than 2^127 - 1 pence");
     return Money::from_pence(Pence(v));

@@ -17,7 +17,8 @@ namespace pbp::capi {
 
 pbp_model* make_handle(LoadResult result) {
     if (!result.model) {
-        // Only E001 (not JSON) and E002 (not pbp/1) leave no model (SPEC 3).
+        // Only E001 (not JSON), E002 (not pbp/1) and a file past a limit (E010-E014,
+        // docs/limits.md) leave no model.
         std::string message = "the model cannot be loaded";
         if (!result.diagnostics.empty()) {
             const Diagnostic& d = result.diagnostics.front();

@@ -7,8 +7,8 @@
 
 namespace pbp {
 
-/// All diagnostics for the model: those found while loading (E003-E008, W009) followed by the
-/// geography (W010, E206), accountability (E101, W102), delegation and law (E103-E105,
+/// All diagnostics for the model: those found while loading (E003-E009, W009, E015-E017) followed by the
+/// geography (W010, E206, E207), accountability (E101, W102), delegation and law (E103-E105,
 /// E201-E205), money (E301-E304, W305) and committee (E401, W402) rules.
 /// Never throws for bad content. Thread-safe.
 Diagnostics validate(const Model& m);

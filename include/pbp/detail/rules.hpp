@@ -7,7 +7,7 @@
 
 namespace pbp::detail {
 
-void check_geography(const Model& m, Diagnostics& out);       // W010, E206        (geography.cpp)
+void check_geography(const Model& m, Diagnostics& out);       // W010, E206, E207  (geography_rules.cpp)
 void check_accountability(const Model& m, Diagnostics& out);  // E101, W102        (accountability_rules.cpp)
 void check_delegation(const Model& m, Diagnostics& out);      // E103-E105, E201-E205 (delegation_rules.cpp)
 void check_flows(const Model& m, Diagnostics& out);           // E301-E304, W305   (flows.cpp)
