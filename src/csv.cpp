@@ -91,4 +91,17 @@ std::string read_text_file(const std::filesystem::path& p) {
     return ss.str();
 }
 
+Diagnostic finding(std::string code, std::string message, std::vector<std::string> ids, std::size_t line) {
+    Diagnostic d;
+    d.severity = severity_of(code);
+    d.code = std::move(code);
+    d.message = std::move(message);
+    d.ids = std::move(ids);
+    if (line) {
+        d.line = static_cast<int>(line);
+        d.column = 1;
+    }
+    return d;
+}
+
 }  // namespace pbp::detail

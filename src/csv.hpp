@@ -2,6 +2,8 @@
 // by import_areas.cpp and import_ods.cpp. Internal to the library: not installed.
 #pragma once
 
+#include "pbp/diagnostics.hpp"
+
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -33,5 +35,9 @@ bool valid_id(std::string_view s) noexcept;
 
 /// The whole of a file. @throws IoError naming the file when it cannot be read.
 std::string read_text_file(const std::filesystem::path& p);
+
+/// A finding of an import (import-areas, import-ods): the code's severity, and the CSV line it
+/// was found on (column 1) when there is one (`line` 0: none).
+Diagnostic finding(std::string code, std::string message, std::vector<std::string> ids, std::size_t line = 0);
 
 }  // namespace pbp::detail

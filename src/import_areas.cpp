@@ -20,6 +20,7 @@ namespace {
 
 using detail::CsvRecord;
 using detail::read_csv;
+using detail::finding;
 using detail::trim;
 using detail::upper;
 using detail::valid_id;
@@ -116,19 +117,6 @@ std::string joined(const std::vector<std::string>& v) {
     std::string out;
     for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
     return out.empty() ? "(no other area)" : out;
-}
-
-Diagnostic finding(std::string code, std::string message, std::vector<std::string> ids, std::size_t line) {
-    Diagnostic d;
-    d.severity = severity_of(code);
-    d.code = std::move(code);
-    d.message = std::move(message);
-    d.ids = std::move(ids);
-    if (line) {
-        d.line = static_cast<int>(line);
-        d.column = 1;
-    }
-    return d;
 }
 
 // A whole number of people: digits, optionally grouped by commas ("12,345").

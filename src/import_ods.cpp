@@ -17,6 +17,7 @@ namespace pbp {
 namespace json = boost::json;
 
 namespace {
+using detail::finding;
 
 using detail::CsvRecord;
 using detail::trim;
@@ -53,19 +54,6 @@ std::string shown_date(const std::string& raw) {
 }
 
 // ---- findings ----------------------------------------------------------------------------------
-
-Diagnostic finding(std::string code, std::string message, std::vector<std::string> ids, std::size_t line = 0) {
-    Diagnostic d;
-    d.severity = severity_of(code);
-    d.code = std::move(code);
-    d.message = std::move(message);
-    d.ids = std::move(ids);
-    if (line) {
-        d.line = static_cast<int>(line);
-        d.column = 1;
-    }
-    return d;
-}
 
 std::string list_some(const std::vector<std::string>& v, std::size_t most = 10) {
     std::string out;
