@@ -14,7 +14,7 @@ cmake --build build-asan -j "$JOBS"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan -L sanitize --output-on-failure -j "$JOBS"
 
-echo "== ThreadSanitizer build: the C API tests, many threads querying one model"
+echo "== ThreadSanitizer build: the C API tests and the C++ concurrency tests, many threads querying one model"
 bash tests/capi/run-tsan.sh build-tsan
 
 echo "== plain build: every test"

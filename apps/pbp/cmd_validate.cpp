@@ -24,10 +24,15 @@ int run(const Args& args) {
 Command validate_command() {
     return {"validate", "check a model against every rule; list the problems",
             "usage: pbp validate MODEL [--json]\n\n"
-            "Checks the model's structure (E001-E009, W009), geography (W010, E206), accountability\n"
-            "(E101, W102), delegation and the law (E103-E105, E201-E206), money (E301-E304, W305) and\n"
-            "committees (E401, W402). Each problem has a code, a severity, a message, the ids involved\n"
-            "and where it is in the file (JSON Pointer, line and column). See docs/diagnostics.md.\n\n"
+            "Checks the model's structure (E001-E017, W009), geography (W010, E206, E207),\n"
+            "accountability (E101, W102), delegation and the law (E103-E105, E201-E205), money\n"
+            "(E301-E304, W305) and committees (E401, W402). Each problem has a code, a severity, a\n"
+            "message, the ids involved and where it is in the file (JSON Pointer, line and column).\n"
+            "See docs/diagnostics.md.\n\n"
+            "A file that is not valid JSON or UTF-8 (E001), not format pbp/1 (E002) or past one of\n"
+            "pbp's limits (E010-E014, docs/limits.md) cannot be loaded: that one diagnostic goes to\n"
+            "standard error and the exit status is 2. Any other problem is listed and the rest of the\n"
+            "file still loads.\n\n"
             "--json prints {\"diagnostics\": [...], \"errors\": n, \"warnings\": n}.\n"
             "Exit status 1 when there is any error, 0 when there are only warnings or none.\n",
             {},

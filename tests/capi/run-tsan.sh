@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs the concurrency tests under ThreadSanitizer: the C API tests, above all "capi threads:
 # ..." (many threads querying one model, SPEC 4.2), and the C++ API's "concurrency: ..." tests
-# (tests/concurrency_test.cpp: eight threads querying one pbp::Model). A separate build, because
-# TSan cannot be combined with ASan:
+# (tests/concurrency_test.cpp: eight threads querying one pbp::Model; footprint_cache_test.cpp:
+# eight threads sharing one FootprintCache). Those two files are built alone as
+# pbp_concurrency_tests, so that the rest of pbp_tests is not compiled under TSan. A separate
+# build, because TSan cannot be combined with ASan:
 #   tests/capi/run-tsan.sh [BUILD_DIR]     (default: build-tsan beside this source tree)
 # Exits non-zero when a test fails or TSan reports a data race.
 set -euo pipefail
@@ -14,8 +16,8 @@ command -v ninja >/dev/null && GEN=(-G Ninja)
 cmake -S "$SRC" -B "$BUILD" "${GEN[@]}" -DCMAKE_BUILD_TYPE=Debug -DPBP_BUILD_EXAMPLES=OFF -DPBP_BUILD_DOCS=OFF -DPBP_BUNDLE_ENGLAND=OFF \
       -DCMAKE_C_FLAGS="$FLAGS" -DCMAKE_CXX_FLAGS="$FLAGS" \
       -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread -DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=thread >/dev/null
-cmake --build "$BUILD" --target pbp_capi_tests pbp_tests
+cmake --build "$BUILD" --target pbp_capi_tests pbp_concurrency_tests
 export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 ${TSAN_OPTIONS:-}"
 "$BUILD/tests/capi/pbp_capi_tests"
-"$BUILD/tests/pbp_tests" -tc="concurrency*"
+"$BUILD/tests/pbp_concurrency_tests"
 echo "C API tests and C++ concurrency tests under ThreadSanitizer: no data race reported"
