@@ -14,7 +14,7 @@ void check_bodies(const Model& m, Diagnostics& out) {
     };
     std::vector<Seats> seats(m.entities.size());
     for (Index b = 0; b < m.entities.size(); ++b)
-        for (const Member& mem : m.entities[b].members) {
+        for (const Member& mem : m.entities[b].details().members) {
             seats[b].all.insert(mem.member);
             if (mem.voting) seats[b].voting.insert(mem.member);
             if (mem.role == "chair") seats[b].chair = true;
@@ -33,10 +33,10 @@ void check_bodies(const Model& m, Diagnostics& out) {
         const Entity& e = m.entities[b];
         if (e.section != Section::body) continue;
         const Seats& s = seats[b];
-        if (e.quorum && e.quorum->count > static_cast<std::int64_t>(s.voting.size()))
+        if (e.details().quorum && e.details().quorum->count > static_cast<std::int64_t>(s.voting.size()))
             out.push_back(m.diagnostic(
                 "E401",
-                "The quorum of '" + e.id + "' is " + std::to_string(e.quorum->count) + " but it has only " +
+                "The quorum of '" + e.id + "' is " + std::to_string(e.details().quorum->count) + " but it has only " +
                     std::to_string(s.voting.size()) + " voting member" + (s.voting.size() == 1 ? "" : "s") +
                     ", so it could never be quorate. Lower the quorum or add voting members.",
                 {e.id}, e.pointer + "/quorum/count"));

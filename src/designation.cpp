@@ -21,7 +21,7 @@ Designations designation(const Model& m, std::optional<Date> as_of) {
     for (Index i = 0; i < m.entities.size(); ++i) {
         const Entity& e = m.entities[i];
         if (!m.exists(i, as_of)) continue;
-        if (e.section == Section::function && !e.service_area.empty() && e.holder != npos && m.exists(e.holder, as_of))
+        if (e.section == Section::function && !e.details().service_area.empty() && e.holder != npos && m.exists(e.holder, as_of))
             functions.push_back(i);
         if (e.section == Section::area && e.kind == "place") places.push_back(i);
     }
@@ -40,7 +40,7 @@ Designations designation(const Model& m, std::optional<Date> as_of) {
     for (Index f : functions)
         for (Index p : places) {
             const Decision d = decides(m, f, p, as_of);
-            Designation row{d.function, m.at(f).service_area, d.place, DesignationLevel::system, d.decision_maker};
+            Designation row{d.function, m.at(f).details().service_area, d.place, DesignationLevel::system, d.decision_maker};
             if (!delegated[f]) row.level = DesignationLevel::not_delegated;
             else if (!d.steps.empty() && d.steps.back().fit != PlaceFit::no_place) row.level = DesignationLevel::place;
             out.rows.push_back(std::move(row));

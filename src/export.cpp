@@ -3,8 +3,11 @@
 #include <boost/graph/graphml.hpp>
 #include <boost/property_map/function_property_map.hpp>
 
+#include <algorithm>
 #include <map>
 #include <sstream>
+#include <tuple>
+#include <vector>
 
 namespace pbp {
 namespace {
@@ -40,7 +43,7 @@ std::string to_dot(const Model& m, std::optional<Date> as_of) {
     auto node_line = [&](Index i, const std::string& indent) {
         const Entity& e = m.at(i);
         std::string shape = e.section == Section::organisation ? "box" : e.section == Section::body ? "box, style=rounded" : "note";
-        std::string label = (e.section == Section::post && !e.title.empty() ? e.title : e.name) + "\n[" +
+        std::string label = (e.section == Section::post && !e.details().title.empty() ? e.details().title : e.name) + "\n[" +
                             (e.section == Section::post ? std::string("post") : e.kind) + "]";
         os << indent << dot_string(e.id) << " [label=" << dot_string(label) << ", shape=" << (shape == "box, style=rounded" ? "box, style=rounded" : shape) << "];\n";
     };
@@ -66,10 +69,21 @@ std::string to_dot(const Model& m, std::optional<Date> as_of) {
         os << "  }\n";
     }
     const GraphView g = view(m, as_of, stated);
-    for (auto [b, e] = boost::edges(g); b != e; ++b) {
-        auto s = static_cast<Index>(boost::source(*b, g)), t = static_cast<Index>(boost::target(*b, g));
+    // In the order of the file: each entity's own fields, entity by entity, then the relations
+    // as listed (the graph itself keeps edges by source).
+    std::vector<Edge> edges;
+    for (auto [b, e] = boost::edges(g); b != e; ++b) edges.push_back(*b);
+    std::stable_sort(edges.begin(), edges.end(), [&g](const Edge& a, const Edge& b) {
+        auto key = [&g](const Edge& x) {
+            const EdgeProperties& p = g[x];
+            return std::tuple(p.relation != npos, p.relation, p.kind == EdgeKind::answers_to_delegator);
+        };
+        return key(a) < key(b);
+    });
+    for (const Edge& edge : edges) {
+        auto s = static_cast<Index>(boost::source(edge, g)), t = static_cast<Index>(boost::target(edge, g));
         if (!drawn(m.at(s)) || !drawn(m.at(t))) continue;
-        const EdgeProperties& p = g[*b];
+        const EdgeProperties& p = g[edge];
         std::string style;
         switch (p.kind) {
             case EdgeKind::accountable_to: style = "color=black, penwidth=1.5"; break;

@@ -19,7 +19,7 @@ FairShares fair_shares(const Footprints& fp, const Money& total, const AreaSelec
     for (Index a : selected) {
         FairShare s;
         s.area = m.id(a);
-        s.weight = Ratio(mp::cpp_int(fp.population(a))) * m.at(a).need_index;
+        s.weight = Ratio(mp::cpp_int(fp.population(a))) * m.at(a).details().need_index;
         weight_sum += s.weight;
         out.shares.push_back(std::move(s));
     }

@@ -767,8 +767,9 @@ private:
         out.relations = relations_.size();
         out.organisations = kinds_;
         json::array areas;
-        if (const auto* doc = areas_.document.if_object())
-            if (const auto* a = doc->if_contains("areas"); a && a->is_array()) areas = a->get_array();
+        json::value areas_document = areas_.document();
+        if (auto* doc = areas_document.if_object())
+            if (auto* a = doc->if_contains("areas"); a && a->is_array()) areas = std::move(a->get_array());
         out.model = json::object{{"format", "pbp/1"}, {"name", std::move(name)},     {"areas", std::move(areas)},
                                  {"organisations", std::move(orgs)}, {"bodies", std::move(bodies)},
                                  {"relations", std::move(relations_)}};

@@ -6,6 +6,8 @@
 #include "pbp/error.hpp"
 #include "source_map.hpp"
 
+#include <gsl/assert>
+
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -17,6 +19,7 @@
 #include <initializer_list>
 #include <istream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <unordered_set>
@@ -159,10 +162,12 @@ std::string json_text(const json::value& v) {
 
 class Loader {
 public:
-    explicit Loader(Model& m) : m_(m) {}
+    // `document`: the parsed text, which must outlive the Loader (entities point into it while
+    // they are read).
+    Loader(Model& m, const json::value& document) : m_(m), document_(document) {}
 
     void run() {
-        const json::object& root = m_.document.as_object();
+        const json::object& root = document_.as_object();
         static const std::set<std::string, std::less<>> top{
             "format", "name", "currency", "areas", "organisations", "bodies", "posts", "functions",
             "relations", "funds", "flows", "assessments"};
@@ -179,7 +184,18 @@ public:
             if (!c->is_string() || c->get_string() != "GBP")
                 malformed("/currency", {}, "Only the currency \"GBP\" is supported, not " + json_text(*c) + ".");
         }
-        // Pass 1: every id, so that references may point forwards.
+        // Pass 1: every id, so that references may point forwards. Room for every entity is
+        // made first: growing a vector of a million entities by doubling would copy them all
+        // and, for a moment, hold them twice.
+        std::size_t entries = 0, relations = 0;
+        for (auto [name, section] : kSections)
+            if (auto* a = root.if_contains(name); a && a->is_array()) entries += a->get_array().size();
+        for (std::string_view name : {"relations", "flows", "assessments"})
+            if (auto* a = root.if_contains(name); a && a->is_array()) relations += a->get_array().size();
+        m_.entities.reserve(entries);
+        m_.index_by_id.reserve(entries);
+        objects_.reserve(entries);
+        other_ids_.reserve(relations);
         for (auto [name, section] : kSections) collect_ids(root, name, section);
         collect_relation_ids(root, "relations");
         collect_relation_ids(root, "flows");
@@ -189,7 +205,6 @@ public:
         read_relations(root);
         read_flows(root);
         read_assessments(root);
-        build_graph();
     }
 
 private:
@@ -236,17 +251,21 @@ private:
         return &v->get_array();
     }
 
-    bool claim_id(const std::string& id, const std::string& path) {
+    // Claims `id` for the entity that will be at `entity`, or (npos) for a relation, flow or
+    // assessment; entities are claimed first. `id` is a view into the document.
+    bool claim_id(std::string_view id, const std::string& path, Index entity = npos) {
         if (!valid_id(id)) {
-            malformed(path, {id},
+            malformed(path, {std::string(id)},
                       "The id " + in_quotes(id) +
                           " is not valid: an id starts with a letter or digit, continues with letters, digits, "
                           "'.', '_', ':' or '-', and is at most 128 characters.");
             return false;
         }
-        if (!seen_ids_.insert(id).second) {
+        const bool fresh = entity != npos ? m_.index_by_id.try_emplace(std::string(id), entity).second
+                                          : !m_.index_by_id.contains(id) && other_ids_.insert(id).second;
+        if (!fresh) {
             report("E003", "The id " + in_quotes(id) + " is used more than once; ids must be unique across the whole file.",
-                   {id}, path);
+                   {std::string(id)}, path);
             return false;
         }
         return true;
@@ -269,16 +288,14 @@ private:
                           "This " + std::string(singular(section)) + " has no id (a string); it is kept but cannot be used.");
                 continue;
             }
-            std::string id(idv->get_string());
-            if (!claim_id(id, path + "/id")) continue;
-            Entity e;
-            e.id = id;
-            e.name = id;
+            const std::string_view id = idv->get_string();
+            const auto index = static_cast<Index>(m_.entities.size());
+            if (!claim_id(id, path + "/id", index)) continue;
+            Entity& e = m_.entities.emplace_back();
+            e.id = std::string(id);
+            e.name = e.id;
             e.section = section;
-            e.pointer = path;
-            auto index = static_cast<Index>(m_.entities.size());
-            m_.index_by_id.emplace(id, index);
-            m_.entities.push_back(std::move(e));
+            e.pointer = std::move(path);
             objects_.push_back(&o);
         }
     }
@@ -292,7 +309,7 @@ private:
             if (auto* idv = arr[i].get_object().if_contains("id")) {
                 std::string path = "/" + std::string(name) + "/" + std::to_string(i) + "/id";
                 if (!idv->is_string()) malformed(path, {}, "An id must be a string, not " + json_text(*idv) + ".");
-                else claim_id(std::string(idv->get_string()), path);
+                else claim_id(idv->get_string(), path);
             }
         }
     }
@@ -489,7 +506,8 @@ private:
         const std::string who = std::string(singular(e.section)) + " " + in_quotes(e.id);
         check_keys(o, base, who, {&kCommonKeys, &section_keys(e.section)});
         if (auto n = string_field(o, "name", base, e.id)) e.name = *n;
-        if (auto n = string_field(o, "notes", base, e.id)) e.notes = *n;
+        EntityDetails d;
+        if (auto n = string_field(o, "notes", base, e.id)) d.notes = *n;
         e.valid = validity(o, base, e.id);
         if (auto* c = o.if_contains("codes")) {
             if (c->is_object()) {
@@ -526,7 +544,7 @@ private:
                     std::optional<Ratio> r;
                     if (v->is_string()) r = parse_decimal(v->get_string());
                     else if (v->is_int64() || v->is_uint64()) r = parse_decimal(json::serialize(*v));
-                    if (r && *r >= 0) e.need_index = *r;
+                    if (r && *r >= 0) d.need_index = *r;
                     else
                         malformed(base + "/need_index", {e.id},
                                   "The need_index of " + in_quotes(e.id) + " is " + json_text(*v) +
@@ -546,26 +564,26 @@ private:
                 if (!o.contains("of") && (e.kind == "board" || e.kind == "committee" || e.kind == "sub_committee" || e.kind == "team"))
                     malformed(base, {e.id}, "The " + e.kind + " " + in_quotes(e.id) + " must say which organisation or body it belongs to (\"of\").");
                 e.place = single_reference(o, "place", base, kArea, e.id);
-                read_members(o, e, base);
-                read_quorum(o, e, base);
+                read_members(o, e, d, base);
+                read_quorum(o, e, d, base);
                 break;
             }
             case Section::post: {
-                if (auto t = string_field(o, "title", base, e.id)) e.title = *t;
+                if (auto t = string_field(o, "title", base, e.id)) d.title = *t;
                 e.in = single_reference(o, "in", base, kOrg | kBody, e.id);
                 if (!o.contains("in")) malformed(base, {e.id}, "The post " + in_quotes(e.id) + " must say which organisation or body it sits in (\"in\").");
                 e.employer = single_reference(o, "employer", base, kOrg, e.id);
-                if (auto h = string_field(o, "holder", base, e.id)) e.person = *h;
-                e.appointed_by = references(o, "appointed_by", base, kOrg | kBody | kPost, e.id);
-                e.approved_by = references(o, "approved_by", base, kOrg | kBody | kPost, e.id);
+                if (auto h = string_field(o, "holder", base, e.id)) d.person = *h;
+                d.appointed_by = references(o, "appointed_by", base, kOrg | kBody | kPost, e.id);
+                d.approved_by = references(o, "approved_by", base, kOrg | kBody | kPost, e.id);
                 break;
             }
             case Section::function: {
                 e.holder = single_reference(o, "holder", base, kOrg, e.id);
                 if (!o.contains("holder")) malformed(base, {e.id}, "The function " + in_quotes(e.id) + " must name the organisation that holds it in law (\"holder\").");
                 if (auto s = bool_field(o, "statutory", base, e.id)) e.statutory = *s;
-                if (auto s = string_field(o, "basis", base, e.id)) e.basis = *s;
-                if (auto s = string_field(o, "service_area", base, e.id)) e.service_area = *s;
+                if (auto s = string_field(o, "basis", base, e.id)) d.basis = *s;
+                if (auto s = string_field(o, "service_area", base, e.id)) d.service_area = *s;
                 break;
             }
             case Section::fund: {
@@ -580,9 +598,10 @@ private:
                 break;
             }
         }
+        if (!d.empty()) e.more = std::make_shared<const EntityDetails>(std::move(d));
     }
 
-    void read_members(const json::object& o, Entity& e, const std::string& base) {
+    void read_members(const json::object& o, const Entity& e, EntityDetails& d, const std::string& base) {
         auto* v = o.if_contains("members");
         if (!v) return;
         if (!v->is_array()) {
@@ -608,11 +627,11 @@ private:
                 else malformed(path + "/role", {e.id}, "The role \"" + *r + "\" of a member of " + in_quotes(e.id) +
                                                            " must be chair, vice_chair, member or attendee.");
             }
-            if (mem.member != npos) e.members.push_back(mem);
+            if (mem.member != npos) d.members.push_back(mem);
         }
     }
 
-    void read_quorum(const json::object& o, Entity& e, const std::string& base) {
+    void read_quorum(const json::object& o, const Entity& e, EntityDetails& d, const std::string& base) {
         auto* v = o.if_contains("quorum");
         if (!v) return;
         if (!v->is_object()) {
@@ -625,7 +644,7 @@ private:
         Quorum quorum;
         if (auto c = integer_field(q, "count", base + "/quorum", e.id)) quorum.count = *c;
         quorum.must_include = references(q, "must_include", base + "/quorum", kOrg | kPost, e.id);
-        e.quorum = quorum;
+        d.quorum = quorum;
     }
 
     // ---- relations -------------------------------------------------------------------------
@@ -830,45 +849,52 @@ private:
         }
     }
 
-    // ---- graph -----------------------------------------------------------------------------
-    void build_graph() {
-        Graph& g = m_.graph;
-        g = Graph(m_.entities.size());
-        for (Index i = 0; i < m_.entities.size(); ++i) g[i].entity = i;
-        auto add = [&](Index a, Index b, EdgeKind k, Validity v = {}, Index rel = npos) {
-            if (a != npos && b != npos) boost::add_edge(a, b, EdgeProperties{k, v, rel}, g);
-        };
-        for (Index i = 0; i < m_.entities.size(); ++i) {
-            const Entity& e = m_.entities[i];
-            for (Index p : e.within) add(i, p, EdgeKind::within);
-            for (Index s : e.serves) add(i, s, EdgeKind::serves);
-            for (Index o : e.of) add(i, o, EdgeKind::of);
-            add(i, e.place, EdgeKind::place);
-            for (const Member& mem : e.members) add(i, mem.member, EdgeKind::member);
-            add(i, e.in, EdgeKind::in);
-            add(i, e.employer, EdgeKind::employer);
-            add(i, e.holder, EdgeKind::holds);
-            add(i, e.host, EdgeKind::host);
-            for (Index a : e.appointed_by) add(i, a, EdgeKind::appointed_by);
-            for (Index a : e.approved_by) add(i, a, EdgeKind::approved_by);
-        }
-        for (Index r = 0; r < m_.relations.size(); ++r) {
-            const Relation& rel = m_.relations[r];
-            add(rel.from, rel.to, static_cast<EdgeKind>(rel.kind), rel.valid, r);
-            if (rel.kind == RelationKind::delegates) add(rel.to, rel.from, EdgeKind::answers_to_delegator, rel.valid, r);
-        }
-    }
-
     static const Pence& max_pence() {
         static const Pence p = Money::parse("1701411834604692317316873037158841057.27")->pence();  // 2^127 - 1
         return p;
     }
 
     Model& m_;
+    const json::value& document_;
     std::vector<const json::object*> objects_;
-    std::unordered_set<std::string> seen_ids_;
+    std::unordered_set<std::string_view> other_ids_;  // of relations, flows and assessments: views into document_
     std::map<int, Pence> year_totals_;  // the flows kept so far, by financial year
 };
+
+// The graph of every link (SPEC 2.1), built once every entity and relation has been read.
+void build_graph(Model& model) {
+    // Every edge first, then the graph in one go (compressed sparse rows cannot grow).
+    std::vector<std::pair<Index, Index>> ends;
+    std::vector<EdgeProperties> properties;
+    auto add = [&](Index a, Index b, EdgeKind k, Validity v = {}, Index rel = npos) {
+        if (a == npos || b == npos) return;
+        ends.emplace_back(a, b);
+        properties.push_back(EdgeProperties{k, v, rel});
+    };
+    for (Index i = 0; i < model.entities.size(); ++i) {
+        const Entity& e = model.entities[i];
+        for (Index p : e.within) add(i, p, EdgeKind::within);
+        for (Index s : e.serves) add(i, s, EdgeKind::serves);
+        for (Index o : e.of) add(i, o, EdgeKind::of);
+        add(i, e.place, EdgeKind::place);
+        for (const Member& mem : e.details().members) add(i, mem.member, EdgeKind::member);
+        add(i, e.in, EdgeKind::in);
+        add(i, e.employer, EdgeKind::employer);
+        add(i, e.holder, EdgeKind::holds);
+        add(i, e.host, EdgeKind::host);
+        for (Index a : e.details().appointed_by) add(i, a, EdgeKind::appointed_by);
+        for (Index a : e.details().approved_by) add(i, a, EdgeKind::approved_by);
+    }
+    for (Index r = 0; r < model.relations.size(); ++r) {
+        const Relation& rel = model.relations[r];
+        add(rel.from, rel.to, static_cast<EdgeKind>(rel.kind), rel.valid, r);
+        if (rel.kind == RelationKind::delegates) add(rel.to, rel.from, EdgeKind::answers_to_delegator, rel.valid, r);
+    }
+    Graph& g = model.graph;
+    g = Graph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), properties.begin(),
+              static_cast<Index>(model.entities.size()));
+    for (Index i = 0; i < model.entities.size(); ++i) g[i].entity = i;
+}
 
 void strip_bom(std::string_view& text) {
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -1011,19 +1037,43 @@ std::string not_json_message(std::string_view text, std::size_t offset, const js
     return msg + ".";
 }
 
+// Parses the whole of `text` as pbp reads JSON (comments and trailing commas allowed, nesting
+// bounded). On failure `ec` is set and `consumed` is where the parser stopped.
+json::value parse(std::string_view text, json::error_code& ec, std::size_t& consumed, json::storage_ptr storage = {}) {
+    json::parse_options opts;
+    opts.allow_comments = true;
+    opts.allow_trailing_commas = true;
+    opts.max_depth = limits::depth;
+    json::stream_parser parser({}, opts);
+    parser.reset(std::move(storage));
+    consumed = parser.write_some(text.data(), text.size(), ec);
+    if (!ec && consumed < text.size()) ec = json::error::extra_data;
+    if (!ec) parser.finish(ec);
+    if (ec) return nullptr;
+    return parser.release();
+}
+
 }  // namespace
 
-LoadResult load_model(std::string_view text) {
+namespace {
+// E010 for input read past the limit. `size`: the whole size, when known.
+LoadResult too_large(const std::string& what, std::uintmax_t size) {
+    LoadResult r;
+    r.diagnostics.push_back(Diagnostic{
+        "E010", Severity::error,
+        what + " is " + (size > limits::file_bytes ? grouped(size) : "more than " + grouped(limits::file_bytes)) +
+            " bytes; pbp reads models of at most " + grouped(limits::file_bytes) +
+            " bytes (128 MiB). Split it into several models (for example one per system).",
+        {}, "", std::nullopt, std::nullopt});
+    return r;
+}
+// load_model() on text it owns, so that the model keeps it without a copy (a copy of a 111 MB
+// file is 111 MB more at the moment memory is fullest).
+LoadResult load_text(std::string owned) {
+    std::string_view text = owned;
     strip_bom(text);
     LoadResult result;
-    if (text.size() > limits::file_bytes) {
-        result.diagnostics.push_back(Diagnostic{
-            "E010", Severity::error,
-            "The file is " + grouped(text.size()) + " bytes; pbp reads models of at most " + grouped(limits::file_bytes) +
-                " bytes (128 MiB). Split it into several models (for example one per system).",
-            {}, "", std::nullopt, std::nullopt});
-        return result;
-    }
+    if (text.size() > limits::file_bytes) return too_large("The file", text.size());
     if (const std::size_t bad = invalid_utf8(text); bad != std::string_view::npos) {
         char hex[8];
         std::snprintf(hex, sizeof hex, "%02X", static_cast<unsigned>(static_cast<unsigned char>(text[bad])));
@@ -1038,15 +1088,12 @@ LoadResult load_model(std::string_view text) {
     }
     auto model = std::make_shared<Model>();
 
-    json::parse_options opts;
-    opts.allow_comments = true;
-    opts.allow_trailing_commas = true;
-    opts.max_depth = limits::depth;
-    json::stream_parser parser({}, opts);
     json::error_code ec;
-    std::size_t consumed = parser.write_some(text.data(), text.size(), ec);
-    if (!ec && consumed < text.size()) ec = json::error::extra_data;
-    if (!ec) parser.finish(ec);
+    std::size_t consumed = 0;
+    // The document lives only while the model is read: kept in one arena, it is allocated
+    // faster and given back to the system at once, before the graph is built.
+    // (An optional, because only destroying the value lets go of its arena.)
+    auto document = std::make_optional(parse(text, ec, consumed, json::make_shared_resource<json::monotonic_resource>()));
     if (ec == json::error::too_deep) {
         const SourcePosition p = detail::position_of(text, consumed);
         result.diagnostics.push_back(located("E011",
@@ -1061,9 +1108,7 @@ LoadResult load_model(std::string_view text) {
         result.diagnostics.push_back(located("E001", not_json_message(text, consumed, ec), text, consumed));
         return result;
     }
-    model->document = parser.release();
-
-    const json::object* root = model->document.if_object();
+    const json::object* root = document->if_object();
     const json::value* format = root ? root->if_contains("format") : nullptr;
     if (!format || !format->is_string() || format->get_string() != "pbp/1") {
         std::string what = !root ? "The file is not a pbp model: its top level must be an object with \"format\": \"pbp/1\"."
@@ -1077,7 +1122,7 @@ LoadResult load_model(std::string_view text) {
     std::string pointer;
     Oversize big;
     std::optional<Diagnostic> limit;
-    if (find_oversize(model->document, pointer, big))
+    if (find_oversize(*document, pointer, big))
         limit = model->diagnostic(big.code, "The value at " + (big.pointer.empty() ? std::string("the top") : big.pointer) +
                                                 " is " + big.what + ".",
                                   {}, big.pointer);
@@ -1088,7 +1133,9 @@ LoadResult load_model(std::string_view text) {
         detail::locate(result.diagnostics, text);
         return result;
     }
-    model->source = std::string(text);
+    owned.erase(0, owned.size() - text.size());  // the byte order mark, if any
+    model->source = std::move(owned);
+    text = model->source;
 
     // Boost.JSON keeps the last of two equal keys in an object; the first value would be lost
     // without a word, so each repeat is an error (E009) naming both places.
@@ -1096,24 +1143,35 @@ LoadResult load_model(std::string_view text) {
     for (const auto& d : detail::duplicate_keys(text))
         duplicates.push_back(Diagnostic{
             "E009", Severity::error,
-            "The key \"" + d.key + "\" appears twice in the same object, at line " + std::to_string(d.first.line) +
-                ", column " + std::to_string(d.first.column) + " and at line " + std::to_string(d.position.line) +
-                ", column " + std::to_string(d.position.column) + "; only the second value (at " + d.pointer +
-                ") is kept. Remove or rename one of them.",
+            "The key \"" + d.key + "\" is written more than once in the same object: first at line " +
+                std::to_string(d.first.line) + ", column " + std::to_string(d.first.column) + ", again at line " +
+                std::to_string(d.position.line) + ", column " + std::to_string(d.position.column) +
+                "; only the last value is kept. Remove or rename the repeats.",
             {}, d.pointer, d.position.line, d.position.column});
     model->load_diagnostics = std::move(duplicates);
-    Loader(*model).run();
+    Loader(*model, *document).run();
+    document.reset();  // read: freed before the graph is built, which lowers the peak
+    build_graph(*model);
     model->locate(model->load_diagnostics);
     result.diagnostics = model->load_diagnostics;
     result.model = std::move(model);
     return result;
 }
+}  // namespace
+
+LoadResult load_model(std::string_view text) {
+    // Refused before it is copied (the limit counts a byte order mark, as before).
+    if (text.size() > limits::file_bytes + 3) return too_large("The file", text.size());
+    return load_text(std::string(text));
+}
 
 namespace {
 // Reads `in` to its end or to one byte past limits::file_bytes, whichever comes first: a huge
 // file, /dev/zero or an endless pipe is refused without holding more than the limit in memory.
-std::string read_capped(std::istream& in) {
+// `expected`: the size, when known, so that the text is allocated once and to size.
+std::string read_capped(std::istream& in, std::uintmax_t expected = 0) {
     std::string text;
+    text.reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(expected, limits::file_bytes + 1)));
     char buffer[1 << 16];
     while (text.size() <= limits::file_bytes) {
         const std::size_t want = std::min(sizeof buffer, limits::file_bytes + 1 - text.size());
@@ -1123,40 +1181,38 @@ std::string read_capped(std::istream& in) {
     return text;
 }
 
-// E010 for input read past the limit. `size`: the whole size, when known.
-LoadResult too_large(const std::string& what, std::uintmax_t size) {
-    LoadResult r;
-    r.diagnostics.push_back(Diagnostic{
-        "E010", Severity::error,
-        what + " is " + (size > limits::file_bytes ? grouped(size) : "more than " + grouped(limits::file_bytes)) +
-            " bytes; pbp reads models of at most " + grouped(limits::file_bytes) +
-            " bytes (128 MiB). Split it into several models (for example one per system).",
-        {}, "", std::nullopt, std::nullopt});
-    return r;
-}
 }  // namespace
 
 LoadResult load_model(std::istream& in) {
-    const std::string text = read_capped(in);
+    std::string text = read_capped(in);
     if (in.bad()) throw IoError("cannot read the model");
     if (text.size() > limits::file_bytes) return too_large("The input", 0);
-    return load_model(text);
+    return load_text(std::move(text));
 }
 
 LoadResult load_model_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw IoError("cannot open " + path.string());
-    const std::string text = read_capped(in);
+    std::error_code ec;
+    std::uintmax_t size = std::filesystem::is_regular_file(path, ec) ? std::filesystem::file_size(path, ec) : 0;
+    if (ec) size = 0;
+    std::string text = read_capped(in, size);
     if (in.bad()) throw IoError("cannot read " + path.string());
-    if (text.size() > limits::file_bytes) {
-        std::error_code ec;
-        const std::uintmax_t size = std::filesystem::is_regular_file(path, ec) ? std::filesystem::file_size(path, ec) : 0;
-        return too_large("The file " + path.string(), ec ? 0 : size);
-    }
-    return load_model(text);
+    if (text.size() > limits::file_bytes) return too_large("The file " + path.string(), size);
+    return load_text(std::move(text));
 }
 
-std::string save_model(const Model& m) { return pretty_json(m.document); }
+json::value Model::document() const {
+    if (source.empty()) return nullptr;
+    json::error_code ec;
+    std::size_t consumed = 0;
+    json::value v = parse(source, ec, consumed);
+    // The text was parsed without error when the model was loaded; parsing is deterministic.
+    Ensures(!ec);
+    return v;
+}
+
+std::string save_model(const Model& m) { return pretty_json(m.document()); }
 
 void save_model_file(const Model& m, const std::filesystem::path& path) {
     std::ofstream out(path, std::ios::binary);

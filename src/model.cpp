@@ -62,9 +62,19 @@ std::string_view to_string(Restriction r) noexcept { return name_of(kRestriction
 std::optional<Restriction> parse_restriction(std::string_view s) noexcept { return value_of(kRestrictions, s); }
 
 std::optional<Index> Model::find(std::string_view id) const {
-    auto it = index_by_id.find(std::string(id));
+    auto it = index_by_id.find(id);
     if (it == index_by_id.end()) return std::nullopt;
     return it->second;
+}
+
+bool EntityDetails::empty() const noexcept {
+    return notes.empty() && need_index == 1 && members.empty() && !quorum && title.empty() && person.empty() &&
+           appointed_by.empty() && approved_by.empty() && basis.empty() && service_area.empty();
+}
+
+const EntityDetails& Entity::details() const noexcept {
+    static const EntityDetails none;
+    return more ? *more : none;
 }
 
 const Entity& Model::at(Index i) const { return entities.at(i); }

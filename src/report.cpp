@@ -72,20 +72,20 @@ std::string report(const Model& m, const Diagnostics& problems, std::optional<Da
         if (a.chain.size() == 1) os << (a.apexes.empty() ? "(no one: a circle)" : "(no one: an apex)");
         os << "\n";
         std::size_t voting = 0;
-        for (auto& mem : e.members) voting += mem.voting;
-        if (!e.members.empty()) os << "    members: " << e.members.size() << " (" << voting << " voting)\n";
+        for (auto& mem : e.details().members) voting += mem.voting;
+        if (!e.details().members.empty()) os << "    members: " << e.details().members.size() << " (" << voting << " voting)\n";
     }
 
     heading(os, "Posts");
     for (Index i = 0; i < m.entities.size(); ++i) {
         const Entity& e = m.entities[i];
         if (e.section != Section::post || !m.exists(i, as_of)) continue;
-        os << "- " << (e.title.empty() ? e.id : e.title + " (" + e.id + ")");
-        if (!e.person.empty()) os << ": " << e.person;
+        os << "- " << (e.details().title.empty() ? e.id : e.details().title + " (" + e.id + ")");
+        if (!e.details().person.empty()) os << ": " << e.details().person;
         os << "\n";
         if (e.in != npos) os << "    in: " << label(m, e.in) << "\n";
-        if (!e.appointed_by.empty()) os << "    appointed by: " << list(m, e.appointed_by) << "\n";
-        if (!e.approved_by.empty()) os << "    approved by: " << list(m, e.approved_by) << "\n";
+        if (!e.details().appointed_by.empty()) os << "    appointed by: " << list(m, e.details().appointed_by) << "\n";
+        if (!e.details().approved_by.empty()) os << "    approved by: " << list(m, e.details().approved_by) << "\n";
         Accountability a = accountability(m, i, as_of);
         os << "    answers to: ";
         for (std::size_t k = 1; k < a.chain.size(); ++k) os << (k > 1 ? " -> " : "") << a.chain[k];

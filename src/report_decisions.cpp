@@ -53,7 +53,7 @@ void report_decisions(const Model& m, std::optional<Date> as_of, std::ostream& o
     for (Index f : functions) {
         const Entity& fn = m.at(f);
         os << "- " << label(m, f);
-        if (!fn.service_area.empty()) os << " [" << fn.service_area << "]";
+        if (!fn.details().service_area.empty()) os << " [" << fn.details().service_area << "]";
         if (fn.holder == npos || !m.exists(fn.holder, as_of)) {
             os << "\n    its holder does not exist" << (as_of ? " on this day" : "") << "\n";
             continue;

@@ -16,10 +16,10 @@
 
 namespace pbp::detail {
 namespace {
-// A string kept in the model's document at `pointer`, if any (the typed model keeps no attrs).
-const boost::json::value* at(const Model& m, const std::string& pointer) {
+// The value at `pointer` in the model's document, if any (the typed model keeps no attrs).
+const boost::json::value* at(const boost::json::value& doc, const std::string& pointer) {
     boost::system::error_code ec;
-    return m.document.find_pointer(pointer, ec);
+    return doc.find_pointer(pointer, ec);
 }
 
 std::string dates(const Validity& v) {
@@ -41,8 +41,8 @@ std::string thousands(std::size_t n) {
 // Beyond this many practices, the report summarises by commissioner instead of listing each.
 constexpr std::size_t kListEveryPractice = 50;
 
-void findings(const Model& m, const Entity& e, std::ostream& os) {
-    const auto* list = at(m, e.pointer + "/attrs/register_findings");
+void findings(const boost::json::value& doc, const Entity& e, std::ostream& os) {
+    const auto* list = at(doc, e.pointer + "/attrs/register_findings");
     if (!list || !list->is_array()) return;
     for (const auto& f : list->get_array())
         if (f.is_string()) os << "    register finding: " << std::string_view(f.get_string()) << "\n";
@@ -58,6 +58,7 @@ void report_primary_care(const Model& m, std::optional<Date> as_of, std::ostream
         networks += e.kind == "pcn";
     }
     if (practices == 0 && networks == 0) return;  // a model without primary care has no such section
+    const boost::json::value doc = m.document();  // for attrs: parsed once, here
 
     // Each practice's memberships and commissioners on the day, in the order of the file.
     std::vector<std::vector<const Relation*>> member_of(m.entities.size()), commissioned(m.entities.size());
@@ -87,7 +88,7 @@ void report_primary_care(const Model& m, std::optional<Date> as_of, std::ostream
         for (std::size_t k = 0; k < commissioned[i].size(); ++k) {
             const Relation& r = *commissioned[i][k];
             os << (k ? "; " : "") << label(m, r.from);
-            if (const auto* s = at(m, r.pointer + "/attrs/sub_icb_location"); s && s->is_string())
+            if (const auto* s = at(doc, r.pointer + "/attrs/sub_icb_location"); s && s->is_string())
                 os << ", sub-ICB location " << std::string_view(s->get_string());
             os << (r.valid.from || r.valid.to ? "," : "") << dates(r.valid);
         }
@@ -100,7 +101,7 @@ void report_primary_care(const Model& m, std::optional<Date> as_of, std::ostream
             if (a.chain.size() == 1) os << "no one";
             os << "\n";
         }
-        findings(m, e, os);
+        findings(doc, e, os);
     };
     auto is_practice = [&](Index i) {
         const Entity& e = m.entities[i];
@@ -126,7 +127,7 @@ void report_primary_care(const Model& m, std::optional<Date> as_of, std::ostream
                 t.without_network += member_of[i].empty();
                 for (const Relation* n : member_of[i]) t.networks.insert(n->to);
             }
-            if (at(m, m.entities[i].pointer + "/attrs/register_findings")) disputed.push_back(i);
+            if (at(doc, m.entities[i].pointer + "/attrs/register_findings")) disputed.push_back(i);
         }
         os << "By commissioner (practices, the networks they belong to, practices in no network):\n";
         for (const auto& [commissioner, t] : by_commissioner)
@@ -140,11 +141,11 @@ void report_primary_care(const Model& m, std::optional<Date> as_of, std::ostream
     for (Index i = 0; i < m.entities.size(); ++i) {
         const Entity& e = m.entities[i];
         if (e.section != Section::organisation || e.kind != "pcn" || !m.exists(i, as_of)) continue;
-        if (!at(m, e.pointer + "/attrs/register_findings")) continue;
+        if (!at(doc, e.pointer + "/attrs/register_findings")) continue;
         if (!heading) os << "Networks the registers disagree about:\n";
         heading = true;
         os << "- " << label(m, i) << "\n";
-        findings(m, e, os);
+        findings(doc, e, os);
     }
 }
 

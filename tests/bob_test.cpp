@@ -129,7 +129,7 @@ TEST_CASE("bob: councils answer to their electorates, partnerships start on 1 Ap
     Accountability p = accountability(*m, "pbp.berks-west", day("2023-04-01"));
     CHECK(p.apexes == Ids{"electorate.reading", "electorate.west-berkshire", "electorate.wokingham", "parliament"});
     // The conflict of interest category of the cover sheet is kept on the memberships.
-    const auto& doc = m->document;
+    const auto& doc = m->document();
     bool found = false;
     for (const auto& b : doc.as_object().at("bodies").as_array()) {
         if (b.as_object().at("id").as_string() != "bob-icb.board") continue;
@@ -176,7 +176,7 @@ TEST_CASE("bob: save then load gives the same document and the same answers") {
     auto again = load_model(save_model(*m));
     REQUIRE(again.model);
     CHECK(again.diagnostics.empty());
-    CHECK(again.model->document == m->document);
+    CHECK(again.model->document() == m->document());
     REQUIRE(again.model->entities.size() == m->entities.size());
     CHECK(again.model->relations.size() == m->relations.size());
     Designations a = designation(*m);

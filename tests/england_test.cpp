@@ -42,7 +42,8 @@ std::vector<pbp::Index> of_kind(const pbp::Model& m, std::string_view kind) {
 // The register findings kept with each organisation (attrs.register_findings), by code.
 std::map<std::string, std::set<std::string>> findings_by_code(const pbp::Model& m) {
     std::map<std::string, std::set<std::string>> out;
-    for (const auto& o : m.document.at("organisations").as_array()) {
+    const boost::json::value doc = m.document();
+    for (const auto& o : doc.at("organisations").as_array()) {
         const auto* attrs = o.as_object().if_contains("attrs");
         const auto* list = attrs ? attrs->as_object().if_contains("register_findings") : nullptr;
         if (!list) continue;
@@ -53,7 +54,8 @@ std::map<std::string, std::set<std::string>> findings_by_code(const pbp::Model& 
 
 std::size_t count_findings(const pbp::Model& m, std::string_view code) {
     std::size_t n = 0;
-    for (const auto& o : m.document.at("organisations").as_array()) {
+    const boost::json::value doc = m.document();
+    for (const auto& o : doc.at("organisations").as_array()) {
         const auto* attrs = o.as_object().if_contains("attrs");
         const auto* list = attrs ? attrs->as_object().if_contains("register_findings") : nullptr;
         if (!list) continue;

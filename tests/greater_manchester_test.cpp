@@ -82,7 +82,7 @@ TEST_CASE("greater-manchester: delegating a statutory function to a locality boa
     // 004 (via docs/model-format.md): a place_board has no legal personality for NHS purposes.
     // Edit the loaded document: the ICB delegates fn.community to Bolton's locality board.
     auto m = gm();
-    boost::json::value doc = m->document;
+    boost::json::value doc = m->document();
     doc.as_object()["relations"].as_array().push_back(boost::json::object{
         {"kind", "delegates"}, {"from", "gm-icb"}, {"to", "lb.bolton"}, {"functions", boost::json::array{"fn.community"}}});
     auto r = load_model(boost::json::serialize(doc));
@@ -150,7 +150,7 @@ TEST_CASE("greater-manchester: save then load gives the same document") {
     auto again = load_model(save_model(*m));
     REQUIRE(again.model);
     CHECK(again.diagnostics.empty());
-    CHECK(again.model->document == m->document);
+    CHECK(again.model->document() == m->document());
     CHECK(again.model->entities.size() == m->entities.size());
     CHECK(again.model->relations.size() == m->relations.size());
     CHECK(again.model->flows.size() == m->flows.size());

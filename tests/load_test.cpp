@@ -356,7 +356,7 @@ TEST_CASE("load: W009 unknown keys, top level and in an entity, kept on save") {
     auto again = load_model(saved);
     REQUIRE(again.model);
     CHECK(codes(again.diagnostics) == codes(r.diagnostics));
-    CHECK(again.model->document == r.model->document);
+    CHECK(again.model->document() == r.model->document());
 }
 
 TEST_CASE("load: W009 inside relations, flows and members") {
@@ -394,6 +394,15 @@ TEST_CASE("load: E009 a key written twice in one object is an error, not a silen
     REQUIRE(r.diagnostics.size() == 1);
     check_at(only(r.diagnostics, "E009"), "E009", {}, "/organisations/0/kind", 6, 6);
     CHECK(r.model->at(0).kind == "nhs_trust");
+    CHECK(only(r.diagnostics, "E009").message.find("first at line 5, column 17, again at line 6, column 6") != std::string::npos);
+    // Three times: each repeat is named, against the first; the last value is the one kept.
+    auto thrice = load_model(R"({"format": "pbp/1", "name": "n", "name": "m", "name": "o"})");
+    REQUIRE(thrice.model);
+    REQUIRE(thrice.diagnostics.size() == 2);
+    check_at(thrice.diagnostics[0], "E009", {}, "/name", 1, 34);  // at each repeated key
+    check_at(thrice.diagnostics[1], "E009", {}, "/name", 1, 47);
+    for (const auto& d : thrice.diagnostics) CHECK(d.message.find("first at line 1, column 21") != std::string::npos);
+    CHECK(thrice.model->name == "o");
     // Equal keys in different objects are fine.
     auto ok = load_model(R"({"format": "pbp/1", "name": "n", "areas": [{"id": "x", "kind": "ics"}, {"id": "y", "kind": "ics"}]})");
     CHECK(ok.diagnostics.empty());
@@ -432,7 +441,7 @@ TEST_CASE("load: a UTF-8 byte order mark is accepted and not counted as a column
     REQUIRE(bom.diagnostics.size() == 1);
     check_at(bom.diagnostics[0], "W009", {}, "/zz", 1, 35);
     check_at(plain.diagnostics[0], "W009", {}, "/zz", 1, 35);
-    CHECK(bom.model->document == plain.model->document);
+    CHECK(bom.model->document() == plain.model->document());
 
     auto bad = load_model("\xEF\xBB\xBF{\"format\": }");
     CHECK_FALSE(bad.model);
@@ -479,18 +488,18 @@ TEST_CASE("load: a valid model has zero diagnostics and every field typed") {
     CHECK(m.entities.size() == 7);
     const Entity& p = m.at(*m.find("p"));
     CHECK(p.population == 1000);
-    CHECK(p.need_index == Ratio(5, 4));
+    CHECK(p.details().need_index == Ratio(5, 4));
     const Entity& icb = m.at(*m.find("icb"));
     CHECK(icb.name == "The ICB");
     CHECK(icb.codes.at("ods") == "QT1");
     CHECK(icb.valid.from == parse_date("2022-04-01"));
     const Entity& board = m.at(*m.find("board"));
-    REQUIRE(board.members.size() == 1);
-    CHECK_FALSE(board.members[0].voting);
-    CHECK(board.members[0].role == "chair");
+    REQUIRE(board.details().members.size() == 1);
+    CHECK_FALSE(board.details().members[0].voting);
+    CHECK(board.details().members[0].role == "chair");
     const Entity& lead = m.at(*m.find("lead"));
-    CHECK(lead.person == "A. Person");
-    CHECK(lead.approved_by.size() == 1);  // a single id is taken as a list of one
+    CHECK(lead.details().person == "A. Person");
+    CHECK(lead.details().approved_by.size() == 1);  // a single id is taken as a list of one
     CHECK_FALSE(m.at(*m.find("fn")).statutory);
     REQUIRE(m.relations.size() == 1);
     CHECK(m.relations[0].mechanism == Mechanism::executive_authority);
@@ -543,7 +552,7 @@ TEST_CASE("load: round trip of the documented example — same document, same di
     const std::string saved = save_model(*first.model);
     auto second = load_model(saved);
     REQUIRE(second.model);
-    CHECK(second.model->document == first.model->document);
+    CHECK(second.model->document() == first.model->document());
     CHECK(second.model->entities.size() == first.model->entities.size());
     CHECK(second.model->relations.size() == first.model->relations.size());
     CHECK(second.model->flows.size() == first.model->flows.size());

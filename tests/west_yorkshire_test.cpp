@@ -147,7 +147,7 @@ TEST_CASE("west-yorkshire: save then load gives the same document and the same a
     auto again = load_model(save_model(*m));
     REQUIRE(again.model);
     CHECK(again.diagnostics.empty());
-    CHECK(again.model->document == m->document);
+    CHECK(again.model->document() == m->document());
     REQUIRE(again.model->entities.size() == m->entities.size());
     CHECK(again.model->relations.size() == m->relations.size());
     CHECK(again.model->flows.size() == m->flows.size());

@@ -6,7 +6,7 @@
 
 #include "pbp/date.hpp"
 
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/filtered_graph.hpp>
 
 #include <cstdint>
@@ -53,8 +53,12 @@ struct EdgeProperties {
     Index relation = npos;     ///< index into Model::relations, when the edge comes from one
 };
 
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                    VertexProperties, EdgeProperties>;
+/// Compressed sparse rows: the graph is built once, never changes, and is walked both ways, so
+/// it is stored as flat arrays (each vertex's out-edges in the order they were added; in-edges
+/// by source). A million-entity model's two million edges take about 80 MB, not 290 MB as in
+/// an adjacency_list.
+using Graph = boost::compressed_sparse_row_graph<boost::bidirectionalS, VertexProperties, EdgeProperties,
+                                                 boost::no_property, Index, Index>;
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 using Edge = boost::graph_traits<Graph>::edge_descriptor;
 

@@ -12,7 +12,9 @@
 #include <boost/json/value.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +42,28 @@ struct Quorum {
     std::vector<Index> must_include;
 };
 
+/// The fields few entities have: a body's members and quorum, a post's title, holder and
+/// appointers, a function's basis and service area, an area's need index, notes. Kept apart
+/// from Entity so that the hundreds of thousands of areas of a national model do not each carry
+/// room for them (a million-entity model fits in less than 1 KB per entity: docs/performance.md).
+struct EntityDetails {
+    std::string notes;
+    // areas
+    Ratio need_index = 1;
+    // bodies
+    std::vector<Member> members;
+    std::optional<Quorum> quorum;
+    // posts
+    std::string title;
+    std::string person;  ///< the post's `holder`: a person's name
+    std::vector<Index> appointed_by, approved_by;
+    // functions
+    std::string basis, service_area;
+
+    /// True when every field has its default: such an entity needs no EntityDetails of its own.
+    [[nodiscard]] bool empty() const noexcept;
+};
+
 /// An area, organisation, body, post, function or fund. Fields that do not apply to the
 /// entity's section are left empty. References to other entities are indices into
 /// Model::entities; a reference the loader could not resolve is left out (and reported).
@@ -50,33 +74,30 @@ struct Entity {
     Section section = Section::area;
     Validity valid;
     std::map<std::string, std::string> codes;
-    std::string notes;
     std::string pointer;  ///< JSON Pointer of the entity in the file, e.g. `/bodies/3`
 
     // areas
     std::vector<Index> within;
     std::optional<std::int64_t> population;  ///< as stated
-    Ratio need_index = 1;
     // organisations
     std::vector<Index> serves;
     // bodies
     std::vector<Index> of;
     Index place = npos;
-    std::vector<Member> members;
-    std::optional<Quorum> quorum;
     // posts
-    std::string title;
     Index in = npos;
     Index employer = npos;
-    std::string person;  ///< the post's `holder`: a person's name
-    std::vector<Index> appointed_by, approved_by;
     // functions (holder also used by funds)
     Index holder = npos;
     bool statutory = true;
-    std::string basis, service_area;
     // funds
     std::optional<FinancialYear> year;
     Index host = npos;
+
+    /// Shared, never changed after loading; null when every detail has its default.
+    std::shared_ptr<const EntityDetails> more;
+    /// The entity's less common fields (all defaults when it has none).
+    [[nodiscard]] const EntityDetails& details() const noexcept;
 };
 
 enum class RelationKind : std::uint8_t {
@@ -145,13 +166,16 @@ struct Model {
     std::vector<Flow> flows;
     std::vector<Assessment> assessments;
 
-    /// The JSON document as loaded (comments dropped), kept so that saving loses nothing.
-    boost::json::value document;
-    /// Problems found while reading the file (E003-E008, W009).
+    /// Problems found while reading the file (E003-E009, W009, E015-E017).
     Diagnostics load_diagnostics;
-    /// The source text as loaded (empty when built in code): kept so that diagnostics found
-    /// later, by validate(), can still be given a line and column.
+    /// The source text as loaded (empty when built in code): kept so that saving loses nothing
+    /// and diagnostics found later, by validate(), can still be given a line and column.
     std::string source;
+    /// The JSON document as loaded (comments dropped; of two equal keys, the second), parsed
+    /// again from `source` at each call: kept whole, a Boost.JSON document takes about 4.5
+    /// times the size of its text, which a million-entity model cannot afford. A null value
+    /// for a model built in code. Parse once and keep the result when you need it repeatedly.
+    [[nodiscard]] boost::json::value document() const;
     /// Every link between entities as one typed graph (vertex i is entities[i]).
     Graph graph;
 
@@ -172,7 +196,12 @@ struct Model {
     [[nodiscard]] Diagnostic diagnostic(std::string code, std::string message,
                                         std::vector<std::string> ids, std::string path) const;
 
-    std::unordered_map<std::string, Index> index_by_id;  ///< see find()
+    /// Hashes ids as strings and views alike, so that find() looks up a view without a copy.
+    struct IdHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, Index, IdHash, std::equal_to<>> index_by_id;  ///< see find()
 };
 
 /// How people see an entity: "Name (id)", or just the id when it has no name of its own.

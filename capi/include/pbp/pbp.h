@@ -143,18 +143,18 @@ PBP_C_API void pbp_free(void *buffer);
 /* ------------------------------------------------------------------------------------------
  * Loading and saving models.
  *
- * A model loads unless its text is not JSON (E001) or not `pbp/1` (E002): every other problem
- * is a diagnostic, and the model is validated once while loading (pbp_model_validate()).
+ * A model loads unless its text is not JSON or UTF-8 (E001), not `pbp/1` (E002) or past one of
+ * the limits of a whole file (E010-E014, docs/limits.md): every other problem is a diagnostic, and the model is validated once while loading (pbp_model_validate()).
  * ---------------------------------------------------------------------------------------- */
 
 /** Loads a model from a file.
  *  @param out receives a new model, owned by the caller (pbp_model_free()); NULL on failure.
- *  @return #PBP_OK; #PBP_ERR_IO when the file cannot be read; #PBP_ERR_PARSE on E001/E002. */
+ *  @return #PBP_OK; #PBP_ERR_IO when the file cannot be read; #PBP_ERR_PARSE on E001, E002 or E010-E014. */
 PBP_C_API int pbp_model_load(pbp_model **out, const char *path);
 
 /** Loads a model from `length` bytes of UTF-8 JSON text (need not be NUL-terminated).
  *  Comments and trailing commas are accepted.
- *  @return #PBP_OK; #PBP_ERR_PARSE on E001/E002. */
+ *  @return #PBP_OK; #PBP_ERR_PARSE on E001, E002 or E010-E014. */
 PBP_C_API int pbp_model_load_text(pbp_model **out, const char *text, size_t length);
 
 /** Loads a model compiled into the library by name, e.g. `"nottinghamshire"`.

@@ -67,7 +67,8 @@ class Model:
 
     Open one with :meth:`load` (a file, or the name of a bundled model as the command line
     allows), :meth:`loads` (text) or :meth:`bundled`. Loading fails with :class:`PbpError` only
-    when the text is not JSON (E001) or not ``pbp/1`` (E002); every other problem is a
+    when the text is not JSON or UTF-8 (E001), not ``pbp/1`` (E002) or past one of the limits of
+    a whole file (E010-E014, docs/limits.md); every other problem is a
     diagnostic (:meth:`validate`). Queries refuse a model with errors (``PbpError`` with code
     ``pbp.ERR_MODEL_HAS_ERRORS`` and the errors in ``.diagnostics``) unless called with
     ``force=True``, as ``pbp COMMAND --force`` does.
