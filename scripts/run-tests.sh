@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # From a fresh clone: install dependencies, then build and run every test: first the C++ and
-# C API tests under AddressSanitizer + UndefinedBehaviorSanitizer, then the C API tests under
-# ThreadSanitizer, then everything (C++, C API, CLI, conformance, Python, R, install/consumer)
+# C API tests under AddressSanitizer + UndefinedBehaviorSanitizer, then the C API tests and the
+# C++ concurrency tests under ThreadSanitizer, then everything (C++, C API, CLI, conformance, Python, R, install/consumer)
 # on the plain build. Ends with ctest's own summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -140,7 +140,7 @@ Decision decides(const Model& m, Index function, Index place, std::optional<Date
     // The delegations of F that exist on the day, in file order (file order breaks the last tie).
     std::vector<Index> live;
     std::unordered_set<Index> received;  // nodes that received F on the day
-    for (Index r = 0; r < m.relations.size(); ++r)
+    for (Index r : m.delegations_of(function))
         if (delegates_on_day(m, m.relations[r], function, as_of)) {
             live.push_back(r);
             received.insert(m.relations[r].to);

@@ -861,7 +861,8 @@ private:
     std::map<int, Pence> year_totals_;  // the flows kept so far, by financial year
 };
 
-// The graph of every link (SPEC 2.1), built once every entity and relation has been read.
+// The graph of every link (SPEC 2.1) and the delegations of each function, built once every
+// entity and relation has been read.
 void build_graph(Model& model) {
     // Every edge first, then the graph in one go (compressed sparse rows cannot grow).
     std::vector<std::pair<Index, Index>> ends;
@@ -888,7 +889,12 @@ void build_graph(Model& model) {
     for (Index r = 0; r < model.relations.size(); ++r) {
         const Relation& rel = model.relations[r];
         add(rel.from, rel.to, static_cast<EdgeKind>(rel.kind), rel.valid, r);
-        if (rel.kind == RelationKind::delegates) add(rel.to, rel.from, EdgeKind::answers_to_delegator, rel.valid, r);
+        if (rel.kind != RelationKind::delegates) continue;
+        add(rel.to, rel.from, EdgeKind::answers_to_delegator, rel.valid, r);
+        for (Index f : rel.functions) {
+            std::vector<Index>& of_f = model.delegations_by_function[f];
+            if (of_f.empty() || of_f.back() != r) of_f.push_back(r);  // a function listed twice counts once
+        }
     }
     Graph& g = model.graph;
     g = Graph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), properties.begin(),

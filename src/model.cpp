@@ -79,6 +79,12 @@ const EntityDetails& Entity::details() const noexcept {
 
 const Entity& Model::at(Index i) const { return entities.at(i); }
 
+const std::vector<Index>& Model::delegations_of(Index f) const {
+    static const std::vector<Index> none;
+    auto it = delegations_by_function.find(f);
+    return it == delegations_by_function.end() ? none : it->second;
+}
+
 bool Model::exists(Index i, std::optional<Date> as_of) const { return entities[i].valid.contains(as_of); }
 
 std::optional<SourcePosition> Model::position(std::string_view pointer) const {

@@ -8,6 +8,7 @@
 #include <boost/json.hpp>
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -146,4 +147,24 @@ TEST_CASE("model layout: a file read from disk keeps its text, without the byte 
     CHECK(r.diagnostics[0].code == "W009");
     CHECK(r.diagnostics[0].column == 35);  // counted after the mark, as for text
     CHECK(save_model(*r.model) == pretty_json(boost::json::parse(body)));
+}
+
+TEST_CASE("model layout: each function's delegations, as a scan of every relation finds them") {
+    for (const char* name : {"nottinghamshire", "bob", "west-yorkshire"}) {
+        CAPTURE(name);
+        auto m = test::load_bundled(name);
+        std::size_t named = 0;
+        for (Index f = 0; f < m->entities.size(); ++f) {
+            std::vector<Index> scan;
+            for (Index r = 0; r < m->relations.size(); ++r) {
+                const Relation& rel = m->relations[r];
+                if (rel.kind == RelationKind::delegates &&
+                    std::find(rel.functions.begin(), rel.functions.end(), f) != rel.functions.end())
+                    scan.push_back(r);
+            }
+            CHECK(m->delegations_of(f) == scan);
+            named += scan.size();
+        }
+        CHECK(named > 0);
+    }
 }

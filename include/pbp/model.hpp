@@ -196,6 +196,12 @@ struct Model {
     [[nodiscard]] Diagnostic diagnostic(std::string code, std::string message,
                                         std::vector<std::string> ids, std::string path) const;
 
+    /// The `delegates` relations that name function `f` (indices into `relations`, in file
+    /// order), whatever their dates: decides() reads these, not every relation of the model.
+    [[nodiscard]] const std::vector<Index>& delegations_of(Index f) const;
+    /// See delegations_of(); filled by load_model().
+    std::unordered_map<Index, std::vector<Index>> delegations_by_function;
+
     /// Hashes ids as strings and views alike, so that find() looks up a view without a copy.
     struct IdHash {
         using is_transparent = void;
