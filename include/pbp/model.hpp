@@ -45,7 +45,8 @@ struct Quorum {
 /// The fields few entities have: a body's members and quorum, a post's title, holder and
 /// appointers, a function's basis and service area, an area's need index, notes. Kept apart
 /// from Entity so that the hundreds of thousands of areas of a national model do not each carry
-/// room for them (a million-entity model fits in less than 1 KB per entity: docs/performance.md).
+/// room for them (a loaded million-entity model holds about 800 bytes per entity:
+/// docs/performance.md).
 struct EntityDetails {
     std::string notes;
     // areas
@@ -171,7 +172,7 @@ struct Model {
     /// The source text as loaded (empty when built in code): kept so that saving loses nothing
     /// and diagnostics found later, by validate(), can still be given a line and column.
     std::string source;
-    /// The JSON document as loaded (comments dropped; of two equal keys, the second), parsed
+    /// The JSON document as loaded (comments dropped; of equal keys, the last), parsed
     /// again from `source` at each call: kept whole, a Boost.JSON document takes about 4.5
     /// times the size of its text, which a million-entity model cannot afford. A null value
     /// for a model built in code. Parse once and keep the result when you need it repeatedly.
