@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <system_error>
 #include <string>
 
 namespace {
@@ -44,7 +45,12 @@ int main(int argc, char** argv) {
         std::cerr << "usage: pbp_scale_probe MODEL.json\n";
         return 2;
     }
-    const auto bytes = std::filesystem::file_size(argv[1]);
+    std::error_code ec;
+    const auto bytes = std::filesystem::file_size(argv[1], ec);
+    if (ec) {
+        std::cerr << "cannot read " << argv[1] << ": " << ec.message() << "\n";
+        return 1;
+    }
     const double heap0 = heap_mb();
     std::printf("file: %ju bytes; heap %.0f MB, RSS %ld MB before loading\n", static_cast<std::uintmax_t>(bytes), heap0,
                 status_kb("VmRSS") / 1024);
