@@ -1,4 +1,5 @@
 #include "pbp/geography.hpp"
+#include "digits.hpp"
 
 #include "pbp/error.hpp"
 
@@ -399,14 +400,7 @@ json::object to_json(const BoundaryRespect& r) {
     return json::object{{"respects", r.respects}, {"units", std::move(units)}};
 }
 
-std::string format_people(const Population& p) {
-    std::string s = p.str(), out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (i > 0 && s[i - 1] != '-' && (s.size() - i) % 3 == 0) out += ',';
-        out += s[i];
-    }
-    return out;
-}
+std::string format_people(const Population& p) { return detail::group_digits(p.str()); }
 
 std::string format_percent(const Ratio& r) { return format_decimal(r * 100, 2) + "%"; }
 

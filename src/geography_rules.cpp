@@ -1,6 +1,7 @@
 // W010, E206 and E207: geography rules (SPEC 1.2, 3). All read the areas with no as-of date
 // (validation sees the whole file, SPEC 2.6.1).
 #include "pbp/detail/rules.hpp"
+#include "digits.hpp"
 
 #include "pbp/geography.hpp"
 
@@ -17,15 +18,7 @@ std::string quoted(const Model& m, Index i) {
 }
 
 std::string count(const Population& p) {
-    // Thousands separators, as a governance officer reads a population.
-    std::string s = p.str(), out;
-    const bool neg = !s.empty() && s[0] == '-';
-    if (neg) s.erase(0, 1);
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (i > 0 && (s.size() - i) % 3 == 0) out += ',';
-        out += s[i];
-    }
-    return (neg ? "-" : "") + out;
+    return group_digits(p.str());  // as a governance officer reads a population
 }
 
 // W010: a stated population on an area with children must equal the sum over its leaves.

@@ -4,6 +4,7 @@
 #include "pbp/load.hpp"
 
 #include "pbp/error.hpp"
+#include "digits.hpp"
 #include "source_map.hpp"
 
 #include <gsl/assert>
@@ -140,14 +141,7 @@ std::size_t decimal_digits(std::string_view s) {
 std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 // "134,217,728", as people read a count.
-std::string grouped(std::uint64_t n) {
-    std::string s = std::to_string(n), out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (i > 0 && (s.size() - i) % 3 == 0) out += ',';
-        out += s[i];
-    }
-    return out;
-}
+std::string grouped(std::uint64_t n) { return detail::group_digits(std::to_string(n)); }
 
 std::string json_text(const json::value& v) {
     // A double serialises as "1.005E2"; show it as people write it ("100.5").

@@ -1,4 +1,5 @@
 #include "pbp/money.hpp"
+#include "digits.hpp"
 
 #include "pbp/error.hpp"
 
@@ -191,12 +192,7 @@ std::string Money::to_display() const {
     cpp_int a = mp::abs(cpp_int(pence_));
     std::string whole = cpp_int(a / 100).str(), frac = cpp_int(a % 100).str();
     if (frac.size() < 2) frac.insert(0, "0");
-    std::string grouped;
-    for (std::size_t i = 0; i < whole.size(); ++i) {
-        if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
-        grouped += whole[i];
-    }
-    return (pence_ < 0 ? "-\xC2\xA3" : "\xC2\xA3") + grouped + "." + frac;
+    return (pence_ < 0 ? "-\xC2\xA3" : "\xC2\xA3") + detail::group_digits(whole) + "." + frac;
 }
 
 Money& Money::operator+=(const Money& o) {

@@ -3,6 +3,7 @@
 // commissioning carry no accountability (SPEC 1.2, 2.6), so the report says who they are
 // rather than leaving them to be inferred from the chains.
 #include "pbp/detail/report_sections.hpp"
+#include "digits.hpp"
 
 #include "pbp/accountability.hpp"
 
@@ -29,14 +30,7 @@ std::string dates(const Validity& v) {
     return out;
 }
 
-std::string thousands(std::size_t n) {
-    std::string s = std::to_string(n), out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (i > 0 && (s.size() - i) % 3 == 0) out += ',';
-        out += s[i];
-    }
-    return out;
-}
+std::string thousands(std::size_t n) { return group_digits(std::to_string(n)); }
 
 // Beyond this many practices, the report summarises by commissioner instead of listing each.
 constexpr std::size_t kListEveryPractice = 50;

@@ -310,3 +310,12 @@ TEST_CASE("the hand-worked models raise nothing else") {
     CHECK(validate(*load("small.json")).empty());
     CHECK(validate(*load("fair_shares.json")).empty());
 }
+
+TEST_CASE("format_people: a comma before each group of three digits, the sign kept apart") {
+    CHECK(format_people(Population(0)) == "0");
+    CHECK(format_people(Population(999)) == "999");
+    CHECK(format_people(Population(1000)) == "1,000");
+    CHECK(format_people(Population(57106398)) == "57,106,398");  // England's people, mid-2022
+    CHECK(format_people(Population(-123)) == "-123");            // no comma after the sign
+    CHECK(format_people(Population(-123456)) == "-123,456");
+}
