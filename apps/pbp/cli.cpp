@@ -5,6 +5,7 @@
 #include "pbp/validate.hpp"
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
@@ -141,6 +142,31 @@ void print_diagnostics(std::ostream& os, const Diagnostics& ds) {
         }
         os << ": " << d.message << "\n";
     }
+}
+
+bool write_imported(const std::string& command, const std::string& text, const Diagnostics& findings,
+                    const std::string& noun, const std::string& about, const Args& args) {
+    LoadResult loaded = load_model(text);
+    Diagnostics problems = loaded.model ? validate(*loaded.model) : loaded.diagnostics;
+    if (!loaded.model || count_errors(problems) > 0) {
+        std::cerr << command << ": internal error: the model built does not validate:\n";
+        std::erase_if(problems, [](const Diagnostic& d) { return d.severity != Severity::error; });
+        print_diagnostics(std::cerr, problems);
+        throw Exit{1};
+    }
+    if (!findings.empty()) {
+        std::cerr << command << ": " << findings.size() << " " << noun << (findings.size() == 1 ? "" : "s") << " "
+                  << about << ":\n";
+        // Their lines are lines of the input files, named in the messages: not places in a model.
+        for (const auto& d : findings) std::cerr << "  " << d.code << " " << to_string(d.severity) << ": " << d.message << "\n";
+    }
+    if (auto out = args.get("output"); out && *out != "-") {
+        std::ofstream f(*out, std::ios::binary);
+        if (!(f << text) || !f.flush()) throw UsageError("cannot write '" + *out + "'");
+        return true;
+    }
+    std::cout << text;
+    return false;
 }
 
 Money parse_money_arg(const std::string& text, const std::string& what) {

@@ -72,6 +72,15 @@ void print_json(const boost::json::value& v);
 /// Prints diagnostics to a stream, one per line, for people.
 void print_diagnostics(std::ostream& os, const Diagnostics& ds);
 
+/// The last step of an import command (`import-areas`, `import-ods`). The model it built, as
+/// JSON `text`, must load and validate with no error (SPEC 1.4: checked, not trusted): when it
+/// does not, the errors go to standard error and the command exits 1 (Exit). The importer's
+/// `findings` go to standard error as "<command>: N <noun>s <about>:". The text is then written
+/// to --output, returning true (the caller says what it wrote), or to standard output (false).
+/// @throws UsageError when --output cannot be written.
+bool write_imported(const std::string& command, const std::string& text, const Diagnostics& findings,
+                    const std::string& noun, const std::string& about, const Args& args);
+
 /// Parses a money operand strictly (SPEC 1.3). @throws UsageError naming the option.
 Money parse_money_arg(const std::string& text, const std::string& what);
 

@@ -2,9 +2,7 @@
 
 #include "pbp/error.hpp"
 #include "pbp/import_areas.hpp"
-#include "pbp/validate.hpp"
 
-#include <fstream>
 #include <iostream>
 
 namespace pbp::cli {
@@ -20,30 +18,10 @@ int run(const Args& args) {
         throw UsageError(e.what());
     }
     const std::string text = pretty_json(r.model);
-
-    // SPEC 1.4: the model written must validate with no error. Check rather than trust.
-    LoadResult loaded = load_model(text);
-    Diagnostics problems = loaded.model ? validate(*loaded.model) : loaded.diagnostics;
-    if (!loaded.model || count_errors(problems) > 0) {
-        std::cerr << "pbp import-areas: internal error: the model built does not validate:\n";
-        print_diagnostics(std::cerr, problems);
-        return 1;
-    }
-
-    if (!r.findings.empty()) {
-        std::cerr << "pbp import-areas: " << r.findings.size() << " problem" << (r.findings.size() == 1 ? "" : "s")
-                  << " in the input:\n";
-        // The messages name their CSV lines themselves; there is no JSON path to show.
-        for (const auto& d : r.findings) std::cerr << "  " << d.code << " " << to_string(d.severity) << ": " << d.message << "\n";
-    }
-    if (auto out = args.get("output"); out && *out != "-") {
-        std::ofstream f(*out, std::ios::binary);
-        if (!(f << text) || !f.flush()) throw UsageError("cannot write '" + *out + "'");
+    if (write_imported("pbp import-areas", text, r.findings, "problem", "in the input", args)) {
         std::cerr << "pbp import-areas: wrote " << r.areas << " areas (" << r.leaves << " leaves";
         if (population) std::cerr << ", " << r.populated << " with a population";
-        std::cerr << ") to " << *out << "\n";
-    } else {
-        std::cout << text;
+        std::cerr << ") to " << *args.get("output") << "\n";
     }
     return 0;
 }

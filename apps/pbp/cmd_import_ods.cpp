@@ -2,9 +2,7 @@
 
 #include "pbp/error.hpp"
 #include "pbp/import_ods.hpp"
-#include "pbp/validate.hpp"
 
-#include <fstream>
 #include <iostream>
 
 namespace pbp::cli {
@@ -23,28 +21,8 @@ int run(const Args& args) {
     ImportedOrganisations r =
         import_ods(registers, *areas.model, args.get("name").value_or("England's health and care organisations"));
     const std::string text = pretty_json(r.model);
-
-    // The model written must validate with no error, as import-areas' does. Check rather than trust.
-    LoadResult loaded = load_model(text);
-    Diagnostics problems = loaded.model ? validate(*loaded.model) : loaded.diagnostics;
-    if (!loaded.model || count_errors(problems) > 0) {
-        std::cerr << "pbp import-ods: internal error: the model built does not validate:\n";
-        Diagnostics errors;
-        for (auto& d : problems)
-            if (d.severity == Severity::error) errors.push_back(d);
-        print_diagnostics(std::cerr, errors);
-        return 1;
-    }
-
-    if (!r.findings.empty()) {
-        std::cerr << "pbp import-ods: " << r.findings.size() << " finding" << (r.findings.size() == 1 ? "" : "s")
-                  << " where the registers disagree or cannot be read:\n";
-        // The messages name their registers and lines themselves; there is no JSON path to show.
-        for (const auto& d : r.findings) std::cerr << "  " << d.code << " " << to_string(d.severity) << ": " << d.message << "\n";
-    }
-    if (auto out = args.get("output"); out && *out != "-") {
-        std::ofstream f(*out, std::ios::binary);
-        if (!(f << text) || !f.flush()) throw UsageError("cannot write '" + *out + "'");
+    if (write_imported("pbp import-ods", text, r.findings, "finding", "where the registers disagree or cannot be read",
+                       args)) {
         std::size_t organisations = 0;
         std::string kinds;
         for (const auto& [kind, n] : r.organisations) {
@@ -52,10 +30,8 @@ int run(const Args& args) {
             kinds += (kinds.empty() ? "" : ", ") + std::to_string(n) + " " + kind;
         }
         std::cerr << "pbp import-ods: wrote " << organisations << " organisations (" << kinds << "), " << r.bodies
-                  << " bodies and " << r.relations << " relations, on the areas of " << areas_operand << ", to " << *out
+                  << " bodies and " << r.relations << " relations, on the areas of " << areas_operand << ", to " << *args.get("output")
                   << "\n";
-    } else {
-        std::cout << text;
     }
     return 0;
 }
