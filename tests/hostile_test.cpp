@@ -433,6 +433,14 @@ TEST_CASE("limits: E010 for more than 128 MiB, read no further than the limit") 
     const Diagnostic d = refusal(load_model(std::string(limits::file_bytes + 1, ' ')), "E010");
     CHECK(d.message.find("134,217,729 bytes") != std::string::npos);
     CHECK(d.message.find("134,217,728") != std::string::npos);
+    // Far past the limit: refused (before any copy) with the whole size.
+    CHECK(refusal(load_model(std::string(limits::file_bytes + 4, ' ')), "E010").message.find("134,217,732 bytes") !=
+          std::string::npos);
+    // A byte order mark is not counted: the limit's worth of text after one is read (and here,
+    // being only spaces, is not JSON).
+    const LoadResult at_limit = load_model("\xEF\xBB\xBF" + std::string(limits::file_bytes, ' '));
+    REQUIRE(at_limit.diagnostics.size() == 1);
+    CHECK(at_limit.diagnostics[0].code == "E001");
     // A file (sparse: no disk is used) one byte past the limit.
     const auto path = std::filesystem::temp_directory_path() / "pbp_hostile_too_large.json";
     { std::ofstream(path, std::ios::binary) << ' '; }
