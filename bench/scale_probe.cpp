@@ -70,13 +70,15 @@ int main(int argc, char** argv) {
                 load_cpu, load_wall, n, m.relations.size(), m.flows.size(), r.diagnostics.size());
     std::printf("  held by the model: %.0f MB of heap = %.0f bytes per entity (source text %zu bytes of it)\n", held,
                 held * 1e6 / static_cast<double>(n), m.source.size());
+    std::printf("  peak RSS while loading: %ld MB = %.0f bytes per entity\n", status_kb("VmHWM") / 1024,
+                static_cast<double>(status_kb("VmHWM")) * 1024 / static_cast<double>(n));
 
     t0 = std::chrono::steady_clock::now();
     c0 = cpu_seconds();
     const pbp::Diagnostics ds = pbp::validate(m);
     std::printf("validate: %.2f s CPU (%.2f s wall), %zu diagnostics\n", cpu_seconds() - c0, seconds_since(t0),
                 ds.size());
-    std::printf("peak RSS of the process: %ld MB = %.0f bytes per entity\n", status_kb("VmHWM") / 1024,
+    std::printf("peak RSS of the process, validate included: %ld MB = %.0f bytes per entity\n", status_kb("VmHWM") / 1024,
                 static_cast<double>(status_kb("VmHWM")) * 1024 / static_cast<double>(n));
     std::printf("sizeof(Entity) %zu, sizeof(Relation) %zu, sizeof(Flow) %zu; graph: %zu vertices, %zu edges\n",
                 sizeof(pbp::Entity), sizeof(pbp::Relation), sizeof(pbp::Flow), boost::num_vertices(m.graph),

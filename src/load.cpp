@@ -1,10 +1,12 @@
-// Loading `pbp/1` (SPEC 1): Boost.JSON parses; this file turns the document into the typed
-// model, collecting every structural diagnostic (E003-E009, W009) as it goes, and enforces the
-// limits of docs/limits.md (E010-E017).
+// Loading `pbp/1` (SPEC 1): Boost.JSON reads the text, one list entry at a time
+// (entry_stream.hpp); this file turns what it reads into the typed model, collecting every
+// structural diagnostic (E003-E009, W009) as it goes, and enforces the limits of
+// docs/limits.md (E010-E017).
 #include "pbp/load.hpp"
 
 #include "pbp/error.hpp"
 #include "digits.hpp"
+#include "entry_stream.hpp"
 #include "source_map.hpp"
 
 #include <gsl/assert>
@@ -110,6 +112,12 @@ constexpr std::array<std::pair<std::string_view, Section>, 6> kSections{{
     {"funds", Section::fund},
 }};
 
+// The top-level lists, read one entry at a time (entry_stream.hpp): the entity sections in
+// kSections' order, then the rest. Diagnostics come out in this order, whatever the file's.
+constexpr std::array<std::string_view, 9> kLists{"areas", "organisations", "bodies", "posts", "functions",
+                                                 "funds", "relations", "flows", "assessments"};
+constexpr std::size_t kRelations = 6, kFlows = 7, kAssessments = 8;
+
 bool valid_id(std::string_view id) {
     if (id.empty() || id.size() > 128) return false;
     auto alnum = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
@@ -156,12 +164,11 @@ std::string json_text(const json::value& v) {
 
 class Loader {
 public:
-    // `document`: the parsed text, which must outlive the Loader (entities point into it while
-    // they are read).
-    Loader(Model& m, const json::value& document) : m_(m), document_(document) {}
+    // `outline`: the first reading of `m.source`; its entries are used up (moved from and freed).
+    Loader(Model& m, detail::Outline& outline) : m_(m), outline_(outline) {}
 
     void run() {
-        const json::object& root = document_.as_object();
+        const json::object& root = outline_.root;
         static const std::set<std::string, std::less<>> top{
             "format", "name", "currency", "areas", "organisations", "bodies", "posts", "functions",
             "relations", "funds", "flows", "assessments"};
@@ -182,23 +189,40 @@ public:
         // made first: growing a vector of a million entities by doubling would copy them all
         // and, for a moment, hold them twice.
         std::size_t entries = 0, relations = 0;
-        for (auto [name, section] : kSections)
-            if (auto* a = root.if_contains(name); a && a->is_array()) entries += a->get_array().size();
-        for (std::string_view name : {"relations", "flows", "assessments"})
-            if (auto* a = root.if_contains(name); a && a->is_array()) relations += a->get_array().size();
+        for (std::size_t list = 0; list < kLists.size(); ++list)
+            (list < kSections.size() ? entries : relations) += outline_.entries[list].size();
         m_.entities.reserve(entries);
         m_.index_by_id.reserve(entries);
-        objects_.reserve(entries);
         other_ids_.reserve(relations);
-        for (auto [name, section] : kSections) collect_ids(root, name, section);
-        collect_relation_ids(root, "relations");
-        collect_relation_ids(root, "flows");
-        collect_relation_ids(root, "assessments");
-        // Pass 2: fields.
-        for (std::size_t i = 0; i < m_.entities.size(); ++i) read_entity(static_cast<Index>(i));
-        read_relations(root);
-        read_flows(root);
-        read_assessments(root);
+        entity_at_.resize(kSections.size());
+        for (std::size_t list = 0; list < kSections.size(); ++list) collect_ids(root, list);
+        for (std::size_t list : {kRelations, kFlows, kAssessments}) collect_relation_ids(list);
+        other_ids_.clear();          // views into the entries' ids, which go now
+        outline_.entries.clear();
+        outline_.entries.shrink_to_fit();
+        // Pass 2: fields, one entry at a time as the text is read again. Each list's diagnostics
+        // are kept apart and joined in kLists' order, as if the lists were read one after another.
+        std::vector<Diagnostics> found(kLists.size());
+        for (std::size_t list : {kRelations, kFlows, kAssessments})
+            if (auto* v = root.if_contains(kLists[list]); v && !v->is_array())
+                found[list].push_back(m_.diagnostic("E006", "\"" + std::string(kLists[list]) + "\" must be a list ([...]).", {},
+                                                    "/" + std::string(kLists[list])));
+        detail::for_each_entry(m_.source, kLists, outline_, [&](std::size_t list, std::size_t i, const json::value& v) {
+            sink_ = &found[list];
+            if (list < kSections.size()) {
+                if (const Index e = entity_at_[list][i]; e != npos) read_entity(e, v.get_object());
+            } else if (list == kRelations) {
+                read_relation(i, v);
+            } else if (list == kFlows) {
+                read_flow(i, v);
+            } else {
+                read_assessment(i, v);
+            }
+        });
+        sink_ = &m_.load_diagnostics;
+        for (Diagnostics& ds : found)
+            m_.load_diagnostics.insert(m_.load_diagnostics.end(), std::make_move_iterator(ds.begin()),
+                                       std::make_move_iterator(ds.end()));
     }
 
 private:
@@ -213,7 +237,7 @@ private:
                     return true;
             return false;
         });
-        m_.load_diagnostics.push_back(m_.diagnostic(code, std::move(msg), std::move(ids), std::move(path)));
+        sink_->push_back(m_.diagnostic(code, std::move(msg), std::move(ids), std::move(path)));
     }
     void malformed(std::string path, std::vector<std::string> ids, std::string msg) {
         report("E006", std::move(msg), std::move(ids), std::move(path));
@@ -246,7 +270,7 @@ private:
     }
 
     // Claims `id` for the entity that will be at `entity`, or (npos) for a relation, flow or
-    // assessment; entities are claimed first. `id` is a view into the document.
+    // assessment; entities are claimed first. `id` is a view into the outline's entries.
     bool claim_id(std::string_view id, const std::string& path, Index entity = npos) {
         if (!valid_id(id)) {
             malformed(path, {std::string(id)},
@@ -265,24 +289,24 @@ private:
         return true;
     }
 
-    void collect_ids(const json::object& root, std::string_view name, Section section) {
-        const json::array* arr = section_array(root, name);
-        if (!arr) return;
-        for (std::size_t i = 0; i < arr->size(); ++i) {
+    void collect_ids(const json::object& root, std::size_t list) {
+        const auto [name, section] = kSections[list];
+        if (!section_array(root, name)) return;
+        const std::vector<detail::ListEntry>& entries = outline_.entries[list];
+        entity_at_[list].assign(entries.size(), npos);
+        for (std::size_t i = 0; i < entries.size(); ++i) {
             std::string path = "/" + std::string(name) + "/" + std::to_string(i);
-            const json::value& v = (*arr)[i];
-            if (!v.is_object()) {
+            const detail::ListEntry& entry = entries[i];
+            if (!entry.object) {
                 malformed(path, {}, "Each entry in \"" + std::string(name) + "\" must be an object ({...}).");
                 continue;
             }
-            const json::object& o = v.get_object();
-            const json::value* idv = o.if_contains("id");
-            if (!idv || !idv->is_string()) {
-                malformed(idv ? path + "/id" : path, {},
+            if (!entry.has_id || !entry.id.is_string()) {
+                malformed(entry.has_id ? path + "/id" : path, {},
                           "This " + std::string(singular(section)) + " has no id (a string); it is kept but cannot be used.");
                 continue;
             }
-            const std::string_view id = idv->get_string();
+            const std::string_view id = entry.id.get_string();
             const auto index = static_cast<Index>(m_.entities.size());
             if (!claim_id(id, path + "/id", index)) continue;
             Entity& e = m_.entities.emplace_back();
@@ -290,21 +314,18 @@ private:
             e.name = e.id;
             e.section = section;
             e.pointer = std::move(path);
-            objects_.push_back(&o);
+            entity_at_[list][i] = index;
         }
     }
 
-    void collect_relation_ids(const json::object& root, std::string_view name) {
-        auto* v = root.if_contains(name);
-        if (!v || !v->is_array()) return;
-        const json::array& arr = v->get_array();
-        for (std::size_t i = 0; i < arr.size(); ++i) {
-            if (!arr[i].is_object()) continue;
-            if (auto* idv = arr[i].get_object().if_contains("id")) {
-                std::string path = "/" + std::string(name) + "/" + std::to_string(i) + "/id";
-                if (!idv->is_string()) malformed(path, {}, "An id must be a string, not " + json_text(*idv) + ".");
-                else claim_id(idv->get_string(), path);
-            }
+    void collect_relation_ids(std::size_t list) {
+        const std::vector<detail::ListEntry>& entries = outline_.entries[list];
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            if (!entries[i].object || !entries[i].has_id) continue;
+            const json::value& idv = entries[i].id;
+            std::string path = "/" + std::string(kLists[list]) + "/" + std::to_string(i) + "/id";
+            if (!idv.is_string()) malformed(path, {}, "An id must be a string, not " + json_text(idv) + ".");
+            else claim_id(idv.get_string(), path);
         }
     }
 
@@ -493,9 +514,8 @@ private:
     }
 
     // ---- entities --------------------------------------------------------------------------
-    void read_entity(Index idx) {
+    void read_entity(Index idx, const json::object& o) {
         Entity& e = m_.entities[idx];
-        const json::object& o = *objects_[idx];
         const std::string& base = e.pointer;
         const std::string who = std::string(singular(e.section)) + " " + in_quotes(e.id);
         check_keys(o, base, who, {&kCommonKeys, &section_keys(e.section)});
@@ -642,74 +662,66 @@ private:
     }
 
     // ---- relations -------------------------------------------------------------------------
-    void read_relations(const json::object& root) {
-        auto* v = root.if_contains("relations");
-        if (!v || !v->is_array()) {
-            if (v) malformed("/relations", {}, "\"relations\" must be a list ([...]).");
-            return;
-        }
+    void read_relation(std::size_t i, const json::value& entry) {
         static const std::set<std::string, std::less<>> base_keys{"kind", "from", "to", "id", "valid_from", "valid_to", "notes", "attrs"};
         static const std::set<std::string, std::less<>> delegate_keys{"functions", "mechanism", "limit", "instrument", "may_subdelegate"};
         static const std::set<std::string, std::less<>> member_keys{"voting", "role"};
         static const std::set<std::string, std::less<>> none;
-        const json::array& arr = v->get_array();
-        for (std::size_t i = 0; i < arr.size(); ++i) {
-            std::string base = "/relations/" + std::to_string(i);
-            if (!arr[i].is_object()) {
-                malformed(base, {}, "Each relation must be an object with \"kind\", \"from\" and \"to\".");
-                continue;
-            }
-            const json::object& o = arr[i].get_object();
-            Relation r;
-            r.pointer = base;
-            if (auto s = string_field(o, "id", base, "relation " + std::to_string(i))) r.id = *s;
-            std::string label = r.id.empty() ? "relation " + std::to_string(i) : r.id;
-            auto ks = string_field(o, "kind", base, label);
-            std::optional<RelationKind> kind = ks ? parse_relation_kind(*ks) : std::nullopt;
-            if (!kind) {
-                malformed(ks ? base + "/kind" : base, {},
-                          ks ? "The relation kind \"" + *ks + "\" is not one pbp knows (accountable_to, reports_to, member_of, "
-                                                            "commissions, delegates, hosts, chairs, informs)."
-                             : "This relation has no kind.");
-                check_keys(o, base, "a relation", {&base_keys, &delegate_keys, &member_keys});
-                continue;
-            }
-            r.kind = *kind;
-            check_keys(o, base, "a " + std::string(to_string(r.kind)) + " relation",
-                       {&base_keys, r.kind == RelationKind::delegates ? &delegate_keys
-                                    : r.kind == RelationKind::member_of ? &member_keys : &none});
-            unsigned from_ok = kAny, to_ok = kAny;
-            switch (r.kind) {
-                case RelationKind::accountable_to:
-                case RelationKind::delegates: from_ok = to_ok = kOrg | kBody | kPost; break;
-                case RelationKind::member_of: from_ok = kOrg | kPost; to_ok = kBody | kOrg; break;
-                case RelationKind::commissions: from_ok = kOrg | kBody; to_ok = kOrg; break;
-                case RelationKind::hosts: from_ok = kOrg; to_ok = kBody | kPost; break;
-                case RelationKind::chairs: from_ok = kPost; to_ok = kBody; break;
-                default: break;
-            }
-            for (const char* end : {"from", "to"}) {
-                if (!o.contains(end)) malformed(base, {}, "This " + std::string(to_string(r.kind)) + " relation has no \"" + end + "\".");
-            }
-            r.from = single_reference(o, "from", base, from_ok, label);
-            r.to = single_reference(o, "to", base, to_ok, label);
-            if (r.kind == RelationKind::member_of && r.from != npos && r.to != npos &&
-                m_.at(r.to).section == Section::organisation && m_.at(r.from).section != Section::organisation) {
-                report("E005", "Only an organisation can be a member of another organisation: " + in_quotes(m_.id(r.from)) +
-                                   " is a post.", {m_.id(r.from), m_.id(r.to)}, base + "/from");
-                r.from = npos;
-            }
-            r.valid = validity(o, base, label);
-            if (r.kind == RelationKind::delegates) read_delegation(o, r, base, label);
-            if (r.kind == RelationKind::member_of) {
-                if (auto b = bool_field(o, "voting", base, label)) r.voting = *b;
-                if (auto s = string_field(o, "role", base, label)) {
-                    if (*s == "chair" || *s == "vice_chair" || *s == "member" || *s == "attendee") r.role = *s;
-                    else malformed(base + "/role", {label}, "The role \"" + *s + "\" must be chair, vice_chair, member or attendee.");
-                }
-            }
-            if (r.from != npos && r.to != npos) m_.relations.push_back(std::move(r));
+        std::string base = "/relations/" + std::to_string(i);
+        if (!entry.is_object()) {
+            malformed(base, {}, "Each relation must be an object with \"kind\", \"from\" and \"to\".");
+            return;
         }
+        const json::object& o = entry.get_object();
+        Relation r;
+        r.pointer = base;
+        if (auto s = string_field(o, "id", base, "relation " + std::to_string(i))) r.id = *s;
+        std::string label = r.id.empty() ? "relation " + std::to_string(i) : r.id;
+        auto ks = string_field(o, "kind", base, label);
+        std::optional<RelationKind> kind = ks ? parse_relation_kind(*ks) : std::nullopt;
+        if (!kind) {
+            malformed(ks ? base + "/kind" : base, {},
+                      ks ? "The relation kind \"" + *ks + "\" is not one pbp knows (accountable_to, reports_to, member_of, "
+                                                        "commissions, delegates, hosts, chairs, informs)."
+                         : "This relation has no kind.");
+            check_keys(o, base, "a relation", {&base_keys, &delegate_keys, &member_keys});
+            return;
+        }
+        r.kind = *kind;
+        check_keys(o, base, "a " + std::string(to_string(r.kind)) + " relation",
+                   {&base_keys, r.kind == RelationKind::delegates ? &delegate_keys
+                                : r.kind == RelationKind::member_of ? &member_keys : &none});
+        unsigned from_ok = kAny, to_ok = kAny;
+        switch (r.kind) {
+            case RelationKind::accountable_to:
+            case RelationKind::delegates: from_ok = to_ok = kOrg | kBody | kPost; break;
+            case RelationKind::member_of: from_ok = kOrg | kPost; to_ok = kBody | kOrg; break;
+            case RelationKind::commissions: from_ok = kOrg | kBody; to_ok = kOrg; break;
+            case RelationKind::hosts: from_ok = kOrg; to_ok = kBody | kPost; break;
+            case RelationKind::chairs: from_ok = kPost; to_ok = kBody; break;
+            default: break;
+        }
+        for (const char* end : {"from", "to"}) {
+            if (!o.contains(end)) malformed(base, {}, "This " + std::string(to_string(r.kind)) + " relation has no \"" + end + "\".");
+        }
+        r.from = single_reference(o, "from", base, from_ok, label);
+        r.to = single_reference(o, "to", base, to_ok, label);
+        if (r.kind == RelationKind::member_of && r.from != npos && r.to != npos &&
+            m_.at(r.to).section == Section::organisation && m_.at(r.from).section != Section::organisation) {
+            report("E005", "Only an organisation can be a member of another organisation: " + in_quotes(m_.id(r.from)) +
+                               " is a post.", {m_.id(r.from), m_.id(r.to)}, base + "/from");
+            r.from = npos;
+        }
+        r.valid = validity(o, base, label);
+        if (r.kind == RelationKind::delegates) read_delegation(o, r, base, label);
+        if (r.kind == RelationKind::member_of) {
+            if (auto b = bool_field(o, "voting", base, label)) r.voting = *b;
+            if (auto s = string_field(o, "role", base, label)) {
+                if (*s == "chair" || *s == "vice_chair" || *s == "member" || *s == "attendee") r.role = *s;
+                else malformed(base + "/role", {label}, "The role \"" + *s + "\" must be chair, vice_chair, member or attendee.");
+            }
+        }
+        if (r.from != npos && r.to != npos) m_.relations.push_back(std::move(r));
     }
 
     void read_delegation(const json::object& o, Relation& r, const std::string& base, const std::string& label) {
@@ -730,116 +742,100 @@ private:
         if (auto b = bool_field(o, "may_subdelegate", base, label)) r.may_subdelegate = *b;
     }
 
-    void read_flows(const json::object& root) {
-        auto* v = root.if_contains("flows");
-        if (!v || !v->is_array()) {
-            if (v) malformed("/flows", {}, "\"flows\" must be a list ([...]).");
-            return;
-        }
+    void read_flow(std::size_t i, const json::value& entry) {
         static const std::set<std::string, std::less<>> keys{"from", "to", "amount", "year", "purpose", "restriction",
                                                              "id", "valid_from", "valid_to", "notes", "attrs"};
-        const json::array& arr = v->get_array();
-        for (std::size_t i = 0; i < arr.size(); ++i) {
-            std::string base = "/flows/" + std::to_string(i);
-            if (!arr[i].is_object()) {
-                malformed(base, {}, "Each flow must be an object with \"from\", \"to\", \"amount\" and \"year\".");
-                continue;
-            }
-            const json::object& o = arr[i].get_object();
-            std::string label = "flow " + std::to_string(i);
-            if (auto* idv = o.if_contains("id"); idv && idv->is_string()) label = std::string(idv->get_string());  // as relations do
-            check_keys(o, base, "a flow", {&keys});
-            Flow fl;
-            fl.pointer = base;
-            bool ok = true;
-            for (const char* key : {"from", "to", "amount", "year"})
-                if (!o.contains(key)) {
-                    malformed(base, {}, "This flow has no \"" + std::string(key) + "\".");
-                    ok = false;
-                }
-            fl.from = single_reference(o, "from", base, kOrg | kBody | kFund, label);
-            fl.to = single_reference(o, "to", base, kOrg | kBody | kFund, label);
-            std::vector<std::string> ends;  // a flow without an id is named by who pays whom
-            for (const char* end : {"from", "to"})
-                if (auto* v = o.if_contains(end); v && v->is_string()) ends.emplace_back(v->get_string());
-            auto amount = money_field(o, "amount", base, label, false, label.rfind("flow ", 0) == 0 ? ends : std::vector<std::string>{});
-            if (amount) fl.amount = *amount;
-            if (auto y = string_field(o, "year", base, label)) {
-                if (auto fy = parse_financial_year(*y)) fl.year = *fy;
-                else {
-                    malformed(base + "/year", {}, "The year \"" + *y + "\" of this flow is not a financial year written YYYY/YY (e.g. \"2022/23\").");
-                    ok = false;
-                }
-            } else {
-                ok = false;
-            }
-            if (auto p = string_field(o, "purpose", base, label)) fl.purpose = *p;
-            if (auto rs = string_field(o, "restriction", base, label)) {
-                if (auto r = parse_restriction(*rs)) fl.restriction = *r;
-                else malformed(base + "/restriction", {}, "The restriction \"" + *rs + "\" is not one of none, ring_fenced, pass_through, mandated.");
-            }
-            fl.valid = validity(o, base, label);
-            if (!(ok && amount && fl.from != npos && fl.to != npos)) continue;
-            // Every sum pbp takes of a year's flows (a node's inflow, its outflow, a report's
-            // total) is at most the year's total, so bounding that keeps every sum exact (E017).
-            Pence& total = year_totals_[fl.year.start];
-            if (fl.amount.pence() > max_pence() - total) {
-                report("E017",
-                       "The flows of " + to_string(fl.year) + " add up to more than pbp can hold exactly (2^127 - 1 pence) "
-                       "once this one's " + fl.amount.to_string() + " is added; it is left out of every sum. Check the "
-                       "amounts (a figure in pence written as pounds?).",
-                       label.rfind("flow ", 0) == 0 ? ends : std::vector<std::string>{label}, base + "/amount");
-                continue;
-            }
-            total += fl.amount.pence();
-            m_.flows.push_back(std::move(fl));
-        }
-    }
-
-    void read_assessments(const json::object& root) {
-        auto* v = root.if_contains("assessments");
-        if (!v || !v->is_array()) {
-            if (v) malformed("/assessments", {}, "\"assessments\" must be a list ([...]).");
+        std::string base = "/flows/" + std::to_string(i);
+        if (!entry.is_object()) {
+            malformed(base, {}, "Each flow must be an object with \"from\", \"to\", \"amount\" and \"year\".");
             return;
         }
+        const json::object& o = entry.get_object();
+        std::string label = "flow " + std::to_string(i);
+        if (auto* idv = o.if_contains("id"); idv && idv->is_string()) label = std::string(idv->get_string());  // as relations do
+        check_keys(o, base, "a flow", {&keys});
+        Flow fl;
+        fl.pointer = base;
+        bool ok = true;
+        for (const char* key : {"from", "to", "amount", "year"})
+            if (!o.contains(key)) {
+                malformed(base, {}, "This flow has no \"" + std::string(key) + "\".");
+                ok = false;
+            }
+        fl.from = single_reference(o, "from", base, kOrg | kBody | kFund, label);
+        fl.to = single_reference(o, "to", base, kOrg | kBody | kFund, label);
+        std::vector<std::string> ends;  // a flow without an id is named by who pays whom
+        for (const char* end : {"from", "to"})
+            if (auto* v = o.if_contains(end); v && v->is_string()) ends.emplace_back(v->get_string());
+        auto amount = money_field(o, "amount", base, label, false, label.rfind("flow ", 0) == 0 ? ends : std::vector<std::string>{});
+        if (amount) fl.amount = *amount;
+        if (auto y = string_field(o, "year", base, label)) {
+            if (auto fy = parse_financial_year(*y)) fl.year = *fy;
+            else {
+                malformed(base + "/year", {}, "The year \"" + *y + "\" of this flow is not a financial year written YYYY/YY (e.g. \"2022/23\").");
+                ok = false;
+            }
+        } else {
+            ok = false;
+        }
+        if (auto p = string_field(o, "purpose", base, label)) fl.purpose = *p;
+        if (auto rs = string_field(o, "restriction", base, label)) {
+            if (auto r = parse_restriction(*rs)) fl.restriction = *r;
+            else malformed(base + "/restriction", {}, "The restriction \"" + *rs + "\" is not one of none, ring_fenced, pass_through, mandated.");
+        }
+        fl.valid = validity(o, base, label);
+        if (!(ok && amount && fl.from != npos && fl.to != npos)) return;
+        // Every sum pbp takes of a year's flows (a node's inflow, its outflow, a report's
+        // total) is at most the year's total, so bounding that keeps every sum exact (E017).
+        Pence& total = year_totals_[fl.year.start];
+        if (fl.amount.pence() > max_pence() - total) {
+            report("E017",
+                   "The flows of " + to_string(fl.year) + " add up to more than pbp can hold exactly (2^127 - 1 pence) "
+                   "once this one's " + fl.amount.to_string() + " is added; it is left out of every sum. Check the "
+                   "amounts (a figure in pence written as pounds?).",
+                   label.rfind("flow ", 0) == 0 ? ends : std::vector<std::string>{label}, base + "/amount");
+            return;
+        }
+        total += fl.amount.pence();
+        m_.flows.push_back(std::move(fl));
+    }
+
+    void read_assessment(std::size_t i, const json::value& entry) {
         static const std::set<std::string, std::less<>> keys{"subject", "date", "theme", "stage", "evidence", "id", "notes", "attrs"};
         static const std::set<std::string, std::less<>> themes{
             "shared_vision", "systems_mindset", "shifting_power", "trusted_relationships", "coordinated_delivery",
             "shared_governance", "aligned_resources", "collective_leadership", "evaluation_and_learning", "shared_data"};
         static const std::set<std::string, std::less<>> stages{"emerging", "developing", "maturing", "thriving"};
-        const json::array& arr = v->get_array();
-        for (std::size_t i = 0; i < arr.size(); ++i) {
-            std::string base = "/assessments/" + std::to_string(i);
-            if (!arr[i].is_object()) {
-                malformed(base, {}, "Each assessment must be an object.");
-                continue;
-            }
-            const json::object& o = arr[i].get_object();
-            std::string label = "assessment " + std::to_string(i);
-            check_keys(o, base, "an assessment", {&keys});
-            Assessment a;
-            a.pointer = base;
-            a.subject = single_reference(o, "subject", base, kBody | kArea, label);
-            auto d = date_field(o, "date", base, label);
-            if (d) a.date = *d;
-            auto theme = string_field(o, "theme", base, label);
-            auto stage = string_field(o, "stage", base, label);
-            if (theme && !themes.count(*theme)) {
-                malformed(base + "/theme", {}, "The theme \"" + *theme + "\" is not one of the ten themes of the maturity matrix.");
-                theme.reset();
-            }
-            if (stage && !stages.count(*stage)) {
-                malformed(base + "/stage", {}, "The stage \"" + *stage + "\" must be emerging, developing, maturing or thriving.");
-                stage.reset();
-            }
-            if (auto ev = string_field(o, "evidence", base, label)) a.evidence = *ev;
-            for (const char* key : {"subject", "date", "theme", "stage"})
-                if (!o.contains(key)) malformed(base, {}, "This assessment has no \"" + std::string(key) + "\".");
-            if (a.subject != npos && d && theme && stage) {
-                a.theme = *theme;
-                a.stage = *stage;
-                m_.assessments.push_back(std::move(a));
-            }
+        std::string base = "/assessments/" + std::to_string(i);
+        if (!entry.is_object()) {
+            malformed(base, {}, "Each assessment must be an object.");
+            return;
+        }
+        const json::object& o = entry.get_object();
+        std::string label = "assessment " + std::to_string(i);
+        check_keys(o, base, "an assessment", {&keys});
+        Assessment a;
+        a.pointer = base;
+        a.subject = single_reference(o, "subject", base, kBody | kArea, label);
+        auto d = date_field(o, "date", base, label);
+        if (d) a.date = *d;
+        auto theme = string_field(o, "theme", base, label);
+        auto stage = string_field(o, "stage", base, label);
+        if (theme && !themes.count(*theme)) {
+            malformed(base + "/theme", {}, "The theme \"" + *theme + "\" is not one of the ten themes of the maturity matrix.");
+            theme.reset();
+        }
+        if (stage && !stages.count(*stage)) {
+            malformed(base + "/stage", {}, "The stage \"" + *stage + "\" must be emerging, developing, maturing or thriving.");
+            stage.reset();
+        }
+        if (auto ev = string_field(o, "evidence", base, label)) a.evidence = *ev;
+        for (const char* key : {"subject", "date", "theme", "stage"})
+            if (!o.contains(key)) malformed(base, {}, "This assessment has no \"" + std::string(key) + "\".");
+        if (a.subject != npos && d && theme && stage) {
+            a.theme = *theme;
+            a.stage = *stage;
+            m_.assessments.push_back(std::move(a));
         }
     }
 
@@ -849,9 +845,10 @@ private:
     }
 
     Model& m_;
-    const json::value& document_;
-    std::vector<const json::object*> objects_;
-    std::unordered_set<std::string_view> other_ids_;  // of relations, flows and assessments: views into document_
+    detail::Outline& outline_;
+    Diagnostics* sink_ = &m_.load_diagnostics;  // where report() puts what it finds
+    std::vector<std::vector<Index>> entity_at_;  // per entity list: each entry's entity, or npos
+    std::unordered_set<std::string_view> other_ids_;  // of relations, flows and assessments: views into outline_
     std::map<int, Pence> year_totals_;  // the flows kept so far, by financial year
 };
 
@@ -937,83 +934,29 @@ std::size_t invalid_utf8(std::string_view s) {
     return std::string_view::npos;
 }
 
-// The first string or key longer than limits::string_bytes (E013), or number too large to be
-// written back (E014), in document order. Depth is bounded by the parser (limits::depth), so
-// recursion is safe here.
-struct Oversize {
-    const char* code = nullptr;
-    std::string pointer;
-    std::string what;
-};
-bool find_oversize(const json::value& v, std::string& pointer, Oversize& out) {
-    auto too_long = [&](std::size_t n, const char* what) {
-        out = Oversize{"E013", pointer,
-                       std::string(what) + " of " + grouped(n) + " bytes; pbp reads strings and keys of at most " +
-                           grouped(limits::string_bytes) + " bytes (1 MiB)"};
-        return true;
-    };
-    switch (v.kind()) {
-        case json::kind::string:
-            return v.get_string().size() > limits::string_bytes && too_long(v.get_string().size(), "a string");
-        case json::kind::double_:
-            if (std::isfinite(v.get_double())) return false;
-            out = Oversize{"E014", pointer,
-                           "a number too large to hold (beyond about 1.8E308), which could not be written back "
-                           "as it was read"};
-            return true;
-        case json::kind::array: {
-            const json::array& a = v.get_array();
-            for (std::size_t i = 0; i < a.size(); ++i) {
-                const std::size_t mark = pointer.size();
-                pointer += "/" + std::to_string(i);
-                if (find_oversize(a[i], pointer, out)) return true;
-                pointer.resize(mark);
-            }
-            return false;
-        }
-        case json::kind::object:
-            for (const auto& kv : v.get_object()) {
-                const std::size_t mark = pointer.size();
-                if (kv.key().size() > limits::string_bytes) {
-                    // The pointer names the value; the key itself is too long to print, so only
-                    // its start is shown (cut at a character boundary).
-                    std::size_t cut = 32;
-                    while (cut > 0 && (static_cast<unsigned char>(kv.key()[cut]) & 0xC0) == 0x80) --cut;
-                    pointer += "/" + pointer_token(kv.key().substr(0, cut)) + "...";
-                    return too_long(kv.key().size(), "a key");
-                }
-                pointer += "/" + pointer_token(kv.key());
-                if (find_oversize(kv.value(), pointer, out)) return true;
-                pointer.resize(mark);
-            }
-            return false;
-        default: return false;
-    }
-}
-
 // E012: a section with more entries than limits:: allows, as a diagnostic at that section.
-std::optional<Diagnostic> too_many(const Model& model, const json::object& root) {
+std::optional<Diagnostic> too_many(const Model& model, const detail::Outline& outline) {
     std::size_t entities = 0;
     std::string largest;
     std::size_t largest_size = 0;
-    for (auto [name, section] : kSections)
-        if (auto* v = root.if_contains(name); v && v->is_array()) {
-            entities += v->get_array().size();
-            if (v->get_array().size() > largest_size) largest_size = v->get_array().size(), largest = std::string(name);
-        }
+    for (std::size_t list = 0; list < kSections.size(); ++list) {
+        const std::size_t size = outline.entries[list].size();
+        entities += size;
+        if (size > largest_size) largest_size = size, largest = std::string(kLists[list]);
+    }
     if (entities > limits::entities)
         return model.diagnostic("E012",
                                 "The model has " + grouped(entities) + " areas, organisations, bodies, posts, functions "
                                 "and funds together; pbp reads at most " + grouped(limits::entities) + ". Split it into "
                                 "several models (for example one per system).",
                                 {}, "/" + largest);
-    for (std::string_view name : {"relations", "flows", "assessments"})
-        if (auto* v = root.if_contains(name); v && v->is_array() && v->get_array().size() > limits::relations)
+    for (std::size_t list : {kRelations, kFlows, kAssessments})
+        if (const std::size_t size = outline.entries[list].size(); size > limits::relations)
             return model.diagnostic("E012",
-                                    "The model has " + grouped(v->get_array().size()) + " " + std::string(name) +
+                                    "The model has " + grouped(size) + " " + std::string(kLists[list]) +
                                         "; pbp reads at most " + grouped(limits::relations) +
                                         ". Split it into several models (for example one per system or year).",
-                                    {}, "/" + std::string(name));
+                                    {}, "/" + std::string(kLists[list]));
     return std::nullopt;
 }
 
@@ -1039,13 +982,12 @@ std::string not_json_message(std::string_view text, std::size_t offset, const js
 
 // Parses the whole of `text` as pbp reads JSON (comments and trailing commas allowed, nesting
 // bounded). On failure `ec` is set and `consumed` is where the parser stopped.
-json::value parse(std::string_view text, json::error_code& ec, std::size_t& consumed, json::storage_ptr storage = {}) {
+json::value parse(std::string_view text, json::error_code& ec, std::size_t& consumed) {
     json::parse_options opts;
     opts.allow_comments = true;
     opts.allow_trailing_commas = true;
     opts.max_depth = limits::depth;
     json::stream_parser parser({}, opts);
-    parser.reset(std::move(storage));
     consumed = parser.write_some(text.data(), text.size(), ec);
     if (!ec && consumed < text.size()) ec = json::error::extra_data;
     if (!ec) parser.finish(ec);
@@ -1090,10 +1032,8 @@ LoadResult load_text(std::string owned) {
 
     json::error_code ec;
     std::size_t consumed = 0;
-    // The document lives only while the model is read: kept in one arena, it is allocated
-    // faster and given back to the system at once, before the graph is built.
-    // (An optional, because only destroying the value lets go of its arena.)
-    auto document = std::make_optional(parse(text, ec, consumed, json::make_shared_resource<json::monotonic_resource>()));
+    // The first of two readings (entry_stream.hpp): the whole document is never held at once.
+    detail::Outline outline = detail::outline(text, kLists, ec, consumed);
     if (ec == json::error::too_deep) {
         const SourcePosition p = detail::position_of(text, consumed);
         result.diagnostics.push_back(located("E011",
@@ -1108,7 +1048,7 @@ LoadResult load_text(std::string owned) {
         result.diagnostics.push_back(located("E001", not_json_message(text, consumed, ec), text, consumed));
         return result;
     }
-    const json::object* root = document->if_object();
+    const json::object* root = outline.object ? &outline.root : nullptr;
     const json::value* format = root ? root->if_contains("format") : nullptr;
     if (!format || !format->is_string() || format->get_string() != "pbp/1") {
         std::string what = !root ? "The file is not a pbp model: its top level must be an object with \"format\": \"pbp/1\"."
@@ -1119,15 +1059,21 @@ LoadResult load_text(std::string owned) {
         return result;
     }
     // The limits on the document as a whole: past one, nothing is read (E012-E014).
-    std::string pointer;
-    Oversize big;
     std::optional<Diagnostic> limit;
-    if (find_oversize(*document, pointer, big))
-        limit = model->diagnostic(big.code, "The value at " + (big.pointer.empty() ? std::string("the top") : big.pointer) +
-                                                " is " + big.what + ".",
-                                  {}, big.pointer);
-    else
-        limit = too_many(*model, *root);
+    if (const auto& big = outline.oversize) {
+        using What = detail::Oversize::What;
+        const std::string what =
+            big->what == What::number
+                ? "a number too large to hold (beyond about 1.8E308), which could not be written back as it was read"
+                : std::string(big->what == What::key ? "a key" : "a string") + " of " + grouped(big->bytes) +
+                      " bytes; pbp reads strings and keys of at most " + grouped(limits::string_bytes) + " bytes (1 MiB)";
+        limit = model->diagnostic(big->what == What::number ? "E014" : "E013",
+                                  "The value at " + (big->pointer.empty() ? std::string("the top") : big->pointer) + " is " +
+                                      what + ".",
+                                  {}, big->pointer);
+    } else {
+        limit = too_many(*model, outline);
+    }
     if (limit) {
         result.diagnostics.push_back(std::move(*limit));
         detail::locate(result.diagnostics, text);
@@ -1149,8 +1095,7 @@ LoadResult load_text(std::string owned) {
                 "; only the last value is kept. Remove or rename the repeats.",
             {}, d.pointer, d.position.line, d.position.column});
     model->load_diagnostics = std::move(duplicates);
-    Loader(*model, *document).run();
-    document.reset();  // read: freed before the graph is built, which lowers the peak
+    Loader(*model, outline).run();
     build_graph(*model);
     model->locate(model->load_diagnostics);
     result.diagnostics = model->load_diagnostics;

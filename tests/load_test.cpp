@@ -15,6 +15,7 @@
 
 using namespace pbp;
 using Ids = std::vector<std::string>;
+namespace json = boost::json;
 
 namespace {
 
@@ -542,6 +543,51 @@ TEST_CASE("load: everything is collected — three different errors, and the res
     REQUIRE(all.size() >= 3);
     const auto all_codes = codes(all);
     CHECK(std::vector<std::string>(all_codes.begin(), all_codes.begin() + 3) == codes(r.diagnostics));
+}
+
+TEST_CASE("load: the lists may come in any order in the file: the same model, the same diagnostics") {
+    // The loader reads each list's entries as the text goes by (src/entry_stream.hpp); entities
+    // are still numbered, and problems still reported, list by list in the order of SPEC 1.
+    const json::value canonical = json::parse(R"({
+  "format": "pbp/1", "name": "order",
+  "areas": [{"id": "notts", "kind": "ics", "typo": 1}, {"id": "city", "kind": "place", "within": ["nowhere"]}],
+  "organisations": [{"id": "icb", "kind": "icb", "serves": "notts"}, {"id": "nhse", "kind": "nhs_england"}, 5],
+  "bodies": [{"id": "board", "kind": "board", "of": "icb"}, {"id": "icb", "kind": "board", "of": "icb"}],
+  "posts": [{"id": "ceo", "in": "board", "employer": "board"}],
+  "functions": [{"id": "fn", "holder": "icb"}, {"name": "no id"}],
+  "funds": [{"id": "alloc", "kind": "allocation", "holder": "icb", "year": "2022/23"}],
+  "relations": [{"kind": "delegates", "from": "board", "to": "ceo", "functions": ["fn", "gone"]}, {"kind": "x"}],
+  "flows": [{"from": "nhse", "to": "icb", "amount": "1.001", "year": "2022/23"},
+            {"from": "nhse", "to": "alloc", "amount": "10.00", "year": "2022/23"}],
+  "assessments": [{"subject": "board", "date": "2023-01-01", "theme": "shared_vision", "stage": "late"}]
+})");
+    json::object reversed;
+    const json::object& in = canonical.as_object();
+    for (auto it = in.end(); it != in.begin();) {
+        --it;
+        reversed[it->key()] = it->value();
+    }
+    const auto a = load_model(json::serialize(canonical)), b = load_model(json::serialize(reversed));
+    REQUIRE(a.model);
+    REQUIRE(b.model);
+    // A problem in every list but one, so that their order shows.
+    CHECK(a.diagnostics.size() >= 9);
+    REQUIRE(a.diagnostics.size() == b.diagnostics.size());
+    for (std::size_t i = 0; i < a.diagnostics.size(); ++i) {
+        CAPTURE(i);
+        CHECK(a.diagnostics[i].code == b.diagnostics[i].code);
+        CHECK(a.diagnostics[i].path == b.diagnostics[i].path);
+        CHECK(a.diagnostics[i].message == b.diagnostics[i].message);
+        CHECK(a.diagnostics[i].ids == b.diagnostics[i].ids);
+    }
+    REQUIRE(a.model->entities.size() == b.model->entities.size());
+    for (Index i = 0; i < a.model->entities.size(); ++i) CHECK(a.model->id(i) == b.model->id(i));
+    CHECK(a.model->id(0) == "notts");  // areas first, though last in the reversed file
+    REQUIRE(a.model->relations.size() == 1);
+    CHECK(b.model->relations.size() == 1);
+    CHECK(a.model->flows.size() == 1);
+    CHECK(b.model->flows.size() == 1);
+    CHECK(validate(*a.model).size() == validate(*b.model).size());
 }
 
 // ---- saving ------------------------------------------------------------------------------------
