@@ -2,6 +2,7 @@
 #include "pbp/detail/rules.hpp"
 
 #include <set>
+#include <unordered_map>
 
 namespace pbp::detail {
 
@@ -12,7 +13,9 @@ void check_bodies(const Model& m, Diagnostics& out) {
         std::set<Index> all, voting;
         bool chair = false;
     };
-    std::vector<Seats> seats(m.entities.size());
+    // Keyed by body, not a slot per entity: a national model has a million entities and a few
+    // thousand bodies.
+    std::unordered_map<Index, Seats> seats;
     for (Index b = 0; b < m.entities.size(); ++b)
         for (const Member& mem : m.entities[b].details().members) {
             seats[b].all.insert(mem.member);
@@ -32,7 +35,7 @@ void check_bodies(const Model& m, Diagnostics& out) {
     for (Index b = 0; b < m.entities.size(); ++b) {
         const Entity& e = m.entities[b];
         if (e.section != Section::body) continue;
-        const Seats& s = seats[b];
+        const Seats& s = seats[b];  // an empty one for a body without members
         if (e.details().quorum && e.details().quorum->count > static_cast<std::int64_t>(s.voting.size()))
             out.push_back(m.diagnostic(
                 "E401",

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 namespace pbp {
 namespace {
@@ -78,7 +79,9 @@ Diagnostics collect(const FlowGraph& g) {
         found.push_back({"E301", ids.front(), "", m.diagnostic("E301", msg, ids, path)});
     }
 
-    std::vector<NodeMoney> money(m.entities.size());
+    // Keyed by node, not a slot per entity: a year's flows touch few of a national model's
+    // million entities.
+    std::unordered_map<Index, NodeMoney> money;
     for (std::size_t k : g.flows()) {
         const Flow& f = m.flows[k];
         NodeMoney& to = money[f.to];
@@ -94,7 +97,7 @@ Diagnostics collect(const FlowGraph& g) {
 
     for (Index v : g.nodes()) {
         const Entity& e = m.at(v);
-        const NodeMoney& nm = money[v];
+        const NodeMoney& nm = money[v];  // every node has a flow, so this finds one
         const Money& in = g.inflow(v);
         const Money& out = g.outflow(v);
 
