@@ -1,5 +1,6 @@
 #include "pbp/geography.hpp"
 #include "digits.hpp"
+#include "leaf_membership.hpp"
 
 #include "pbp/error.hpp"
 
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <numeric>
 
 namespace pbp {
 namespace json = boost::json;
@@ -47,13 +49,6 @@ Index require_area(const Footprints& fp, std::string_view id) {
     return *i;
 }
 
-// For each leaf (by entity index), the positions in `set` of the areas whose footprint holds it.
-std::vector<std::vector<std::uint32_t>> leaf_membership(const Footprints& fp, const std::vector<Index>& set) {
-    std::vector<std::vector<std::uint32_t>> in(fp.model().entities.size());
-    for (std::uint32_t j = 0; j < set.size(); ++j)
-        for (Index leaf : fp.leaves(set[j])) in[leaf].push_back(j);
-    return in;
-}
 }  // namespace
 
 const std::vector<std::string>& area_kinds() {
@@ -74,7 +69,6 @@ Footprints::Footprints(const Model& m, std::optional<Date> as_of) : model_(&m), 
     const std::size_t n = m.entities.size();
     is_area_.assign(n, 0);
     is_leaf_.assign(n, 0);
-    leaves_.resize(n);
     population_.assign(n, Population(0));
     // Only `within` links whose two ends exist on the day (SPEC 2.6.1).
     const GraphView g = view(m, as_of, within_edge);
@@ -87,28 +81,39 @@ Footprints::Footprints(const Model& m, std::optional<Date> as_of) : model_(&m), 
         auto [b, e] = boost::in_edges(i, g);
         is_leaf_[i] = b == e;
     }
-    // Each leaf walks up its own ancestors once; `seen` stamps the leaf that last visited a
-    // vertex, so shared ancestors and cycles are handled without clearing. Leaves are taken in
-    // ascending index order, so every leaves_ vector comes out sorted.
-    std::vector<Index> seen(n, npos), stack;
-    for (Index leaf : areas_) {
-        if (!is_leaf_[leaf]) continue;
-        const Population people = m.entities[leaf].population.value_or(0);
-        seen[leaf] = leaf;
-        stack.push_back(leaf);
-        while (!stack.empty()) {
-            const Index v = stack.back();
-            stack.pop_back();
-            leaves_[v].push_back(leaf);
-            population_[v] += people;
-            for (auto [b, e] = boost::out_edges(v, g); b != e; ++b) {
-                const auto t = static_cast<Index>(boost::target(*b, g));
-                if (seen[t] == leaf) continue;
-                seen[t] = leaf;
-                stack.push_back(t);
+    // Each leaf walks up its own ancestors, twice: once to count each area's leaves (and add
+    // up its people), once to write them into compressed rows, one array for every area (a
+    // vector per area was a million allocations for a national model). `seen` stamps the leaf
+    // that last visited a vertex, so shared ancestors and cycles are handled without clearing.
+    // Leaves are taken in ascending index order, so every row comes out sorted.
+    auto walk = [&](auto&& visit) {
+        std::vector<Index> seen(n, npos), stack;
+        for (Index leaf : areas_) {
+            if (!is_leaf_[leaf]) continue;
+            seen[leaf] = leaf;
+            stack.push_back(leaf);
+            while (!stack.empty()) {
+                const Index v = stack.back();
+                stack.pop_back();
+                visit(v, leaf);
+                for (auto [b, e] = boost::out_edges(v, g); b != e; ++b) {
+                    const auto t = static_cast<Index>(boost::target(*b, g));
+                    if (seen[t] == leaf) continue;
+                    seen[t] = leaf;
+                    stack.push_back(t);
+                }
             }
         }
-    }
+    };
+    first_leaf_.assign(n + 1, 0);
+    walk([&](Index v, Index leaf) {
+        ++first_leaf_[v + 1];
+        population_[v] += m.entities[leaf].population.value_or(0);
+    });
+    std::partial_sum(first_leaf_.begin(), first_leaf_.end(), first_leaf_.begin());
+    leaf_list_.resize(first_leaf_.back());
+    std::vector<std::size_t> next(first_leaf_.begin(), first_leaf_.end() - 1);
+    walk([&](Index v, Index leaf) { leaf_list_[next[v]++] = leaf; });
 }
 
 bool Footprints::is_area(Index i) const noexcept { return i < is_area_.size() && is_area_[i]; }
@@ -116,7 +121,7 @@ bool Footprints::is_leaf(Index i) const noexcept { return i < is_leaf_.size() &&
 
 gsl::span<const Index> Footprints::leaves(Index i) const noexcept {
     if (!is_area(i)) return {};
-    return gsl::span<const Index>(leaves_[i].data(), leaves_[i].size());
+    return gsl::span<const Index>(leaf_list_.data() + first_leaf_[i], first_leaf_[i + 1] - first_leaf_[i]);
 }
 
 Population Footprints::population(Index i) const noexcept { return is_area(i) ? population_[i] : Population(0); }
@@ -200,7 +205,7 @@ std::string_view to_string(AreaRelation r) noexcept {
 Coterminosity coterminosity(const Footprints& fp, const AreaSelection& a, const AreaSelection& b) {
     const Model& m = fp.model();
     const std::vector<Index> A = select_areas(fp, a), B = select_areas(fp, b);
-    const auto in_b = leaf_membership(fp, B);
+    const detail::LeafMembership in_b(fp, B);
 
     Coterminosity out;
     Population best_sum = 0, total = 0;
@@ -287,7 +292,7 @@ Partition partitions(const Footprints& fp, const AreaSelection& parts, std::stri
     const Model& m = fp.model();
     const Index w = require_area(fp, whole);
     const std::vector<Index> P = select_areas(fp, parts);
-    const auto in_p = leaf_membership(fp, P);
+    const detail::LeafMembership in_p(fp, P);
     const auto whole_leaves = fp.leaves(w);
 
     Partition out;
@@ -302,7 +307,8 @@ Partition partitions(const Footprints& fp, const AreaSelection& parts, std::stri
     // Leaves in two or more parts, grouped by exactly which parts share them.
     std::map<std::vector<std::uint32_t>, std::vector<Index>> shared;
     for (Index leaf = 0; leaf < in_p.size(); ++leaf)
-        if (in_p[leaf].size() > 1) shared[in_p[leaf]].push_back(leaf);
+        if (const auto parts = in_p[leaf]; parts.size() > 1)
+            shared[std::vector<std::uint32_t>(parts.begin(), parts.end())].push_back(leaf);
     for (auto& [who, leaves] : shared) {
         PartitionOverlap o;
         for (std::uint32_t j : who) o.areas.push_back(m.id(P[j]));  // P is in id order, so sorted
@@ -353,7 +359,7 @@ json::object to_json(const Partition& p) {
 BoundaryRespect respects_boundaries(const Footprints& fp, const AreaSelection& units, const AreaSelection& areas) {
     const Model& m = fp.model();
     const std::vector<Index> U = select_areas(fp, units), Ar = select_areas(fp, areas);
-    const auto in_a = leaf_membership(fp, Ar);
+    const detail::LeafMembership in_a(fp, Ar);
     BoundaryRespect out;
     out.respects = true;
     for (Index u : U) {

@@ -2,6 +2,7 @@
 // (validation sees the whole file, SPEC 2.6.1).
 #include "pbp/detail/rules.hpp"
 #include "digits.hpp"
+#include "leaf_membership.hpp"
 
 #include "pbp/geography.hpp"
 
@@ -48,9 +49,7 @@ void check_places_in_one_ics(const Model& m, const Footprints& fp, Diagnostics& 
     if (systems.empty()) return;
     std::sort(systems.begin(), systems.end(), [&](Index a, Index b) { return m.id(a) < m.id(b); });
     // For each leaf, the ICSs (positions in `systems`) whose footprint holds it.
-    std::vector<std::vector<std::uint32_t>> ics_of(m.entities.size());
-    for (std::uint32_t j = 0; j < systems.size(); ++j)
-        for (Index l : fp.leaves(systems[j])) ics_of[l].push_back(j);
+    const LeafMembership ics_of(fp, systems);
 
     for (Index p : fp.areas()) {
         if (m.at(p).kind != "place") continue;

@@ -1,6 +1,7 @@
 // Tests for geography.hpp (SPEC 1.2, 2.4, 2.6.8) and the geography rules W010 and E206.
 // The models are in tests/data/geography/; small.json's header comment lists every leaf set
 // and population the expectations below are worked from.
+#include "pbp/bundled.hpp"
 #include "pbp/error.hpp"
 #include "pbp/geography.hpp"
 #include "pbp/load.hpp"
@@ -10,6 +11,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 using namespace pbp;
 
@@ -78,6 +81,50 @@ TEST_CASE("footprints: leaves through several parents, populations summed over l
         auto l = fp.leaves(a);
         CHECK(std::is_sorted(l.begin(), l.end()));
         CHECK(std::adjacent_find(l.begin(), l.end()) == l.end());
+    }
+}
+
+TEST_CASE("footprints agree with a plain walk up each leaf's `within` links, on every area") {
+    // Second implementation: from the entities' own `within` lists, a leaf is an area no area
+    // names, and each leaf is in the footprint of every area it reaches going up.
+    for (const auto& m : {load("small.json"), std::shared_ptr<const Model>(load_model(*bundled_model("nottinghamshire")).model)}) {
+        REQUIRE(m);
+        const Footprints fp(*m, std::nullopt);
+        std::vector<char> has_child(m->entities.size(), 0);
+        for (const Entity& e : m->entities)
+            for (Index p : e.within) has_child[p] = 1;
+        std::map<Index, std::set<Index>> expected;
+        std::map<Index, Population> people;
+        std::size_t leaves = 0;
+        for (Index l = 0; l < m->entities.size(); ++l) {
+            if (m->entities[l].section != Section::area || has_child[l]) continue;
+            ++leaves;
+            std::vector<Index> todo{l};
+            std::set<Index> reached;
+            while (!todo.empty()) {
+                const Index v = todo.back();
+                todo.pop_back();
+                if (!reached.insert(v).second) continue;
+                expected[v].insert(l);
+                people[v] += m->entities[l].population.value_or(0);
+                for (Index p : m->entities[v].within) todo.push_back(p);
+            }
+        }
+        CHECK(leaves > 10);
+        std::size_t areas = 0;
+        for (Index a = 0; a < m->entities.size(); ++a) {
+            if (m->entities[a].section != Section::area) {
+                CHECK(fp.leaves(a).empty());
+                continue;
+            }
+            ++areas;
+            CAPTURE(m->id(a));
+            const auto got = fp.leaves(a);
+            CHECK(std::vector<Index>(got.begin(), got.end()) == std::vector<Index>(expected[a].begin(), expected[a].end()));
+            CHECK(fp.population(a) == people[a]);
+            CHECK(fp.is_leaf(a) == !has_child[a]);
+        }
+        CHECK(areas == fp.areas().size());
     }
 }
 

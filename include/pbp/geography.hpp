@@ -71,7 +71,8 @@ private:
     std::optional<Date> as_of_;
     std::vector<Index> areas_;
     std::vector<char> is_area_, is_leaf_;
-    std::vector<std::vector<Index>> leaves_;  // by entity index
+    std::vector<std::size_t> first_leaf_;     // by entity index, and one more: where its leaves start in leaf_list_
+    std::vector<Index> leaf_list_;            // every area's leaves, one area after another
     std::vector<Population> population_;      // by entity index
 };
 
