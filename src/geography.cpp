@@ -81,39 +81,37 @@ Footprints::Footprints(const Model& m, std::optional<Date> as_of) : model_(&m), 
         auto [b, e] = boost::in_edges(i, g);
         is_leaf_[i] = b == e;
     }
-    // Each leaf walks up its own ancestors, twice: once to count each area's leaves (and add
-    // up its people), once to write them into compressed rows, one array for every area (a
-    // vector per area was a million allocations for a national model). `seen` stamps the leaf
-    // that last visited a vertex, so shared ancestors and cycles are handled without clearing.
-    // Leaves are taken in ascending index order, so every row comes out sorted.
-    auto walk = [&](auto&& visit) {
-        std::vector<Index> seen(n, npos), stack;
-        for (Index leaf : areas_) {
-            if (!is_leaf_[leaf]) continue;
-            seen[leaf] = leaf;
-            stack.push_back(leaf);
-            while (!stack.empty()) {
-                const Index v = stack.back();
-                stack.pop_back();
-                visit(v, leaf);
-                for (auto [b, e] = boost::out_edges(v, g); b != e; ++b) {
-                    const auto t = static_cast<Index>(boost::target(*b, g));
-                    if (seen[t] == leaf) continue;
-                    seen[t] = leaf;
-                    stack.push_back(t);
-                }
+    // Each leaf walks up its own ancestors once; `seen` stamps the leaf that last visited a
+    // vertex, so shared ancestors and cycles are handled without clearing. Each visit is noted,
+    // then written into compressed rows, one array for every area (a vector per area was a
+    // million allocations for a national model). Leaves are taken in ascending index order,
+    // so every row comes out sorted.
+    std::vector<std::pair<Index, Index>> visits;  // (area, one of its leaves)
+    std::vector<Index> seen(n, npos), stack;
+    for (Index leaf : areas_) {
+        if (!is_leaf_[leaf]) continue;
+        const Population people = m.entities[leaf].population.value_or(0);
+        seen[leaf] = leaf;
+        stack.push_back(leaf);
+        while (!stack.empty()) {
+            const Index v = stack.back();
+            stack.pop_back();
+            visits.emplace_back(v, leaf);
+            population_[v] += people;
+            for (auto [b, e] = boost::out_edges(v, g); b != e; ++b) {
+                const auto t = static_cast<Index>(boost::target(*b, g));
+                if (seen[t] == leaf) continue;
+                seen[t] = leaf;
+                stack.push_back(t);
             }
         }
-    };
+    }
     first_leaf_.assign(n + 1, 0);
-    walk([&](Index v, Index leaf) {
-        ++first_leaf_[v + 1];
-        population_[v] += m.entities[leaf].population.value_or(0);
-    });
+    for (const auto& [v, leaf] : visits) ++first_leaf_[v + 1];
     std::partial_sum(first_leaf_.begin(), first_leaf_.end(), first_leaf_.begin());
-    leaf_list_.resize(first_leaf_.back());
+    leaf_list_.resize(visits.size());
     std::vector<std::size_t> next(first_leaf_.begin(), first_leaf_.end() - 1);
-    walk([&](Index v, Index leaf) { leaf_list_[next[v]++] = leaf; });
+    for (const auto& [v, leaf] : visits) leaf_list_[next[v]++] = leaf;
 }
 
 bool Footprints::is_area(Index i) const noexcept { return i < is_area_.size() && is_area_[i]; }
