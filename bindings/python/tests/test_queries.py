@@ -281,6 +281,8 @@ def test_same_answer_as_the_command_line_on_the_small_model(small, data, query, 
     assert query(small) == json.loads(r.stdout, parse_float=Decimal)
 
 
+@pytest.mark.skipif("england" not in pbp.bundled_models(),
+                    reason="this pbp was built without the national models (-DPBP_BUNDLE_ENGLAND=OFF)")
 def test_partners_of_lancashire_and_south_cumbria_icb():
     # Figures from data/england/ods_facts.py (the CSVs, not pbp): the ICB's 1,737,241 people;
     # Blackburn with Darwen and Blackpool whole; Cumberland, Westmorland and Furness and North

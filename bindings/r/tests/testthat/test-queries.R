@@ -149,6 +149,8 @@ test_that("import areas from an ONS lookup", {
 })
 
 test_that("partners: who Lancashire and South Cumbria ICB must work with", {
+  skip_if_not("england" %in% pbp_bundled_models(),
+              "this pbp was built without the national models (-DPBP_BUNDLE_ENGLAND=OFF)")
   # Figures from data/england/ods_facts.py (the CSVs, not pbp).
   m <- pbp_bundled("england")
   p <- pbp_partners(m, "QE1")
