@@ -35,8 +35,7 @@ public:
     // The first reading, which fills `out`.
     Reader(gsl::span<const std::string_view> lists, Outline& out) : lists_(lists), out_(&out), written_(lists.size()) {
         out.entries.resize(lists.size());
-        out.listed.assign(lists.size(), false);
-        out.written.assign(lists.size(), 0);
+        out.listed.assign(lists.size(), std::nullopt);
     }
     // The second reading, which hands each entry of the lists `plan` found to `visit`.
     Reader(gsl::span<const std::string_view> lists, const Outline& plan, const Visit& visit)
@@ -50,18 +49,21 @@ public:
     bool on_array_end(std::size_t n, json::error_code&) { return close(true, n); }
     bool on_key_part(json::string_view s, std::size_t, json::error_code&) {
         if (building()) stack_.push_chars(s);
-        keep_key(s);
+        if (out_ || depth_ == 1) keep_key(s);
         return true;
     }
     bool on_key(json::string_view s, std::size_t n, json::error_code&) {
         if (building()) stack_.push_key(s);
+        // The first reading needs every key (for pointers, and an entry's "id"); the second
+        // only the top level's, to know which list it is in.
+        if (!out_ && depth_ != 1) return true;
         keep_key(s);
         if (out_) {
             if (n > limits::string_bytes) too_large(Oversize::What::key, n);
             frames_.back().key = key_;
         }
         if (depth_ == 1) root_key_ = key_;
-        else if (depth_ == 3) id_key_ = list_ != none && key_ == "id";
+        else if (depth_ == 3) id_key_ = out_ && list_ != none && key_ == "id";
         key_.clear();
         return true;
     }
@@ -135,16 +137,15 @@ private:
                     entry_ = 0;
                     if (out_) {
                         out_->entries[list_].clear();  // a list written twice: the last is kept
-                        out_->listed[list_] = true;
-                        out_->written[list_] = writing;
+                        out_->listed[list_] = writing;
                         out_->root[root_key_] = json::array();
                     } else {
-                        streaming_ = plan_->listed[list_] && plan_->written[list_] == writing;
+                        streaming_ = plan_->listed[list_] == writing;
                     }
                     return;
                 }
                 if (out_) {
-                    if (list_ != none) out_->listed[list_] = false;
+                    if (list_ != none) out_->listed[list_].reset();
                     start(Target::root_value, {});
                 }
                 list_ = none;

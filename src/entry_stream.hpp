@@ -42,8 +42,9 @@ struct Outline {
     boost::json::object root;
     /// Per list (in the order given): its entries, when that list is an array at the top level.
     std::vector<std::vector<ListEntry>> entries;
-    std::vector<bool> listed;           ///< per list: it is an array, so its entries are streamed
-    std::vector<std::size_t> written;   ///< per list: which writing of its key is kept (0 = first)
+    /// Per list: which writing of its key (0 = the first) is the array whose entries are
+    /// streamed; none when the list is absent or its last writing is not an array.
+    std::vector<std::optional<std::size_t>> listed;
     std::optional<Oversize> oversize;
 };
 

@@ -207,17 +207,21 @@ public:
             if (auto* v = root.if_contains(kLists[list]); v && !v->is_array())
                 found[list].push_back(m_.diagnostic("E006", "\"" + std::string(kLists[list]) + "\" must be a list ([...]).", {},
                                                     "/" + std::string(kLists[list])));
+        static const std::array<const char*, 3> not_an_object{
+            "Each relation must be an object with \"kind\", \"from\" and \"to\".",
+            "Each flow must be an object with \"from\", \"to\", \"amount\" and \"year\".",
+            "Each assessment must be an object."};
         detail::for_each_entry(m_.source, kLists, outline_, [&](std::size_t list, std::size_t i, const json::value& v) {
             sink_ = &found[list];
-            if (list < kSections.size()) {
+            if (list < kSections.size()) {  // an entity that is not an object was reported by pass 1
                 if (const Index e = entity_at_[list][i]; e != npos) read_entity(e, v.get_object());
-            } else if (list == kRelations) {
-                read_relation(i, v);
-            } else if (list == kFlows) {
-                read_flow(i, v);
-            } else {
-                read_assessment(i, v);
+                return;
             }
+            std::string base = "/" + std::string(kLists[list]) + "/" + std::to_string(i);
+            if (!v.is_object()) malformed(std::move(base), {}, not_an_object[list - kRelations]);
+            else if (list == kRelations) read_relation(i, v.get_object(), base);
+            else if (list == kFlows) read_flow(i, v.get_object(), base);
+            else read_assessment(i, v.get_object(), base);
         });
         sink_ = &m_.load_diagnostics;
         for (Diagnostics& ds : found)
@@ -662,17 +666,12 @@ private:
     }
 
     // ---- relations -------------------------------------------------------------------------
-    void read_relation(std::size_t i, const json::value& entry) {
+    // `base`: the relation's JSON Pointer, as for read_flow() and read_assessment().
+    void read_relation(std::size_t i, const json::object& o, const std::string& base) {
         static const std::set<std::string, std::less<>> base_keys{"kind", "from", "to", "id", "valid_from", "valid_to", "notes", "attrs"};
         static const std::set<std::string, std::less<>> delegate_keys{"functions", "mechanism", "limit", "instrument", "may_subdelegate"};
         static const std::set<std::string, std::less<>> member_keys{"voting", "role"};
         static const std::set<std::string, std::less<>> none;
-        std::string base = "/relations/" + std::to_string(i);
-        if (!entry.is_object()) {
-            malformed(base, {}, "Each relation must be an object with \"kind\", \"from\" and \"to\".");
-            return;
-        }
-        const json::object& o = entry.get_object();
         Relation r;
         r.pointer = base;
         if (auto s = string_field(o, "id", base, "relation " + std::to_string(i))) r.id = *s;
@@ -742,15 +741,9 @@ private:
         if (auto b = bool_field(o, "may_subdelegate", base, label)) r.may_subdelegate = *b;
     }
 
-    void read_flow(std::size_t i, const json::value& entry) {
+    void read_flow(std::size_t i, const json::object& o, const std::string& base) {
         static const std::set<std::string, std::less<>> keys{"from", "to", "amount", "year", "purpose", "restriction",
                                                              "id", "valid_from", "valid_to", "notes", "attrs"};
-        std::string base = "/flows/" + std::to_string(i);
-        if (!entry.is_object()) {
-            malformed(base, {}, "Each flow must be an object with \"from\", \"to\", \"amount\" and \"year\".");
-            return;
-        }
-        const json::object& o = entry.get_object();
         std::string label = "flow " + std::to_string(i);
         if (auto* idv = o.if_contains("id"); idv && idv->is_string()) label = std::string(idv->get_string());  // as relations do
         check_keys(o, base, "a flow", {&keys});
@@ -800,18 +793,12 @@ private:
         m_.flows.push_back(std::move(fl));
     }
 
-    void read_assessment(std::size_t i, const json::value& entry) {
+    void read_assessment(std::size_t i, const json::object& o, const std::string& base) {
         static const std::set<std::string, std::less<>> keys{"subject", "date", "theme", "stage", "evidence", "id", "notes", "attrs"};
         static const std::set<std::string, std::less<>> themes{
             "shared_vision", "systems_mindset", "shifting_power", "trusted_relationships", "coordinated_delivery",
             "shared_governance", "aligned_resources", "collective_leadership", "evaluation_and_learning", "shared_data"};
         static const std::set<std::string, std::less<>> stages{"emerging", "developing", "maturing", "thriving"};
-        std::string base = "/assessments/" + std::to_string(i);
-        if (!entry.is_object()) {
-            malformed(base, {}, "Each assessment must be an object.");
-            return;
-        }
-        const json::object& o = entry.get_object();
         std::string label = "assessment " + std::to_string(i);
         check_keys(o, base, "an assessment", {&keys});
         Assessment a;

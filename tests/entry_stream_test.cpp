@@ -63,7 +63,7 @@ void same_as_document(std::string_view text) {
         const auto l = static_cast<std::size_t>(list - kLists.begin());
         CHECK(kept->is_array());
         CHECK(kept->get_array().empty());
-        CHECK(outline.listed[l]);
+        CHECK(outline.listed[l].has_value());
         const json::array& a = kv.value().get_array();
         REQUIRE(outline.entries[l].size() == a.size());
         REQUIRE(entries[l].size() == a.size());
@@ -78,7 +78,7 @@ void same_as_document(std::string_view text) {
     }
     for (std::size_t l = 0; l < kLists.size(); ++l)
         if (!root.contains(kLists[l]) || !root.at(kLists[l]).is_array()) {
-            CHECK(!outline.listed[l]);
+            CHECK(!outline.listed[l].has_value());
             CHECK(entries[l].empty());
         }
 }

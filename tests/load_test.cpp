@@ -205,6 +205,30 @@ TEST_CASE("load: E006 malformed id") {
     CHECK(r.model->entities.size() == 1);
 }
 
+TEST_CASE("load: E006 an entry of a list that is not an object, at the entry, the rest still read") {
+    auto r = load_model(R"({
+  "format": "pbp/1", "name": "not objects",
+  "organisations": ["icb", {"id": "icb", "kind": "icb"}, {"id": "lbc", "kind": "unitary_authority"}],
+  "relations": [{"kind": "informs", "from": "icb", "to": "lbc"}, 7],
+  "flows": [null, {"from": "icb", "to": "lbc", "amount": "1.00", "year": "2022/23"}],
+  "assessments": [["icb"]]
+})");
+    REQUIRE(r.model);
+    REQUIRE(r.diagnostics.size() == 4);
+    check_at(r.diagnostics[0], "E006", {}, "/organisations/0", 3, 21);
+    check_at(r.diagnostics[1], "E006", {}, "/relations/1", 4, 66);
+    check_at(r.diagnostics[2], "E006", {}, "/flows/0", 5, 13);
+    check_at(r.diagnostics[3], "E006", {}, "/assessments/0", 6, 19);
+    CHECK(r.diagnostics[0].message == "Each entry in \"organisations\" must be an object ({...}).");
+    CHECK(r.diagnostics[1].message == "Each relation must be an object with \"kind\", \"from\" and \"to\".");
+    CHECK(r.diagnostics[2].message == "Each flow must be an object with \"from\", \"to\", \"amount\" and \"year\".");
+    CHECK(r.diagnostics[3].message == "Each assessment must be an object.");
+    CHECK(r.model->entities.size() == 2);
+    CHECK(r.model->relations.size() == 1);
+    CHECK(r.model->flows.size() == 1);
+    CHECK(r.model->assessments.empty());
+}
+
 TEST_CASE("load: E006 malformed date") {
     auto r = load_model(R"({
   "format": "pbp/1",
