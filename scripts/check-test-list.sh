@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Refuses a test build that would run fewer tests than it should: every family of tests that
+# scripts/run-tests.sh promises (C++ unit tests, the SPEC conformance cases, the command line,
+# the C API, the Python and R bindings, the install/consumer test, the guide) must be registered
+# with ctest in BUILD_DIR. A build configured with the tests off, or a family silently lost from
+# tests/CMakeLists.txt, fails here with the family's name instead of passing with fewer tests.
+#   scripts/check-test-list.sh BUILD_DIR
+set -euo pipefail
+BUILD=${1:?usage: check-test-list.sh BUILD_DIR}
+list=$(ctest --test-dir "$BUILD" -N)
+total=$(printf '%s\n' "$list" | sed -n 's/^Total Tests: \([0-9]*\)$/\1/p')
+missing=()
+# family name | a regular expression its test names match (ctest -N prints "Test #N: NAME")
+while IFS='|' read -r family pattern; do
+  if ! printf '%s\n' "$list" | grep -Eq "Test +#[0-9]+: ($pattern)\$"; then missing+=("$family"); fi
+done <<'FAMILIES'
+C++ unit tests (doctest)|accountability: .*
+SPEC conformance cases|conformance
+command line|cli
+C API|capi: .*
+Python and R bindings|bindings
+install/consumer|packaging
+user guide|docs/guide
+FAMILIES
+if [ "${#missing[@]}" -gt 0 ] || [ "${total:-0}" -eq 0 ]; then
+  echo "check-test-list: $BUILD registers ${total:-0} tests; missing: ${missing[*]:-none}." >&2
+  echo "check-test-list: configure it with -DPBP_BUILD_TESTS=ON (scripts/run-tests.sh does)." >&2
+  exit 1
+fi
+echo "check-test-list: $BUILD registers $total tests, every family present"
