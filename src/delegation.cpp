@@ -245,6 +245,21 @@ boost::json::object to_json(const Decision& d) {
     return o;
 }
 
+std::vector<Decision> decides(const Model& m, Index function, gsl::span<const Index> places, std::optional<Date> as_of) {
+    std::vector<Decision> out;
+    out.reserve(places.size());
+    for (Index p : places) out.push_back(decides(m, function, p, as_of));
+    return out;
+}
+
+std::vector<Index> places_on(const Model& m, std::optional<Date> as_of) {
+    std::vector<Index> out;
+    for (Index i = 0; i < m.entities.size(); ++i)
+        if (m.entities[i].section == Section::area && m.entities[i].kind == "place" && m.exists(i, as_of)) out.push_back(i);
+    std::sort(out.begin(), out.end(), [&](Index a, Index b) { return m.id(a) < m.id(b); });
+    return out;
+}
+
 Authority authority(const Model& m, Index function, Index place, const Money& amount, std::optional<Date> as_of) {
     const Decision d = decides(m, function, place, as_of);
     // effective[k]: the smallest limit on the steps leading down to delegation_chain[k];

@@ -2,6 +2,7 @@
 
 #include "source_map.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -83,6 +84,25 @@ const std::vector<Index>& Model::delegations_of(Index f) const {
     static const std::vector<Index> none;
     auto it = delegations_by_function.find(f);
     return it == delegations_by_function.end() ? none : it->second;
+}
+
+const std::vector<Index>& detail::IdRanks::get(const std::vector<Entity>& entities) const {
+    static const std::vector<Index> none;
+    if (!state_) return none;  // moved from
+    std::call_once(state_->built, [&] {
+        std::vector<Index> by_id(entities.size());
+        for (Index i = 0; i < by_id.size(); ++i) by_id[i] = i;
+        std::sort(by_id.begin(), by_id.end(), [&](Index a, Index b) { return entities[a].id < entities[b].id; });
+        state_->ranks.resize(by_id.size());
+        for (Index r = 0; r < by_id.size(); ++r) state_->ranks[by_id[r]] = r;
+    });
+    return state_->ranks;
+}
+
+gsl::span<const Index> Model::id_ranks() const {
+    const std::vector<Index>& ranks = id_ranks_storage.get(entities);
+    if (ranks.size() != entities.size()) return {};
+    return ranks;
 }
 
 bool Model::exists(Index i, std::optional<Date> as_of) const { return entities[i].valid.contains(as_of); }

@@ -4,6 +4,8 @@
 #include "pbp/error.hpp"
 #include "pbp/validate.hpp"
 
+#include <boost/json/serialize.hpp>
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -132,6 +134,41 @@ OpenModel open_model(const std::string& operand, const Args& args, bool refuse_e
 }
 
 void print_json(const boost::json::value& v) { std::cout << pretty_json(v); }
+
+void print_json_line(const boost::json::value& v) { std::cout << boost::json::serialize(v) << "\n"; }
+
+IdList read_id_list(const std::string& path, const std::string& model_operand) {
+    if (path == "-" && model_operand == "-")
+        throw UsageError("the model and the list of ids cannot both be read from standard input");
+    std::ifstream file;
+    if (path != "-") {
+        file.open(path);
+        if (!file) throw UsageError("cannot read the list of ids '" + path + "'");
+    }
+    std::istream& in = path == "-" ? std::cin : file;
+    IdList out{path == "-" ? "standard input" : path, {}};
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number) {
+        const auto first = line.find_first_not_of(" \t");
+        if (first == std::string::npos || line[first] == '#') continue;
+        const auto last = line.find_last_not_of(" \t\r");
+        out.lines.emplace_back(number, line.substr(first, last - first + 1));
+    }
+    return out;
+}
+
+std::vector<Index> resolve(const IdList& list, const Model& m, std::optional<Date> as_of) {
+    std::vector<Index> out;
+    out.reserve(list.lines.size());
+    for (const auto& [number, id] : list.lines) {
+        const std::string where = list.source + ", line " + std::to_string(number);
+        const auto i = m.find(id);
+        if (!i) throw InvalidArgument(where + ": there is no '" + id + "' in the model");
+        if (!m.exists(*i, as_of)) throw InvalidArgument(where + ": '" + id + "' does not exist on " + to_string(*as_of));
+        out.push_back(*i);
+    }
+    return out;
+}
 
 void print_diagnostics(std::ostream& os, const Diagnostics& ds) {
     for (const auto& d : ds) {

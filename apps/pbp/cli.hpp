@@ -69,6 +69,23 @@ OpenModel open_model(const std::string& operand, const Args& args, bool refuse_e
 /// Prints a JSON document on standard output, indented.
 void print_json(const boost::json::value& v);
 
+/// Prints JSON values as JSON Lines: each compact, on a line of its own (the batch commands'
+/// output, which a reader can consume one answer at a time).
+void print_json_line(const boost::json::value& v);
+
+/// The ids of a list file (`--nodes FILE`, `--places FILE`): one id per line (`-`: standard
+/// input); blank lines and lines starting with `#` are skipped. Read before the model is opened,
+/// so that a model read from standard input is refused with a clear message.
+struct IdList {
+    std::string source;  ///< the file's name, or "standard input"
+    std::vector<std::pair<int, std::string>> lines;  ///< line number and id
+};
+/// @throws UsageError when the file cannot be read, or when it and the model are both `-`.
+IdList read_id_list(const std::string& path, const std::string& model_operand);
+/// The entities named in `list`. @throws InvalidArgument naming the line of an id that is not in
+/// the model on that day.
+std::vector<Index> resolve(const IdList& list, const Model& m, std::optional<Date> as_of);
+
 /// Prints diagnostics to a stream, one per line, for people.
 void print_diagnostics(std::ostream& os, const Diagnostics& ds);
 

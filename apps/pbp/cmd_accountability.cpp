@@ -6,7 +6,27 @@
 
 namespace pbp::cli {
 namespace {
+// --all or --nodes FILE: one answer per node, as JSON Lines, in the order of the list.
+int run_batch(const Args& args) {
+    if (args.operands.size() != 1) throw UsageError("with --all or --nodes, expects one MODEL and no NODE");
+    if (args.has("all") && args.has("nodes")) throw UsageError("give --all or --nodes FILE, not both");
+    const auto as_of = args.as_of();
+    std::optional<IdList> list;
+    if (args.has("nodes")) list = read_id_list(args.require("nodes"), args.operands[0]);
+    auto m = open_model(args.operands[0], args);
+    const Model& model = *m.model;
+    const std::vector<Index> nodes =
+        args.has("all") ? accountable_nodes(model, as_of) : resolve(*list, model, as_of);
+    AccountabilityIndices found;
+    for (Index node : nodes) {
+        accountability(model, node, as_of, found);
+        print_json_line(to_json(to_ids(model, found)));
+    }
+    return 0;
+}
+
 int run(const Args& args) {
+    if (args.has("all") || args.has("nodes")) return run_batch(args);
     if (args.operands.size() != 2) throw UsageError("expects MODEL and NODE");
     auto as_of = args.as_of();
     auto m = open_model(args.operands[0], args);
@@ -30,15 +50,22 @@ int run(const Args& args) {
 
 Command accountability_command() {
     return {"accountability", "who a node answers to, up to Parliament or an electorate",
-            "usage: pbp accountability MODEL NODE [--as-of YYYY-MM-DD] [--json]\n\n"
+            "usage: pbp accountability MODEL NODE [--as-of YYYY-MM-DD] [--json]\n"
+            "       pbp accountability MODEL --all [--as-of YYYY-MM-DD]\n"
+            "       pbp accountability MODEL --nodes FILE [--as-of YYYY-MM-DD]\n\n"
             "Follows accountability upwards from NODE (an organisation, body or post): accountable_to\n"
             "relations, a body to the organisation or body it belongs to (\"of\"), a post to where it\n"
             "sits (\"in\"), and a delegate to whoever delegated to it (delegation never moves\n"
             "accountability). Prints the shortest chain to an apex, everything NODE answers to, and the\n"
             "apexes reached.\n\n"
             "--json prints {\"node\", \"chain\", \"reachable\", \"apexes\"}.\n"
-            "--as-of D  only what exists on day D (default: everything, whatever its dates).\n",
-            {},
+            "--as-of D  only what exists on day D (default: everything, whatever its dates).\n"
+            "--all      every organisation, body and post existing on the day, in id order, one answer\n"
+            "           per line as JSON Lines (each line {\"node\", \"chain\", \"reachable\", \"apexes\"}).\n"
+            "--nodes FILE  the nodes listed in FILE (one id per line; blank lines and lines starting\n"
+            "           with # skipped; - for standard input), answered in that order as JSON Lines. An id\n"
+            "           not in the model on the day stops the command before anything is printed (exit 2).\n",
+            {{"all", false}, {"nodes"}},
             run};
 }
 

@@ -1,13 +1,32 @@
 #include "commands.hpp"
 
+#include "pbp/accountability.hpp"
 #include "pbp/delegation.hpp"
 
 #include <iostream>
 
 namespace pbp::cli {
 namespace {
+// --all-places or --places FILE: one answer per place, as JSON Lines, in the order of the list.
+int run_batch(const Args& args) {
+    if (args.has("place")) throw UsageError("give --place, --all-places or --places FILE, only one");
+    if (args.has("all-places") && args.has("places")) throw UsageError("give --all-places or --places FILE, not both");
+    const auto as_of = args.as_of();
+    const std::string function = args.require("function");
+    std::optional<IdList> list;
+    if (args.has("places")) list = read_id_list(args.require("places"), args.operands[0]);
+    auto m = open_model(args.operands[0], args);
+    const Model& model = *m.model;
+    const Index f = require_entity(model, function, as_of);
+    const std::vector<Index> places = args.has("all-places") ? places_on(model, as_of)
+                                                              : resolve(*list, model, as_of);
+    for (Index p : places) print_json_line(to_json(decides(model, f, p, as_of)));
+    return 0;
+}
+
 int run(const Args& args) {
     if (args.operands.size() != 1) throw UsageError("expects one MODEL");
+    if (args.has("all-places") || args.has("places")) return run_batch(args);
     auto as_of = args.as_of();
     const std::string function = args.require("function"), place = args.require("place");
     auto m = open_model(args.operands[0], args);
@@ -40,7 +59,9 @@ int run(const Args& args) {
 
 Command decides_command() {
     return {"decides", "who decides a function at a place, and who answers for it",
-            "usage: pbp decides MODEL --function F --place P [--as-of YYYY-MM-DD] [--json]\n\n"
+            "usage: pbp decides MODEL --function F --place P [--as-of YYYY-MM-DD] [--json]\n"
+            "       pbp decides MODEL --function F --all-places [--as-of YYYY-MM-DD]\n"
+            "       pbp decides MODEL --function F --places FILE [--as-of YYYY-MM-DD]\n\n"
             "Follows the delegations of function F from its holder (or the holder's own boards,\n"
             "committees and officers) to the delegate in scope for place P: a delegate for P itself\n"
             "first, then one for an area containing P, then one with no place; sub-delegation only where\n"
@@ -48,8 +69,12 @@ Command decides_command() {
             "smallest financial limit on it, and the accountability chain back up to the apex.\n\n"
             "--json prints {\"function\", \"place\", \"holder\", \"decision_maker\", \"delegation_chain\",\n"
             "\"accountability_chain\", \"limit\"} (limit a money string or null).\n"
-            "--as-of D  only what exists on day D (default: everything, whatever its dates).\n",
-            {{"function"}, {"place"}},
+            "--as-of D  only what exists on day D (default: everything, whatever its dates).\n"
+            "--all-places  every area of kind place existing on the day, in id order: one answer per\n"
+            "           line as JSON Lines (each line the --json answer above, compact).\n"
+            "--places FILE  the places listed in FILE (one id per line; blank lines and lines starting\n"
+            "           with # skipped; - for standard input), answered in that order as JSON Lines.\n",
+            {{"function"}, {"place"}, {"all-places", false}, {"places"}},
             run};
 }
 

@@ -13,6 +13,10 @@
 #include "pbp/geography.hpp"
 #include "pbp/maturity.hpp"
 
+#include <boost/json/parse.hpp>
+
+#include <vector>
+
 namespace pbp::capi {
 namespace {
 /// An area kind or comma-separated ids (the command line's form), with every id named checked
@@ -28,6 +32,34 @@ AreaSelection areas_arg(const Model& m, const char* text, const char* within, st
     if (sel.within) id_arg(m, sel.within->c_str(), as_of, "within");
     return sel;
 }
+
+/// A JSON array of ids (`["a", "b"]`), each checked to exist on the day; NULL gives `all`.
+std::vector<Index> ids_arg(const Model& m, const char* json, std::optional<Date> as_of, const char* what,
+                           std::vector<Index> (*all)(const Model&, std::optional<Date>)) {
+    if (!json) return all(m, as_of);
+    boost::system::error_code ec;
+    const boost::json::value v = boost::json::parse(json, ec);
+    if (ec || !v.is_array())
+        throw Failure{PBP_ERR_INVALID_ARGUMENT, std::string(what) + " is not a JSON array of ids (such as [\"icb.x\", \"trust.y\"])" +
+                                                    (ec ? ": " + ec.message() : "")};
+    std::vector<Index> out;
+    out.reserve(v.as_array().size());
+    for (std::size_t k = 0; k < v.as_array().size(); ++k) {
+        const boost::json::value& id = v.as_array()[k];
+        if (!id.is_string())
+            throw Failure{PBP_ERR_INVALID_ARGUMENT, std::string(what) + "[" + std::to_string(k) + "] is not a string: name an id"};
+        out.push_back(id_arg(m, id.as_string().c_str(), as_of, what));
+    }
+    return out;
+}
+
+template <class Answers>
+boost::json::array json_array(const Answers& answers) {
+    boost::json::array out;
+    out.reserve(answers.size());
+    for (const auto& a : answers) out.push_back(to_json(a));
+    return out;
+}
 }  // namespace
 }  // namespace pbp::capi
 
@@ -41,6 +73,27 @@ PBP_C_API int pbp_model_accountability(char** out_json, const pbp_model* model, 
     return run_query(out_json, model, flags, [&](const Model& m) {
         const auto day = date_arg(as_of, "as_of");
         return to_json(accountability(m, id_arg(m, node, day, "node"), day));
+    });
+}
+
+PBP_C_API int pbp_model_accountability_batch(char** out_json, const pbp_model* model, const char* nodes_json,
+                                             const char* as_of, unsigned flags) {
+    return run_query(out_json, model, flags, [&](const Model& m) {
+        const auto day = date_arg(as_of, "as_of");
+        const std::vector<Index> nodes = ids_arg(m, nodes_json, day, "nodes",
+                                                 [](const Model& mm, std::optional<Date> d) { return accountable_nodes(mm, d); });
+        return json_array(accountability(m, nodes, day));
+    });
+}
+
+PBP_C_API int pbp_model_decides_batch(char** out_json, const pbp_model* model, const char* function,
+                                      const char* places_json, const char* as_of, unsigned flags) {
+    return run_query(out_json, model, flags, [&](const Model& m) {
+        const auto day = date_arg(as_of, "as_of");
+        const Index f = id_arg(m, function, day, "function");
+        const std::vector<Index> places =
+            ids_arg(m, places_json, day, "places", [](const Model& mm, std::optional<Date> d) { return places_on(mm, d); });
+        return json_array(decides(m, f, places, day));
     });
 }
 

@@ -6,6 +6,7 @@
 #include "pbp/model.hpp"
 
 #include <boost/json/object.hpp>
+#include <gsl/span>
 
 #include <optional>
 #include <string>
@@ -25,6 +26,26 @@ struct Accountability {
     std::vector<std::string> apexes;
 };
 
+/// The same answer as entity indices, for callers that ask many questions (a batch, a service,
+/// a loop over every organisation): accountability(const Model&, Index, std::optional<Date>,
+/// AccountabilityIndices&) refills one of these without allocating once its vectors have grown.
+struct AccountabilityIndices {
+    Index node = npos;
+    std::vector<Index> chain;      ///< as Accountability::chain
+    std::vector<Index> reachable;  ///< as Accountability::reachable, in the same (id) order
+    std::vector<Index> apexes;     ///< as Accountability::apexes, in the same (id) order
+};
+
+/// Accountability of `node` on day `as_of` into `out`, reusing its storage. The cost follows the
+/// answer (the nodes reached and the edges between them), not the model: no apex's in-edges
+/// are read however many nodes answer to it, and ids are compared by Model::id_ranks().
+/// @throws InvalidArgument when `node` is not in the model or does not exist on `as_of`.
+/// Thread-safe: reads the model only (each thread keeps its own working space).
+void accountability(const Model& m, Index node, std::optional<Date> as_of, AccountabilityIndices& out);
+
+/// The ids of an answer given as indices.
+Accountability to_ids(const Model& m, const AccountabilityIndices& a);
+
 /// Accountability of `node` on day `as_of` (every day when absent). Edges: `accountable_to`
 /// relations; a body to each id in its `of`; a post to its `in`; a delegate to its delegator.
 /// @throws InvalidArgument when `node` is not in the model or does not exist on `as_of`.
@@ -33,6 +54,16 @@ Accountability accountability(const Model& m, Index node, std::optional<Date> as
 
 /// Same, by id. @throws InvalidArgument naming the id when it is unknown or not valid on `as_of`.
 Accountability accountability(const Model& m, std::string_view node, std::optional<Date> as_of = std::nullopt);
+
+/// Accountability of many nodes on one day, in the order given: the batch form that the C API,
+/// the bindings and `pbp accountability --all` use. Answer k is accountability(m, nodes[k], as_of).
+/// @throws InvalidArgument for the first node that is not in the model or not valid on `as_of`.
+std::vector<Accountability> accountability(const Model& m, gsl::span<const Index> nodes,
+                                           std::optional<Date> as_of = std::nullopt);
+
+/// The nodes accountability is asked about: every organisation, body and post existing on
+/// `as_of` (all of them with no day), in byte-wise order of their ids.
+std::vector<Index> accountable_nodes(const Model& m, std::optional<Date> as_of = std::nullopt);
 
 /// `{"node", "chain", "reachable", "apexes"}` as SPEC 4.1 prints it.
 boost::json::object to_json(const Accountability& a);

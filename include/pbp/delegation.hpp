@@ -10,6 +10,7 @@
 #include "pbp/model.hpp"
 
 #include <boost/json/object.hpp>
+#include <gsl/span>
 
 #include <optional>
 #include <string>
@@ -81,6 +82,17 @@ Decision decides(const Model& m, std::string_view function, std::string_view pla
 /// `{"function", "place", "holder", "decision_maker", "delegation_chain",
 /// "accountability_chain", "limit"}`; `limit` is a money string such as `"400000.00"` or null.
 boost::json::object to_json(const Decision& d);
+
+/// Who decides `function` at each of `places` on one day, in the order given: the batch form
+/// (the decides matrix of a function) that the C API, the bindings and `pbp decides --all-places`
+/// use. Answer k is decides(m, function, places[k], as_of).
+/// @throws InvalidArgument as decides() does, for the first place that fails.
+std::vector<Decision> decides(const Model& m, Index function, gsl::span<const Index> places,
+                              std::optional<Date> as_of = std::nullopt);
+
+/// The places decides() is asked about in a batch: every area of kind `place` existing on
+/// `as_of` (all of them with no day), in byte-wise order of their ids.
+std::vector<Index> places_on(const Model& m, std::optional<Date> as_of = std::nullopt);
 
 /// The answer to "who may approve a single commitment of `amount`?" (SPEC 2.2).
 struct Authority {

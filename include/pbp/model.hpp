@@ -10,11 +10,13 @@
 #include "pbp/money.hpp"
 
 #include <boost/json/value.hpp>
+#include <gsl/span>
 
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -158,6 +160,33 @@ struct SourcePosition {
     int line = 1, column = 1;
 };
 
+namespace detail {
+/// Storage for Model::id_ranks(): built once, on first use, whichever thread asks first. A copy
+/// of a model starts without it (the copy may be changed before it is queried).
+class IdRanks {
+public:
+    IdRanks() : state_(std::make_unique<State>()) {}
+    IdRanks(const IdRanks&) : IdRanks() {}
+    IdRanks(IdRanks&&) noexcept = default;
+    IdRanks& operator=(const IdRanks&) {
+        state_ = std::make_unique<State>();
+        return *this;
+    }
+    IdRanks& operator=(IdRanks&&) noexcept = default;
+    ~IdRanks() = default;
+
+    /// The ranks of the entities' ids, computed by the first call (none when moved from).
+    const std::vector<Index>& get(const std::vector<Entity>& entities) const;
+
+private:
+    struct State {
+        std::once_flag built;
+        std::vector<Index> ranks;
+    };
+    std::unique_ptr<State> state_;
+};
+}  // namespace detail
+
 /// An immutable, loaded model. Obtain one from load_model(); all queries take `const Model&`.
 struct Model {
     std::string name;
@@ -202,6 +231,14 @@ struct Model {
     [[nodiscard]] const std::vector<Index>& delegations_of(Index f) const;
     /// See delegations_of(); filled by load_model().
     std::unordered_map<Index, std::vector<Index>> delegations_by_function;
+
+    /// Each entity's position in the byte-wise order of all ids: `id_ranks()[i] < id_ranks()[j]`
+    /// exactly when `id(i) < id(j)`. Queries that sort or break ties by id (accountability's
+    /// chains, decides' candidates) compare two integers instead of two strings. Built on the
+    /// first call, once, thread-safe. Empty when `entities` has grown or shrunk since that call
+    /// (a model changed in code after a query): callers then compare the ids themselves.
+    [[nodiscard]] gsl::span<const Index> id_ranks() const;
+    detail::IdRanks id_ranks_storage;  ///< see id_ranks()
 
     /// Hashes ids as strings and views alike, so that find() looks up a view without a copy.
     struct IdHash {

@@ -108,6 +108,46 @@ class Shapes(unittest.TestCase):
         # the lead answers to the ICB and to council 1: two apexes, Parliament and electorate 1
         self.assertEqual(doc["apexes"], ["ics0.electorate1", "parliament"])
 
+    def test_accountability_all_is_json_lines_of_the_single_answers(self):
+        model = json.loads(run("export", CONFORMANCE, "--format", "json")[1])
+        ids = sorted((e["id"] for s in ("organisations", "bodies", "posts") for e in model.get(s, [])),
+                     key=lambda i: i.encode())
+        code, out, _ = run("accountability", CONFORMANCE, "--all")
+        self.assertEqual(code, 0)
+        answers = [json.loads(line) for line in out.splitlines()]
+        self.assertEqual([a["node"] for a in answers], ids)
+        for a in answers:
+            self.assertEqual(a, json.loads(run("accountability", CONFORMANCE, a["node"], "--json")[1]))
+
+    def test_accountability_nodes_from_stdin_in_order_and_unknown_ids(self):
+        code, out, _ = run("accountability", CONFORMANCE, "--nodes", "-", stdin="# leads\nics0.place1.lead\n\nparliament\n")
+        self.assertEqual(code, 0)
+        self.assertEqual([json.loads(line)["node"] for line in out.splitlines()], ["ics0.place1.lead", "parliament"])
+        code, out, err = run("accountability", CONFORMANCE, "--nodes", "-", stdin="parliament\nnobody\n")
+        self.assertEqual((code, out), (2, ""))
+        self.assertIn("line 2", err)
+        self.assertIn("nobody", err)
+        code, _, err = run("accountability", CONFORMANCE, "parliament", "--all")
+        self.assertEqual(code, 2)
+        code, _, err = run("accountability", "-", "--nodes", "-", stdin="{}")
+        self.assertEqual(code, 2)
+        self.assertIn("standard input", err)
+
+    def test_decides_all_places_is_json_lines_of_the_single_answers(self):
+        model = json.loads(run("export", CONFORMANCE, "--format", "json")[1])
+        places = sorted(a["id"] for a in model["areas"] if a.get("kind") == "place")
+        for f in model["functions"]:
+            code, out, err = run("decides", CONFORMANCE, "--function", f["id"], "--all-places")
+            self.assertEqual(code, 0, err)
+            answers = [json.loads(line) for line in out.splitlines()]
+            self.assertEqual([d["place"] for d in answers], places)
+            for d in answers:
+                single = run("decides", CONFORMANCE, "--function", f["id"], "--place", d["place"], "--json")[1]
+                self.assertEqual(d, json.loads(single))
+        code, _, _ = run("decides", CONFORMANCE, "--function", model["functions"][0]["id"], "--all-places",
+                         "--place", places[0])
+        self.assertEqual(code, 2)
+
     def test_export_round_trips(self):
         code, out, _ = run("export", CONFORMANCE, "--format", "json")
         self.assertEqual(code, 0)

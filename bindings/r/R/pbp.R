@@ -166,6 +166,37 @@ pbp_accountability <- function(model, node, as_of = NULL, force = FALSE) {
   list(node = r$node, chain = .chrs(r$chain), reachable = .chrs(r$reachable), apexes = .chrs(r$apexes))
 }
 
+# A batch query's ids as a JSON array, or NULL for the library's default list.
+.ids_json <- function(ids, what) {
+  if (is.null(ids)) return(NULL)
+  if (!is.character(ids) || anyNA(ids))
+    stop(.pbp_error(-1L, sprintf("%s must be a character vector of ids, without NA", what), call = sys.call(-1)))
+  as.character(jsonlite::toJSON(enc2utf8(ids)))
+}
+
+# A list column (one character vector per row) for a data frame.
+.list_col <- function(rows, key) I(lapply(rows, function(r) .chrs(r[[key]])))
+
+pbp_accountability_batch <- function(model, nodes = NULL, as_of = NULL, force = FALSE) {
+  rows <- .json(.value(.Call(C_pbp_r_accountability_batch, .model(model), .ids_json(nodes, "nodes"), .date(as_of),
+                             isTRUE(force))))
+  df <- .df(rows, "node")
+  df$chain <- .list_col(rows, "chain")
+  df$reachable <- .list_col(rows, "reachable")
+  df$apexes <- .list_col(rows, "apexes")
+  df
+}
+
+pbp_decides_batch <- function(model, fn, places = NULL, as_of = NULL, force = FALSE) {
+  rows <- .json(.value(.Call(C_pbp_r_decides_batch, .model(model), .string(fn, "fn"), .ids_json(places, "places"),
+                             .date(as_of), isTRUE(force))))
+  df <- .df(rows, c("function", "place", "holder", "decision_maker"))
+  df$delegation_chain <- .list_col(rows, "delegation_chain")
+  df$accountability_chain <- .list_col(rows, "accountability_chain")
+  df$limit <- vapply(rows, function(r) .chr(r$limit), character(1))
+  df
+}
+
 .decision <- function(r) {
   list("function" = r[["function"]], place = r$place, holder = r$holder, decision_maker = r$decision_maker,
        delegation_chain = .chrs(r$delegation_chain), accountability_chain = .chrs(r$accountability_chain),

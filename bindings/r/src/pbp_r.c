@@ -229,6 +229,18 @@ static SEXP r_decides(SEXP ptr, SEXP fn, SEXP place, SEXP as_of, SEXP force) {
     TEXT_CALL(pbp_model_decides(&out, m, f, p, d, flags_of(force)));
 }
 
+static SEXP r_accountability_batch(SEXP ptr, SEXP nodes, SEXP as_of, SEXP force) {
+    MODEL_OR_REFUSE(m, ptr);
+    const char *n = opt_string(nodes), *d = opt_string(as_of);
+    TEXT_CALL(pbp_model_accountability_batch(&out, m, n, d, flags_of(force)));
+}
+
+static SEXP r_decides_batch(SEXP ptr, SEXP fn, SEXP places, SEXP as_of, SEXP force) {
+    MODEL_OR_REFUSE(m, ptr);
+    const char *f = opt_string(fn), *p = opt_string(places), *d = opt_string(as_of);
+    TEXT_CALL(pbp_model_decides_batch(&out, m, f, p, d, flags_of(force)));
+}
+
 static SEXP r_authority(SEXP ptr, SEXP fn, SEXP place, SEXP amount, SEXP as_of, SEXP force) {
     MODEL_OR_REFUSE(m, ptr);
     const char *f = opt_string(fn), *p = opt_string(place), *a = opt_string(amount), *d = opt_string(as_of);
@@ -369,6 +381,8 @@ static const R_CallMethodDef call_methods[] = {
     {"pbp_r_accountability", (DL_FUNC)&r_accountability, 4},
     {"pbp_r_decides", (DL_FUNC)&r_decides, 5},
     {"pbp_r_authority", (DL_FUNC)&r_authority, 6},
+    {"pbp_r_accountability_batch", (DL_FUNC)&r_accountability_batch, 4},
+    {"pbp_r_decides_batch", (DL_FUNC)&r_decides_batch, 5},
     {"pbp_r_balances", (DL_FUNC)&r_balances, 3},
     {"pbp_r_trace", (DL_FUNC)&r_trace, 4},
     {"pbp_r_coterminosity", (DL_FUNC)&r_coterminosity, 6},

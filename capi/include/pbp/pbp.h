@@ -209,10 +209,29 @@ PBP_C_API int pbp_model_report(char **out, const pbp_model *model, const char *a
 PBP_C_API int pbp_model_accountability(char **out_json, const pbp_model *model, const char *node,
                                        const char *as_of, unsigned flags);
 
+/** Who each of many nodes answers to, in one call (the batch form of pbp_model_accountability()):
+ *  a JSON array with one `{"node", "chain", "reachable", "apexes"}` per node, in the order given.
+ *  @param nodes_json a JSON array of ids (`["icb.a", "trust.b"]`), or NULL for every
+ *         organisation, body and post existing on `as_of`, in byte-wise order of their ids.
+ *  @return #PBP_ERR_INVALID_ARGUMENT when `nodes_json` is not an array of strings;
+ *          #PBP_ERR_NOT_FOUND naming the first id not in the model on that day (nothing is
+ *          answered then). */
+PBP_C_API int pbp_model_accountability_batch(char **out_json, const pbp_model *model, const char *nodes_json,
+                                             const char *as_of, unsigned flags);
+
 /** Who decides `function` at `place` and who answers for it (SPEC 2.2): `{"function", "place",
  *  "holder", "decision_maker", "delegation_chain", "accountability_chain", "limit"}`. */
 PBP_C_API int pbp_model_decides(char **out_json, const pbp_model *model, const char *function,
                                 const char *place, const char *as_of, unsigned flags);
+
+/** Who decides `function` at each of many places, in one call (the batch form of
+ *  pbp_model_decides(): a row of the decides matrix): a JSON array with one answer per place, in
+ *  the order given.
+ *  @param places_json a JSON array of area ids, or NULL for every area of kind `place` existing
+ *         on `as_of`, in byte-wise order of their ids.
+ *  @return as pbp_model_accountability_batch() for the list; otherwise as pbp_model_decides(). */
+PBP_C_API int pbp_model_decides_batch(char **out_json, const pbp_model *model, const char *function,
+                                      const char *places_json, const char *as_of, unsigned flags);
 
 /** Who may approve a single commitment of `amount` (a money string) for `function` at `place`
  *  (SPEC 2.2): `{"function", "place", "amount", "approver", "effective_limit", "chain"}`. */

@@ -64,6 +64,8 @@ FUNCTIONS = {
     "pbp_model_report": ([_out_text, ModelPointer, c_char_p], c_int),
     "pbp_model_accountability": ([_out_text, ModelPointer, c_char_p, c_char_p, c_uint], c_int),
     "pbp_model_decides": ([_out_text, ModelPointer, c_char_p, c_char_p, c_char_p, c_uint], c_int),
+    "pbp_model_accountability_batch": ([_out_text, ModelPointer, c_char_p, c_char_p, c_uint], c_int),
+    "pbp_model_decides_batch": ([_out_text, ModelPointer, c_char_p, c_char_p, c_char_p, c_uint], c_int),
     "pbp_model_authority": ([_out_text, ModelPointer, c_char_p, c_char_p, c_char_p, c_char_p, c_uint], c_int),
     "pbp_model_balances": ([_out_text, ModelPointer, c_char_p, c_uint], c_int),
     "pbp_model_trace": ([_out_text, ModelPointer, c_char_p, c_char_p, c_uint], c_int),

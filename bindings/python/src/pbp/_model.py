@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import os
 from ctypes import byref, c_size_t
 from dataclasses import dataclass
@@ -56,6 +57,17 @@ def _areas(a: Union[str, Iterable[str]], what: str) -> bytes:
         if not isinstance(i, str) or "," in i or not i:
             raise PbpError(-1, "%s: %r is not an area id" % (what, i), status_name="PBP_ERR_INVALID_ARGUMENT")
     return ",".join(ids).encode()
+
+
+def _id_list(ids: Iterable[str], what: str) -> List[str]:
+    """Ids for a batch query: any iterable of str (a bare str would be taken letter by letter)."""
+    if isinstance(ids, (str, bytes)):
+        raise TypeError("%s: pass a list of ids, not a single string" % what)
+    out = list(ids)
+    for i in out:
+        if not isinstance(i, str):
+            raise TypeError("%s: every id must be a str, not %s" % (what, type(i).__name__))
+    return out
 
 
 def _flags(force: bool) -> int:
@@ -192,6 +204,32 @@ class Model:
         "holder", "decision_maker", "delegation_chain", "accountability_chain", "limit"}``."""
         return _ffi.json_result(_lib.pbp_model_decides, self._h(), _ffi.arg(function), _ffi.arg(place),
                                 _date(as_of), _flags(force))
+
+    def accountability_batch(self, nodes: Optional[Iterable[str]] = None, as_of: Optional[DateLike] = None, *,
+                             force: bool = False) -> List[Dict[str, Any]]:
+        """Who each of many nodes answers to, in one call: a list of ``accountability()``
+        answers, in the order of ``nodes``; with ``nodes=None``, every organisation, body and
+        post existing on ``as_of``, in id order. Much faster than one call per node.
+
+        >>> m = pbp.Model.bundled("england")
+        >>> answers = m.accountability_batch()           # every organisation, body and post
+        >>> m.accountability_batch(["nhse", "dhsc"])[0]["chain"]
+        """
+        ids = None if nodes is None else _ffi.arg(json.dumps(_id_list(nodes, "nodes")))
+        return _ffi.json_result(_lib.pbp_model_accountability_batch, self._h(), ids, _date(as_of), _flags(force))
+
+    def decides_batch(self, function: str, places: Optional[Iterable[str]] = None, as_of: Optional[DateLike] = None,
+                      *, force: bool = False) -> List[Dict[str, Any]]:
+        """Who decides ``function`` at each of many places, in one call: a list of ``decides()``
+        answers, in the order of ``places``; with ``places=None``, every area of kind ``place``
+        existing on ``as_of``, in id order (a row of the decides matrix).
+
+        >>> m = pbp.Model.bundled("nottinghamshire")
+        >>> [d["decision_maker"] for d in m.decides_batch("fn.pcn-development")]
+        """
+        ids = None if places is None else _ffi.arg(json.dumps(_id_list(places, "places")))
+        return _ffi.json_result(_lib.pbp_model_decides_batch, self._h(), _ffi.arg(function), ids, _date(as_of),
+                                _flags(force))
 
     def authority(self, function: str, place: str, amount: Any, as_of: Optional[DateLike] = None, *,
                   force: bool = False) -> Dict[str, Any]:

@@ -1,0 +1,240 @@
+// accountability() checked against a second, plain implementation (the walk it replaced: a
+// filtered Boost.Graph view, a hash map, a backward pass over the graph's in-edges), on every
+// organisation, body and post of every bundled model, on every day a date in the model changes
+// something; and the batch forms against the single query.
+#include "pbp/accountability.hpp"
+#include "pbp/bundled.hpp"
+#include "pbp/delegation.hpp"
+#include "pbp/error.hpp"
+
+#include "bundled_support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <limits>
+#include <set>
+#include <thread>
+#include <unordered_map>
+
+namespace {
+using namespace pbp;
+
+// The reference: breadth-first over the dated view; distances to the nearest terminal by a
+// backward pass over in-edges restricted to the reached nodes; then the chain taking the
+// smallest id among the steps that keep it shortest.
+Accountability reference(const Model& m, Index node, std::optional<Date> as_of) {
+    const GraphView g = accountability_view(m, as_of);
+    std::vector<Index> order{node};
+    std::unordered_map<Index, int> dist{{node, 0}};
+    for (std::size_t k = 0; k < order.size(); ++k)
+        for (auto [b, e] = boost::out_edges(order[k], g); b != e; ++b) {
+            auto w = static_cast<Index>(boost::target(*b, g));
+            if (dist.emplace(w, 0).second) order.push_back(w);
+        }
+    auto terminal = [&](Index v) {
+        auto [b, e] = boost::out_edges(v, g);
+        return b == e;
+    };
+    auto sorted_ids = [&](auto first, auto last, bool only_terminals) {
+        std::vector<std::string> out;
+        for (auto it = first; it != last; ++it)
+            if (!only_terminals || terminal(*it)) out.push_back(m.id(*it));
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    Accountability out;
+    out.node = m.id(node);
+    out.reachable = sorted_ids(order.begin() + 1, order.end(), false);
+    out.apexes = sorted_ids(order.begin(), order.end(), true);
+    constexpr int far = std::numeric_limits<int>::max();
+    std::vector<Index> queue;
+    for (Index v : order) {
+        dist[v] = terminal(v) ? 0 : far;
+        if (dist[v] == 0) queue.push_back(v);
+    }
+    for (std::size_t k = 0; k < queue.size(); ++k)
+        for (auto [b, e] = boost::in_edges(queue[k], g); b != e; ++b) {
+            auto it = dist.find(static_cast<Index>(boost::source(*b, g)));
+            if (it != dist.end() && it->second == far) {
+                it->second = dist[queue[k]] + 1;
+                queue.push_back(it->first);
+            }
+        }
+    out.chain.push_back(out.node);
+    for (Index at = node; dist[at] != far && dist[at] > 0;) {
+        Index best = npos;
+        for (auto [b, e] = boost::out_edges(at, g); b != e; ++b) {
+            auto w = static_cast<Index>(boost::target(*b, g));
+            if (dist[w] == dist[at] - 1 && (best == npos || m.id(w) < m.id(best))) best = w;
+        }
+        at = best;
+        out.chain.push_back(m.id(at));
+    }
+    return out;
+}
+
+// Every day on which something in the model starts or ends, and no day at all.
+std::vector<std::optional<Date>> days_of(const Model& m) {
+    std::set<Date> days;
+    auto add = [&](const Validity& v) {
+        if (v.from) days.insert(*v.from);
+        if (v.to) days.insert(*v.to);
+    };
+    for (const Entity& e : m.entities) add(e.valid);
+    for (const Relation& r : m.relations) add(r.valid);
+    std::vector<std::optional<Date>> out{std::nullopt};
+    out.insert(out.end(), days.begin(), days.end());
+    return out;
+}
+
+std::vector<std::string> bundled_names() {
+    std::vector<std::string> out;
+    for (const char* name : {"nottinghamshire", "bob", "west-yorkshire", "greater-manchester", "lancashire-south-cumbria",
+                             "black-country", "england"})
+        if (bundled_model(name)) out.push_back(name);
+    return out;
+}
+
+void check_equal(const Accountability& got, const Accountability& want) {
+    CHECK(got.node == want.node);
+    CHECK(got.chain == want.chain);
+    CHECK(got.reachable == want.reachable);
+    CHECK(got.apexes == want.apexes);
+}
+}  // namespace
+
+TEST_CASE("accountability: every node of every bundled model, on every day that matters, as the reference walk") {
+    for (const std::string& name : bundled_names()) {
+        CAPTURE(name);
+        std::size_t compared = 0;
+        const auto m = test::load_bundled(name);
+        const auto days = days_of(*m);
+        // England's days are many and its nodes thousands: its dated answers on the first and last days only.
+        const std::vector<std::optional<Date>> asked =
+            name == "england" ? std::vector<std::optional<Date>>{days.front(), days.back()} : days;
+        for (const auto& day : asked)
+            for (Index node : accountable_nodes(*m, day)) {
+                CAPTURE(m->id(node));
+                check_equal(accountability(*m, node, day), reference(*m, node, day));
+                ++compared;
+            }
+        CHECK(compared >= accountable_nodes(*m).size());
+    }
+}
+
+TEST_CASE("accountability: the batch answers are the single answers, in the order asked") {
+    for (const std::string& name : {std::string("nottinghamshire"), std::string("black-country"), std::string("bob")}) {
+        CAPTURE(name);
+        const auto m = test::load_bundled(name);
+        for (const auto& day : days_of(*m)) {
+            std::vector<Index> nodes = accountable_nodes(*m, day);
+            REQUIRE(!nodes.empty());
+            std::reverse(nodes.begin(), nodes.end());  // not id order: the answers keep the order asked
+            nodes.push_back(nodes.front());            // and a node asked twice is answered twice
+            const auto answers = accountability(*m, nodes, day);
+            REQUIRE(answers.size() == nodes.size());
+            for (std::size_t k = 0; k < nodes.size(); ++k) check_equal(answers[k], accountability(*m, m->id(nodes[k]), day));
+        }
+    }
+}
+
+TEST_CASE("accountability: accountable_nodes lists the organisations, bodies and posts of the day in id order") {
+    const auto m = test::load_bundled("nottinghamshire");
+    for (const auto& day : days_of(*m)) {
+        std::vector<std::string> want;
+        for (Index i = 0; i < m->entities.size(); ++i) {
+            const Section s = m->entities[i].section;
+            if ((s == Section::organisation || s == Section::body || s == Section::post) && m->exists(i, day))
+                want.push_back(m->id(i));
+        }
+        std::sort(want.begin(), want.end());
+        std::vector<std::string> got;
+        for (Index i : accountable_nodes(*m, day)) got.push_back(m->id(i));
+        CHECK(got == want);
+    }
+}
+
+TEST_CASE("accountability: a batch stops at the first node that does not exist on the day") {
+    const auto m = test::load_bundled("nottinghamshire");
+    std::vector<Index> nodes = accountable_nodes(*m);
+    nodes.push_back(static_cast<Index>(m->entities.size()));
+    CHECK_THROWS_AS(accountability(*m, nodes, std::nullopt), InvalidArgument);
+}
+
+TEST_CASE("accountability: id ranks follow byte order; a copy or a changed model is never answered from stale ranks") {
+    const auto m = test::load_bundled("west-yorkshire");
+    const auto ranks = m->id_ranks();
+    REQUIRE(ranks.size() == m->entities.size());
+    for (Index a = 0; a < m->entities.size(); ++a)
+        for (Index b = 0; b < m->entities.size(); ++b) REQUIRE((ranks[a] < ranks[b]) == (m->id(a) < m->id(b)));
+
+    // A copy, changed after the original was queried: its own ranks, and its answers still the reference's.
+    Model copy = *m;
+    Entity extra;
+    extra.id = "aaa.first-in-byte-order";
+    extra.section = Section::organisation;
+    copy.index_by_id.emplace(extra.id, static_cast<Index>(copy.entities.size()));
+    copy.entities.push_back(extra);
+    CHECK(copy.id_ranks().size() == copy.entities.size());
+    const auto before = std::count_if(m->entities.begin(), m->entities.end(), [&](const Entity& e) { return e.id < extra.id; });
+    CHECK(copy.id_ranks()[copy.entities.size() - 1] == static_cast<Index>(before));
+    // The graph was built for the smaller model: the new entity has no edges and answers to no one.
+    const auto lone = accountability(copy, "aaa.first-in-byte-order");
+    CHECK(lone.chain == std::vector<std::string>{"aaa.first-in-byte-order"});
+    CHECK(lone.apexes == std::vector<std::string>{"aaa.first-in-byte-order"});
+
+    // The same model grown after its ranks were built: they are no longer offered.
+    Model grown = *m;
+    REQUIRE(grown.id_ranks().size() == grown.entities.size());
+    grown.entities.push_back(extra);
+    CHECK(grown.id_ranks().empty());
+}
+
+TEST_CASE("accountability: one thread alternating between a large and a small model gets each model's answers") {
+    const auto small = test::load_bundled("greater-manchester");
+    const auto large = test::load_bundled("lancashire-south-cumbria");
+    REQUIRE(large->entities.size() > small->entities.size());
+    std::thread worker([&] {
+        for (int round = 0; round < 3; ++round)
+            for (const auto* m : {large.get(), small.get()})
+                for (Index node : accountable_nodes(*m)) check_equal(accountability(*m, node), reference(*m, node, std::nullopt));
+    });
+    worker.join();
+}
+
+TEST_CASE("decides: the batch over every place is the single query at each place") {
+    for (const std::string& name : {std::string("nottinghamshire"), std::string("bob"), std::string("west-yorkshire")}) {
+        CAPTURE(name);
+        const auto m = test::load_bundled(name);
+        const std::vector<Index> places = places_on(*m);
+        REQUIRE(!places.empty());
+        std::size_t functions = 0;
+        for (Index f = 0; f < m->entities.size(); ++f) {
+            if (m->entities[f].section != Section::function || m->entities[f].holder == npos) continue;
+            ++functions;
+            const auto answers = decides(*m, f, places);
+            REQUIRE(answers.size() == places.size());
+            for (std::size_t k = 0; k < places.size(); ++k) {
+                const Decision one = decides(*m, m->id(f), m->id(places[k]));
+                CHECK(boost::json::value(to_json(answers[k])) == boost::json::value(to_json(one)));
+                CHECK(answers[k].place == m->id(places[k]));
+            }
+        }
+        CHECK(functions > 0);
+    }
+}
+
+TEST_CASE("decides: places_on lists the areas of kind place existing on the day, in id order") {
+    const auto m = test::load_bundled("lancashire-south-cumbria");
+    for (const auto& day : days_of(*m)) {
+        std::vector<std::string> want;
+        for (Index i = 0; i < m->entities.size(); ++i)
+            if (m->entities[i].section == Section::area && m->entities[i].kind == "place" && m->exists(i, day))
+                want.push_back(m->id(i));
+        std::sort(want.begin(), want.end());
+        std::vector<std::string> got;
+        for (Index i : places_on(*m, day)) got.push_back(m->id(i));
+        CHECK(got == want);
+    }
+}
