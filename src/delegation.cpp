@@ -4,11 +4,7 @@
 #include "pbp/accountability.hpp"
 #include "pbp/error.hpp"
 
-#include <boost/graph/breadth_first_search.hpp>
-
 #include <algorithm>
-#include <tuple>
-#include <unordered_set>
 
 namespace pbp {
 
@@ -23,71 +19,90 @@ std::string_view to_string(PlaceFit f) noexcept {
 
 namespace {
 
-// Every area that contains `place` on the day: reachable from it by one or more `within`
-// links through areas that exist on the day (SPEC 2.6.3). `place` itself is included only
-// when a cycle of `within` links leads back to it.
-std::unordered_set<Index> containing_areas(const Model& m, Index place, std::optional<Date> as_of) {
-    const GraphView g = view(m, as_of, [](EdgeKind k) noexcept { return k == EdgeKind::within; });
-    std::unordered_set<Index> out;
+// The order of ids as ranks when the model has them, else the ids themselves.
+struct ById {
+    const Model& m;
+    gsl::span<const Index> ranks;
+    bool operator()(Index a, Index b) const { return ranks.empty() ? m.id(a) < m.id(b) : ranks[a] < ranks[b]; }
+};
+
+// Every area that contains `place` on the day: reachable from it by one or more `within` links
+// through areas that exist on the day (SPEC 2.6.3). `place` itself is included only when a cycle
+// of `within` links leads back to it. A handful of areas (LSOA, place, system, region,
+// country), so a vector searched end to end, not a hash set.
+std::vector<Index> containing_areas(const Model& m, Index place, std::optional<Date> as_of) {
+    std::vector<Index> out;
+    if (place >= boost::num_vertices(m.graph)) return out;
     std::vector<Index> stack{place};
     while (!stack.empty()) {
-        Index a = stack.back();
+        const Index a = stack.back();
         stack.pop_back();
-        for (auto [b, e] = boost::out_edges(a, g); b != e; ++b) {
-            auto parent = static_cast<Index>(boost::target(*b, g));
-            if (out.insert(parent).second) stack.push_back(parent);
+        for (auto [b, e] = boost::out_edges(a, m.graph); b != e; ++b) {
+            const EdgeProperties& p = m.graph[*b];
+            const auto parent = static_cast<Index>(boost::target(*b, m.graph));
+            if (p.kind != EdgeKind::within || !p.valid.contains(as_of) || !m.exists(parent, as_of)) continue;
+            if (std::find(out.begin(), out.end(), parent) == out.end()) {
+                out.push_back(parent);
+                stack.push_back(parent);
+            }
         }
     }
     return out;
 }
 
-// The places of a node on the day (SPEC 2.6.3): a body's own `place`; a post's is the place of
-// the body named by its `in`; an organisation's are its `serves`. Links to entities that do not
-// exist on the day are ignored (SPEC 2.6.1).
-std::vector<Index> places_of(const Model& m, Index node, std::optional<Date> as_of) {
+// How `node`'s places fit `place` (SPEC 2.6.3): a body's own `place`; a post's, the place of
+// the body named by its `in`; an organisation's, its `serves`. Links to entities that do not
+// exist on the day are ignored (SPEC 2.6.1). None when it has places and none is or contains
+// `place`: it is out of scope there.
+std::optional<PlaceFit> fit_of(const Model& m, Index node, Index place, const std::vector<Index>& containing,
+                               std::optional<Date> as_of) {
     const Entity& e = m.at(node);
-    std::vector<Index> out;
-    auto add = [&](Index a) {
-        if (a != npos && m.exists(a, as_of)) out.push_back(a);
+    bool has_place = false, contains = false;
+    auto exact = [&](Index a) {
+        if (a == npos || !m.exists(a, as_of)) return false;
+        has_place = true;
+        if (a == place) return true;
+        if (std::find(containing.begin(), containing.end(), a) != containing.end()) contains = true;
+        return false;
     };
     switch (e.section) {
-        case Section::body: add(e.place); break;
+        case Section::body:
+            if (exact(e.place)) return PlaceFit::exact;
+            break;
         case Section::post:
-            if (e.in != npos && m.exists(e.in, as_of) && m.at(e.in).section == Section::body) add(m.at(e.in).place);
+            if (e.in != npos && m.exists(e.in, as_of) && m.at(e.in).section == Section::body && exact(m.at(e.in).place))
+                return PlaceFit::exact;
             break;
         case Section::organisation:
-            for (Index a : e.serves) add(a);
+            for (Index a : e.serves)
+                if (exact(a)) return PlaceFit::exact;
             break;
         default: break;
     }
-    return out;
-}
-
-std::optional<PlaceFit> fit_of(const Model& m, Index node, Index place, const std::unordered_set<Index>& containing,
-                               std::optional<Date> as_of) {
-    const std::vector<Index> places = places_of(m, node, as_of);
-    if (places.empty()) return PlaceFit::no_place;
-    if (std::find(places.begin(), places.end(), place) != places.end()) return PlaceFit::exact;
-    for (Index a : places)
-        if (containing.count(a)) return PlaceFit::contains;
-    return std::nullopt;  // it has a place, and not this one: out of scope
+    if (!has_place) return PlaceFit::no_place;
+    if (contains) return PlaceFit::contains;
+    return std::nullopt;
 }
 
 // True when `node` belongs to `holder`: a body whose `of` chain, or a post whose `in` chain,
-// reaches it through entities that exist on the day (SPEC 2.2 originators, 2.6.1).
-bool belongs_to(const Model& m, Index node, Index holder, std::optional<Date> as_of) {
-    std::unordered_set<Index> seen{node};
-    std::vector<Index> stack{node};
-    while (!stack.empty()) {
-        const Entity& e = m.at(stack.back());
-        stack.pop_back();
-        std::vector<Index> up;
-        if (e.section == Section::body) up = e.of;
-        else if (e.section == Section::post && e.in != npos) up.push_back(e.in);
-        for (Index u : up) {
-            if (!m.exists(u, as_of)) continue;
+// reaches it through entities that exist on the day (SPEC 2.2 originators, 2.6.1). The chains
+// are short: the nodes seen are kept in `seen`, reused by the caller.
+bool belongs_to(const Model& m, Index node, Index holder, std::optional<Date> as_of, std::vector<Index>& seen) {
+    seen.assign(1, node);
+    for (std::size_t k = 0; k < seen.size(); ++k) {
+        const Entity& e = m.at(seen[k]);
+        auto up = [&](Index u) {
+            if (!m.exists(u, as_of)) return false;
             if (u == holder) return true;
-            if (m.at(u).section != Section::organisation && seen.insert(u).second) stack.push_back(u);
+            if (m.at(u).section != Section::organisation && std::find(seen.begin(), seen.end(), u) == seen.end())
+                seen.push_back(u);
+            return false;
+        };
+        if (e.section == Section::body) {
+            for (Index u : e.of)
+                if (up(u)) return true;
+        } else if (e.section == Section::post && e.in != npos) {
+            if (up(e.in)) return true;
         }
     }
     return false;
@@ -135,45 +150,65 @@ std::optional<PlaceFit> place_fit(const Model& m, Index node, Index place, std::
 Decision decides(const Model& m, Index function, Index place, std::optional<Date> as_of) {
     require_kinds(m, function, place, as_of);
     const Index holder = m.at(function).holder;
-    const std::unordered_set<Index> containing = containing_areas(m, place, as_of);
+    const std::vector<Index> containing = containing_areas(m, place, as_of);
+    const ById by_id{m, m.id_ranks()};
 
-    // The delegations of F that exist on the day, in file order (file order breaks the last tie).
-    std::vector<Index> live;
-    std::unordered_set<Index> received;  // nodes that received F on the day
+    // The delegations of F that exist on the day, in file order (file order breaks the last
+    // tie), and the nodes that received F through one of them (sorted, for binary search).
+    std::vector<Index> live, received;
     for (Index r : m.delegations_of(function))
         if (delegates_on_day(m, m.relations[r], function, as_of)) {
             live.push_back(r);
-            received.insert(m.relations[r].to);
+            received.push_back(m.relations[r].to);
         }
-    auto originator = [&](Index node) {
-        if (node == holder) return true;
+    std::sort(received.begin(), received.end());
+
+    // Whether each delegator may start the chain: the holder, or a body or post of it that did
+    // not itself receive F. Worked out once per delegator.
+    std::vector<std::pair<Index, bool>> originators;
+    std::vector<Index> seen;
+    for (Index r : live) originators.emplace_back(m.relations[r].from, false);
+    std::sort(originators.begin(), originators.end());
+    originators.erase(std::unique(originators.begin(), originators.end()), originators.end());
+    for (auto& [node, ok] : originators) {
         const Section s = m.at(node).section;
-        return (s == Section::body || s == Section::post) && !received.count(node) && belongs_to(m, node, holder, as_of);
+        ok = node == holder || ((s == Section::body || s == Section::post) &&
+                                !std::binary_search(received.begin(), received.end(), node) &&
+                                belongs_to(m, node, holder, as_of, seen));
+    }
+    auto originator = [&](Index node) {
+        auto it = std::lower_bound(originators.begin(), originators.end(), std::pair<Index, bool>{node, false});
+        return it != originators.end() && it->first == node && it->second;
     };
 
     // Picks the best delegation among `live` whose delegator passes `from_ok`, by
     // (place fit, delegate id, delegator id, file order), skipping delegates already on the chain.
-    auto best_step = [&](auto from_ok, const std::vector<Index>& chain) -> std::optional<DelegationStep> {
-        std::optional<std::tuple<PlaceFit, const std::string*, const std::string*, Index>> best;
+    struct Candidate {
+        PlaceFit fit;
+        Index relation;
+    };
+    auto better = [&](const Candidate& a, const Candidate& b) {
+        if (a.fit != b.fit) return a.fit < b.fit;
+        const Relation &ra = m.relations[a.relation], &rb = m.relations[b.relation];
+        if (ra.to != rb.to) return by_id(ra.to, rb.to);
+        if (ra.from != rb.from) return by_id(ra.from, rb.from);
+        return a.relation < b.relation;
+    };
+    std::vector<Index> chain;
+    auto best_step = [&](auto from_ok) -> std::optional<DelegationStep> {
+        std::optional<Candidate> best;
         for (Index r : live) {
             const Relation& rel = m.relations[r];
             if (!from_ok(rel.from)) continue;
             if (rel.to == rel.from || std::find(chain.begin(), chain.end(), rel.to) != chain.end()) continue;
-            auto fit = fit_of(m, rel.to, place, containing, as_of);
+            const auto fit = fit_of(m, rel.to, place, containing, as_of);
             if (!fit) continue;
-            std::tuple<PlaceFit, const std::string*, const std::string*, Index> key{*fit, &m.id(rel.to), &m.id(rel.from), r};
-            auto less = [](const auto& a, const auto& b) {
-                if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) < std::get<0>(b);
-                if (*std::get<1>(a) != *std::get<1>(b)) return *std::get<1>(a) < *std::get<1>(b);
-                if (*std::get<2>(a) != *std::get<2>(b)) return *std::get<2>(a) < *std::get<2>(b);
-                return std::get<3>(a) < std::get<3>(b);
-            };
-            if (!best || less(key, *best)) best = key;
+            const Candidate c{*fit, r};
+            if (!best || better(c, *best)) best = c;
         }
         if (!best) return std::nullopt;
-        const Relation& rel = m.relations[std::get<3>(*best)];
-        return DelegationStep{m.id(rel.from), m.id(rel.to), std::get<3>(*best), rel.pointer, rel.mechanism, rel.limit,
-                              std::get<0>(*best)};
+        const Relation& rel = m.relations[best->relation];
+        return DelegationStep{m.id(rel.from), m.id(rel.to), best->relation, rel.pointer, rel.mechanism, rel.limit, best->fit};
     };
 
     Decision d;
@@ -181,15 +216,7 @@ Decision decides(const Model& m, Index function, Index place, std::optional<Date
     d.place = m.id(place);
     d.holder = m.id(holder);
 
-    std::vector<Index> chain;
-    std::unordered_map<Index, bool> originators;
-    auto first = best_step(
-        [&](Index from) {
-            auto it = originators.find(from);
-            if (it == originators.end()) it = originators.emplace(from, originator(from)).first;
-            return it->second;
-        },
-        chain);
+    auto first = best_step(originator);
     if (!first) {
         chain.push_back(holder);
     } else {
@@ -199,21 +226,24 @@ Decision decides(const Model& m, Index function, Index place, std::optional<Date
         // Later steps only from the previous delegate, and only with its permission.
         while (m.relations[d.steps.back().relation].may_subdelegate) {
             const Index current = chain.back();
-            auto next = best_step([&](Index from) { return from == current; }, chain);
+            auto next = best_step([&](Index from) { return from == current; });
             if (!next) break;
             chain.push_back(m.relations[next->relation].to);
             d.steps.push_back(*next);
         }
     }
 
+    d.delegation_chain.reserve(chain.size());
     for (Index i : chain) d.delegation_chain.push_back(m.id(i));
     d.decision_maker = d.delegation_chain.back();
     for (const DelegationStep& s : d.steps)
         if (s.limit && (!d.limit || *s.limit < *d.limit)) d.limit = s.limit;
 
+    AccountabilityIndices up;
+    accountability(m, chain.front(), as_of, up);
+    d.accountability_chain.reserve(d.delegation_chain.size() + up.chain.size() - 1);
     d.accountability_chain.assign(d.delegation_chain.rbegin(), d.delegation_chain.rend());
-    const Accountability up = accountability(m, chain.front(), as_of);
-    d.accountability_chain.insert(d.accountability_chain.end(), up.chain.begin() + 1, up.chain.end());
+    for (std::size_t k = 1; k < up.chain.size(); ++k) d.accountability_chain.push_back(m.id(up.chain[k]));
     return d;
 }
 
