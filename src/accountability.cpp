@@ -57,9 +57,28 @@ struct ById {
 void accountability(const Model& m, Index node, std::optional<Date> as_of, AccountabilityIndices& out) {
     if (node >= m.entities.size()) throw InvalidArgument("no such node");
     if (!m.exists(node, as_of)) throw InvalidArgument("'" + m.id(node) + "' does not exist on " + to_string(*as_of));
-    const Graph& g = m.graph;
-    // A model changed in code after loading may hold entities its graph does not: they have no edges.
-    const std::size_t in_graph = boost::num_vertices(g);
+    // The accountability edges alone, as compressed rows: a node's other links (membership,
+    // commissioning, hosting) are never read. A model changed in code after loading may hold
+    // entities its graph does not: they have no edges.
+    const AccountabilityRows& rows = m.accountability_rows();
+    const std::size_t in_graph = rows.first.empty() ? 0 : rows.first.size() - 1;
+    auto counts = [&](Index j) {
+        return !as_of || (rows.valid[j].contains(as_of) && m.entities[rows.target[j]].valid.contains(as_of));
+    };
+
+    // Most nodes of a national model (GP practices, PCNs, electorates, Parliament) answer to no
+    // one: they are their own apex, and nothing more needs to be walked or kept.
+    bool answers_to_someone = false;
+    if (node < in_graph)
+        for (Index j = rows.first[node]; j < rows.first[node + 1] && !answers_to_someone; ++j) answers_to_someone = counts(j);
+    if (!answers_to_someone) {
+        out.node = node;
+        out.reachable.clear();
+        out.chain.assign(1, node);
+        out.apexes.assign(1, node);
+        return;
+    }
+
     Walk& w = t_walk;
     w.start(m.entities.size());
     out.node = node;
@@ -78,11 +97,9 @@ void accountability(const Model& m, Index node, std::optional<Date> as_of, Accou
     for (std::size_t k = 0; k < order.size(); ++k) {
         w.first_out.push_back(static_cast<Index>(w.targets.size()));
         if (order[k] >= in_graph) continue;
-        for (auto [b, e] = boost::out_edges(order[k], g); b != e; ++b) {
-            const EdgeProperties& p = g[*b];
-            if (!is_accountability(p.kind) || !p.valid.contains(as_of)) continue;
-            const auto t = static_cast<Index>(boost::target(*b, g));
-            if (!m.exists(t, as_of)) continue;
+        for (Index j = rows.first[order[k]]; j < rows.first[order[k] + 1]; ++j) {
+            if (!counts(j)) continue;
+            const Index t = rows.target[j];
             if (w.seen[t] != w.epoch) {
                 w.seen[t] = w.epoch;
                 w.local[t] = static_cast<Index>(order.size());

@@ -86,10 +86,10 @@ const std::vector<Index>& Model::delegations_of(Index f) const {
     return it == delegations_by_function.end() ? none : it->second;
 }
 
-const std::vector<Index>& detail::IdRanks::get(const std::vector<Entity>& entities) const {
+const std::vector<Index>& detail::QueryIndexes::ranks(const std::vector<Entity>& entities) const {
     static const std::vector<Index> none;
     if (!state_) return none;  // moved from
-    std::call_once(state_->built, [&] {
+    std::call_once(state_->ranks_built, [&] {
         std::vector<Index> by_id(entities.size());
         for (Index i = 0; i < by_id.size(); ++i) by_id[i] = i;
         std::sort(by_id.begin(), by_id.end(), [&](Index a, Index b) { return entities[a].id < entities[b].id; });
@@ -99,11 +99,33 @@ const std::vector<Index>& detail::IdRanks::get(const std::vector<Entity>& entiti
     return state_->ranks;
 }
 
+const AccountabilityRows& detail::QueryIndexes::accountability_rows(const Graph& g) const {
+    static const AccountabilityRows none;
+    if (!state_) return none;  // moved from
+    std::call_once(state_->rows_built, [&] {
+        AccountabilityRows& rows = state_->rows;
+        const auto n = static_cast<Index>(boost::num_vertices(g));
+        rows.first.reserve(n + 1);
+        for (Index v = 0; v < n; ++v) {
+            rows.first.push_back(static_cast<Index>(rows.target.size()));
+            for (auto [b, e] = boost::out_edges(v, g); b != e; ++b)
+                if (is_accountability(g[*b].kind)) {
+                    rows.target.push_back(static_cast<Index>(boost::target(*b, g)));
+                    rows.valid.push_back(g[*b].valid);
+                }
+        }
+        rows.first.push_back(static_cast<Index>(rows.target.size()));
+    });
+    return state_->rows;
+}
+
 gsl::span<const Index> Model::id_ranks() const {
-    const std::vector<Index>& ranks = id_ranks_storage.get(entities);
+    const std::vector<Index>& ranks = query_indexes.ranks(entities);
     if (ranks.size() != entities.size()) return {};
     return ranks;
 }
+
+const AccountabilityRows& Model::accountability_rows() const { return query_indexes.accountability_rows(graph); }
 
 bool Model::exists(Index i, std::optional<Date> as_of) const { return entities[i].valid.contains(as_of); }
 

@@ -160,28 +160,43 @@ struct SourcePosition {
     int line = 1, column = 1;
 };
 
+/// The accountability edges of SPEC 2.1 alone (`accountable_to`, `of`, `in`, delegate to
+/// delegator), as compressed rows: vertex v's edges are `first[v]` to `first[v + 1]` of
+/// `target` and `valid`. Built from Model::graph on first use (Model::accountability_rows()):
+/// accountability() walks these instead of every edge of the graph, so a node's membership,
+/// commissioning and hosting links cost it nothing.
+struct AccountabilityRows {
+    std::vector<Index> first;
+    std::vector<Index> target;
+    std::vector<Validity> valid;
+};
+
 namespace detail {
-/// Storage for Model::id_ranks(): built once, on first use, whichever thread asks first. A copy
-/// of a model starts without it (the copy may be changed before it is queried).
-class IdRanks {
+/// Storage for Model::id_ranks() and Model::accountability_rows(): each built once, on first
+/// use, whichever thread asks first. A copy of a model starts without them (the copy may be
+/// changed before it is queried).
+class QueryIndexes {
 public:
-    IdRanks() : state_(std::make_unique<State>()) {}
-    IdRanks(const IdRanks&) : IdRanks() {}
-    IdRanks(IdRanks&&) noexcept = default;
-    IdRanks& operator=(const IdRanks&) {
+    QueryIndexes() : state_(std::make_unique<State>()) {}
+    QueryIndexes(const QueryIndexes&) : QueryIndexes() {}
+    QueryIndexes(QueryIndexes&&) noexcept = default;
+    QueryIndexes& operator=(const QueryIndexes&) {
         state_ = std::make_unique<State>();
         return *this;
     }
-    IdRanks& operator=(IdRanks&&) noexcept = default;
-    ~IdRanks() = default;
+    QueryIndexes& operator=(QueryIndexes&&) noexcept = default;
+    ~QueryIndexes() = default;
 
     /// The ranks of the entities' ids, computed by the first call (none when moved from).
-    const std::vector<Index>& get(const std::vector<Entity>& entities) const;
+    const std::vector<Index>& ranks(const std::vector<Entity>& entities) const;
+    /// The accountability edges of `g`, computed by the first call (none when moved from).
+    const AccountabilityRows& accountability_rows(const Graph& g) const;
 
 private:
     struct State {
-        std::once_flag built;
+        std::once_flag ranks_built, rows_built;
         std::vector<Index> ranks;
+        AccountabilityRows rows;
     };
     std::unique_ptr<State> state_;
 };
@@ -238,7 +253,10 @@ struct Model {
     /// first call, once, thread-safe. Empty when `entities` has grown or shrunk since that call
     /// (a model changed in code after a query): callers then compare the ids themselves.
     [[nodiscard]] gsl::span<const Index> id_ranks() const;
-    detail::IdRanks id_ranks_storage;  ///< see id_ranks()
+    /// The accountability edges of `graph` as compressed rows (see AccountabilityRows). Built
+    /// on the first call, once, thread-safe; from the graph as it was then.
+    [[nodiscard]] const AccountabilityRows& accountability_rows() const;
+    detail::QueryIndexes query_indexes;  ///< see id_ranks() and accountability_rows()
 
     /// Hashes ids as strings and views alike, so that find() looks up a view without a copy.
     struct IdHash {
