@@ -5,11 +5,12 @@ import datetime
 import os
 from ctypes import byref, c_size_t
 from dataclasses import dataclass
-from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, Union, cast
 
 from . import _ffi
 from ._errors import Diagnostic, PbpError
 from ._money import Money
+from ._tables import TableQueries
 
 _lib = _ffi.lib
 
@@ -62,7 +63,7 @@ def _flags(force: bool) -> int:
     return _ffi.FORCE if force else 0
 
 
-class Model:
+class Model(TableQueries):
     """A loaded model: immutable, and safe to query from many threads at once.
 
     Open one with :meth:`load` (a file, or the name of a bundled model as the command line
@@ -79,14 +80,14 @@ class Model:
 
     __slots__ = ("_handle", "_free", "__weakref__")
 
-    def __init__(self, _handle: "_ffi.ModelPointer") -> None:  # use load(), loads() or bundled()
+    def __init__(self, _handle: "_ffi.ModelHandle") -> None:  # use load(), loads() or bundled()
         if not _handle:
             raise ValueError("use Model.load(), Model.loads() or Model.bundled()")
-        self._handle = _handle
+        self._handle: Optional["_ffi.ModelHandle"] = _handle
         self._free = _lib.pbp_model_free  # kept so that __del__ works during interpreter shutdown
 
     @classmethod
-    def _from(cls, function, *args) -> "Model":
+    def _from(cls, function: Callable[..., int], *args: Any) -> "Model":
         out = _ffi.ModelPointer()
         _ffi.check(function(byref(out), *args))
         return cls(out)
@@ -131,7 +132,7 @@ class Model:
         except Exception:  # interpreter shutdown: nothing sensible left to do
             pass
 
-    def _h(self) -> "_ffi.ModelPointer":
+    def _h(self) -> "_ffi.ModelHandle":
         if not self._handle:
             raise PbpError(-1, "the model is closed", status_name="PBP_ERR_INVALID_ARGUMENT")
         return self._handle
@@ -265,10 +266,10 @@ class Model:
                  between: Optional[Tuple[DateLike, DateLike]] = None, force: bool = False) -> Dict[str, Any]:
         """Maturity self-assessments: ``{"subjects": [{"subject", "themes": [...]}]}``, as of a day
         (the latest by default), or the change ``between=(d1, d2)``."""
-        d1 = d2 = None
+        d1: Optional[bytes] = None
+        d2: Optional[bytes] = None
         if between is not None:
-            d1, d2 = between
-            d1, d2 = _date(d1, "between"), _date(d2, "between")
+            d1, d2 = _date(between[0], "between"), _date(between[1], "between")
             if d1 is None or d2 is None:
                 raise PbpError(-1, "between needs two dates", status_name="PBP_ERR_INVALID_ARGUMENT")
         return _ffi.json_result(_lib.pbp_model_maturity, self._h(), _ffi.arg(subject), _date(as_of), d1, d2,
@@ -302,8 +303,8 @@ def import_areas(lookup: PathLike, population: Optional[PathLike] = None, name: 
                                    _ffi.PRETTY)
     try:
         _ffi.check(status)
-        text = string_at(model.value).decode("utf-8")
-        r = json.loads(string_at(report.value).decode("utf-8"))
+        text = string_at(model).decode("utf-8")
+        r = json.loads(string_at(report).decode("utf-8"))
     finally:
         for buf in (model, report):
             if buf.value:
@@ -313,4 +314,4 @@ def import_areas(lookup: PathLike, population: Optional[PathLike] = None, name: 
 
 def bundled_models() -> List[str]:
     """The names of the models compiled into the library, e.g. ``["nottinghamshire"]``."""
-    return _ffi.json_result(_lib.pbp_bundled_models)
+    return cast(List[str], _ffi.json_value(_lib.pbp_bundled_models))

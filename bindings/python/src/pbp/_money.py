@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 from decimal import Decimal
-from typing import Iterable, List, Union
+from ctypes import c_char_p
+from typing import Iterable, List, Optional, Union
 
 from . import _ffi
 from ._errors import PbpError
@@ -43,6 +44,8 @@ class Money:
     """
 
     __slots__ = ("_pence", "_text")
+    _pence: int
+    _text: Optional[str]
 
     def __init__(self, value: MoneyLike = 0) -> None:
         if isinstance(value, Money):
@@ -77,6 +80,18 @@ class Money:
     def pence(self) -> int:
         """The amount in pence, exactly."""
         return self._pence
+
+    def to_decimal(self) -> Decimal:
+        """The amount as an exact :class:`decimal.Decimal` with two places (built from the
+        digits, so no context precision or rounding applies).
+
+        Example::
+
+            >>> pbp.Money("1234.5").to_decimal()
+            Decimal('1234.50')
+        """
+        digits = tuple(int(c) for c in str(abs(self._pence)).rjust(3, "0"))
+        return Decimal((1 if self._pence < 0 else 0, digits, -2))
 
     def __str__(self) -> str:
         if self._text is None:
@@ -173,6 +188,6 @@ def allocate(total: MoneyLike, weights: Iterable[object]) -> List[Money]:
     """
     t = Money(total)
     texts = [_weight_text(w, i + 1) for i, w in enumerate(weights)]
-    array = (_ffi.c_char_p * max(len(texts), 1))(*texts)
+    array = (c_char_p * max(len(texts), 1))(*texts)
     result = _ffi.json_result(_lib.pbp_allocate, str(t).encode(), array, len(texts), 0)
     return [Money(s) for s in result["shares"]]
