@@ -32,12 +32,25 @@ ERR_INTERNAL = -8
 
 
 def version() -> str:
-    """The version of the C library loaded, ``"MAJOR.MINOR.PATCH"``."""
+    """The version of the C library loaded, ``"MAJOR.MINOR.PATCH"``.
+
+    Example::
+
+        >>> pbp.version() == pbp.__version__
+        True
+    """
     return str(_ffi.lib.pbp_version().decode())
 
 
 def library_path() -> str:
-    """Where the C library was loaded from."""
+    """Where the C library was loaded from: inside the package (``pbp/_lib/``) for a wheel, or
+    ``PBP_LIBRARY`` when set.
+
+    Example::
+
+        >>> "libpbp_c" in pbp.library_path()
+        True
+    """
     return _ffi.library_path
 
 

@@ -539,8 +539,8 @@ class TableQueries:
         Example::
 
             >>> t = pbp.Model.load("nottinghamshire").designation_table()
-            >>> t[0]
-            DesignationRow(function='fn.local-service-development', service_area='ics.notts', place='place.bassetlaw', level='place', decision_maker='bassetlaw.nhs-officer')
+            >>> t[0].function, t[0].place, t[0].level, t[0].decision_maker
+            ('fn.local-service-development', 'place.bassetlaw', 'place', 'bassetlaw.nhs-officer')
         """
         return designation_rows(self.designation(as_of, force=force))
 
