@@ -30,21 +30,22 @@
 
 .byte_sort <- function(x) x[order(x, method = "radix")]  # byte-wise, as the library sorts ids
 
-pbp_places <- function(model, as_of = NULL) {
-  doc <- .json(pbp_export(.model(model), "json"))
-  day <- .date(as_of)
-  ids <- vapply(Filter(function(a) identical(a$kind, "place") && .alive(a, day), doc$areas), function(a) a$id, "")
-  .byte_sort(ids)
+.places_in <- function(doc, day) {
+  .byte_sort(vapply(Filter(function(a) identical(a$kind, "place") && .alive(a, day), doc$areas), function(a) a$id, ""))
 }
 
-pbp_functions <- function(model, as_of = NULL) {
-  doc <- .json(pbp_export(.model(model), "json"))
-  day <- .date(as_of)
+.functions_in <- function(doc, day) {
   live <- unlist(lapply(c("organisations", "bodies", "posts"), function(s)
     vapply(Filter(function(e) .alive(e, day), doc[[s]]), function(e) e$id, "")))
   fs <- Filter(function(f) .alive(f, day) && !is.null(f$holder) && f$holder %in% live, doc$functions)
   .byte_sort(vapply(fs, function(f) f$id, ""))
 }
+
+.document <- function(model) .json(pbp_export(.model(model), "json"))
+
+pbp_places <- function(model, as_of = NULL) .places_in(.document(model), .date(as_of))
+
+pbp_functions <- function(model, as_of = NULL) .functions_in(.document(model), .date(as_of))
 
 # HOOK: one C call per (function, place) today; pbp_model_decides_batch (being added to the C
 # API) replaces this loop with a single call, and nothing above it changes.
@@ -67,8 +68,9 @@ pbp_functions <- function(model, as_of = NULL) {
 
 pbp_decides_table <- function(model, functions = NULL, places = NULL, as_of = NULL, force = FALSE) {
   model <- .model(model)
-  fs <- if (is.null(functions)) pbp_functions(model, as_of) else .ids_arg(functions, "functions")
-  ps <- if (is.null(places)) pbp_places(model, as_of) else .ids_arg(places, "places")
+  doc <- if (is.null(functions) || is.null(places)) .document(model) else NULL
+  fs <- if (is.null(functions)) .functions_in(doc, .date(as_of)) else .ids_arg(functions, "functions")
+  ps <- if (is.null(places)) .places_in(doc, .date(as_of)) else .ids_arg(places, "places")
   rows <- .decides_many(model, fs, ps, as_of, force)
   .rows_df(rows, c("function", "place", "holder", "decision_maker", "delegation_chain", "accountability_chain",
                    "limit"), lists = c("delegation_chain", "accountability_chain"), money = "limit")

@@ -374,6 +374,19 @@ def _accountability_many(model: "TableQueries", nodes: Sequence[str], as_of: Opt
     return [model.accountability(n, as_of, force=force) for n in nodes]
 
 
+def _byte_order(ids: Iterable[str]) -> List[str]:
+    return sorted(ids, key=lambda s: s.encode())  # byte-wise, as the library sorts ids
+
+
+def _places_in(doc: Mapping[str, Any], day: Optional[str]) -> List[str]:
+    return _byte_order(a["id"] for a in doc.get("areas", []) if a.get("kind") == "place" and _alive(a, day))
+
+
+def _functions_in(doc: Mapping[str, Any], day: Optional[str]) -> List[str]:
+    alive = {e["id"] for s in ("organisations", "bodies", "posts") for e in doc.get(s, []) if _alive(e, day)}
+    return _byte_order(f["id"] for f in doc.get("functions", []) if _alive(f, day) and f.get("holder") in alive)
+
+
 def _names(v: Union[str, Iterable[str]]) -> List[str]:
     return [v] if isinstance(v, str) else [str(x) for x in v]
 
@@ -415,9 +428,7 @@ class TableQueries:
             >>> pbp.Model.load("nottinghamshire").places()
             ['place.bassetlaw', 'place.city', 'place.mid-notts', 'place.south-notts']
         """
-        day = _day(as_of)
-        return sorted((a["id"] for a in self._document().get("areas", [])
-                       if a.get("kind") == "place" and _alive(a, day)), key=lambda s: s.encode())
+        return _places_in(self._document(), _day(as_of))
 
     def functions(self, as_of: Optional["DateLike"] = None) -> List[str]:
         """The ids of the model's functions that have a holder, both existing on ``as_of`` (all,
@@ -428,11 +439,7 @@ class TableQueries:
             >>> "fn.pcn-development" in pbp.Model.load("nottinghamshire").functions()
             True
         """
-        day = _day(as_of)
-        doc = self._document()
-        alive = {e["id"] for s in ("organisations", "bodies", "posts") for e in doc.get(s, []) if _alive(e, day)}
-        return sorted((f["id"] for f in doc.get("functions", []) if _alive(f, day) and f.get("holder") in alive),
-                      key=lambda s: s.encode())
+        return _functions_in(self._document(), _day(as_of))
 
     def decides_table(self, functions: Union[str, Iterable[str], None] = None,
                       places: Union[str, Iterable[str], None] = None, as_of: Optional["DateLike"] = None, *,
@@ -448,8 +455,9 @@ class TableQueries:
             >>> [(r.place, r.decision_maker) for r in t][:1]
             [('place.bassetlaw', 'bassetlaw.nhs-officer')]
         """
-        fs = self.functions(as_of) if functions is None else _names(functions)
-        ps = self.places(as_of) if places is None else _names(places)
+        doc = self._document() if functions is None or places is None else {}
+        fs = _functions_in(doc, _day(as_of)) if functions is None else _names(functions)
+        ps = _places_in(doc, _day(as_of)) if places is None else _names(places)
         answers = _decides_many(self, [(f, p) for f in fs for p in ps], as_of, force)
         return Table(DecisionRow, (decision_row(d) for d in answers))
 
