@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Python wheel, alone (run by ctest as python/wheel; usable on its own):
-#   usage: tests/bindings/wheel.sh BUILD_DIR
+#   usage: tests/bindings/wheel.sh BUILD_DIR [CMAKE]
 #
 # Builds build/dist/pbp-*.whl (`cmake --build BUILD --target python-wheel`), makes a fresh venv
 # from Debian's /usr/bin/python3 (--system-site-packages, for python3-pytest, -pandas and
@@ -11,6 +11,7 @@
 set -euo pipefail
 BUILD=$(cd "${1:?usage: wheel.sh BUILD_DIR}" && pwd)
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
+CMAKE=${2:-cmake}
 PYTHON=/usr/bin/python3
 [ -x "$PYTHON" ] || PYTHON=$(command -v python3)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/pbp-wheel.XXXXXX")
@@ -20,7 +21,7 @@ unset PBP_LIBRARY PBP_LIB_DIR LD_LIBRARY_PATH PYTHONPATH
 step() { echo; echo "== $*"; }
 
 step "the wheel: cmake --build $BUILD --target python-wheel"
-cmake --build "$BUILD" --target python-wheel
+"$CMAKE" --build "$BUILD" --target python-wheel
 WHEELS=("$BUILD"/dist/pbp-*.whl)
 [ "${#WHEELS[@]}" -eq 1 ] && [ -f "${WHEELS[0]}" ] || { echo "expected one wheel in $BUILD/dist, found: ${WHEELS[*]}"; exit 1; }
 WHEEL=${WHEELS[0]}
