@@ -32,7 +32,7 @@ TEST_CASE("xml_escape: markup characters, whitespace kept through attribute norm
     CHECK(detail::xml_escape("") == "");
 }
 
-TEST_CASE("to_graphml: the model's ids are the node ids; names escaped; functions are not nodes") {
+TEST_CASE("to_graphml: the model's ids are the node ids, names are escaped, functions are not nodes") {
     auto r = load_model(kModel);
     REQUIRE(r.model);
     const std::string g = to_graphml(*r.model);
