@@ -1,11 +1,9 @@
 #include "pbp/export.hpp"
 
-#include <boost/graph/graphml.hpp>
-#include <boost/property_map/function_property_map.hpp>
-
 #include <algorithm>
 #include <map>
 #include <sstream>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -110,25 +108,84 @@ std::string to_dot(const Model& m, std::optional<Date> as_of) {
 }
 
 std::string to_graphml(const Model& m, std::optional<Date> as_of) {
+    // Written here rather than with boost::write_graphml, which names every node `n` followed by
+    // its vertex index: tools that read GraphML (NetworkX, Gephi, yEd) key nodes by their id, so
+    // the model's own id has to be the node id for people to find a node by it.
     const GraphView g = view(m, as_of, stated);
-    boost::dynamic_properties dp;
-    auto vertex_text = [&m](auto field) {
-        return boost::make_function_property_map<Vertex, std::string>(
-            [&m, field](Vertex v) { return field(m.entities[v]); });
+    // Areas, organisations, bodies and posts: the things that govern and the places they
+    // govern. Functions and funds are what is delegated and paid, not parties to it.
+    auto written = [&m](Index i) {
+        Section s = m.at(i).section;
+        return s == Section::area || s == Section::organisation || s == Section::body || s == Section::post;
     };
-    dp.property("pbp_id", vertex_text([](const Entity& e) { return e.id; }));
-    dp.property("name", vertex_text([](const Entity& e) { return e.name; }));
-    dp.property("section", vertex_text([](const Entity& e) { return std::string(to_string(e.section)); }));
-    dp.property("kind", vertex_text([](const Entity& e) { return e.section == Section::post ? std::string("post") : e.kind; }));
-    dp.property("kind", boost::make_function_property_map<Edge, std::string>(
-                            [&m](Edge e) { return std::string(to_string(m.graph[e].kind)); }));
-    dp.property("relation", boost::make_function_property_map<Edge, std::string>([&m](Edge e) {
-                    Index r = m.graph[e].relation;
-                    return r == npos ? std::string() : m.relations[r].pointer;
-                }));
     std::ostringstream os;
-    boost::write_graphml(os, g, boost::get(boost::vertex_index, g), dp, true);
+    os << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+          "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+          "  <key id=\"kind\" for=\"node\" attr.name=\"kind\" attr.type=\"string\" />\n"
+          "  <key id=\"name\" for=\"node\" attr.name=\"name\" attr.type=\"string\" />\n"
+          "  <key id=\"section\" for=\"node\" attr.name=\"section\" attr.type=\"string\" />\n"
+          "  <key id=\"edge.kind\" for=\"edge\" attr.name=\"kind\" attr.type=\"string\" />\n"
+          "  <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\" />\n"
+          "  <graph id=\"G\" edgedefault=\"directed\" parse.nodeids=\"free\" parse.edgeids=\"canonical\" "
+          "parse.order=\"nodesfirst\">\n";
+    auto data = [&os](std::string_view key, std::string_view value) {
+        os << "      <data key=\"" << key << "\">" << detail::xml_escape(value) << "</data>\n";
+    };
+    for (auto [b, e] = boost::vertices(g); b != e; ++b) {
+        auto i = static_cast<Index>(*b);
+        if (!written(i)) continue;
+        const Entity& x = m.at(i);
+        os << "    <node id=\"" << detail::xml_escape(x.id) << "\">\n";
+        data("kind", x.section == Section::post ? std::string_view("post") : std::string_view(x.kind));
+        data("name", x.name);
+        data("section", to_string(x.section));
+        os << "    </node>\n";
+    }
+    std::size_t n = 0;
+    for (auto [b, e] = boost::edges(g); b != e; ++b) {
+        auto s = static_cast<Index>(boost::source(*b, g)), t = static_cast<Index>(boost::target(*b, g));
+        if (!written(s) || !written(t)) continue;
+        const EdgeProperties& p = g[*b];
+        os << "    <edge id=\"e" << n++ << "\" source=\"" << detail::xml_escape(m.id(s)) << "\" target=\""
+           << detail::xml_escape(m.id(t)) << "\">\n";
+        data("edge.kind", to_string(p.kind));
+        if (p.relation != npos) data("relation", m.relations[p.relation].pointer);
+        os << "    </edge>\n";
+    }
+    os << "  </graph>\n</graphml>\n";
     return os.str();
 }
+
+namespace detail {
+
+std::string xml_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t k = 0; k < text.size(); ++k) {
+        const auto c = static_cast<unsigned char>(text[k]);
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&apos;"; break;
+            // Kept through attribute-value normalisation (XML 1.0 section 3.3.3), which would
+            // turn a literal tab or newline in an id into a space.
+            case '\t': out += "&#9;"; break;
+            case '\n': out += "&#10;"; break;
+            case '\r': out += "&#13;"; break;
+            default:
+                // XML 1.0 cannot carry the other C0 controls at all, not even as references.
+                if (c < 0x20) out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+                else out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+}  // namespace detail
 
 }  // namespace pbp

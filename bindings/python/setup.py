@@ -6,6 +6,10 @@ At install time it is copied into the package (``pbp/_lib/``) from
 * ``PBP_LIBRARY``: the path of a built ``libpbp_c.so`` (e.g. ``build/capi/libpbp_c.so``), or
 * ``PBP_LIB_DIR``: a directory holding it (e.g. an install prefix's ``lib``).
 
+``cmake --build build --target python-wheel`` runs this with ``PBP_LIBRARY`` set and leaves
+``build/dist/pbp-VERSION-py3-none-PLATFORM.whl``, a wheel that carries the library (and, inside
+it, the bundled models).
+
 With neither, nothing is copied and the package looks for the library at run time (the
 ``PBP_LIBRARY`` environment variable, the Python prefix, the system's library path). When
 ``PBP_LIB_DIR`` is given its path is also recorded, so the installed package can find the
@@ -60,4 +64,20 @@ class MaybeBinaryDistribution(Distribution):
         return _library_to_bundle() is not None
 
 
-setup(cmdclass={"build_py": BuildWithLibrary}, distclass=MaybeBinaryDistribution)
+commands = {"build_py": BuildWithLibrary}
+try:
+    from wheel.bdist_wheel import bdist_wheel
+
+    class PlatformWheel(bdist_wheel):
+        """With the C library inside, the wheel is for this platform but for any Python 3 (the
+        package is pure Python over ctypes, no extension module): py3-none-<platform>."""
+
+        def get_tag(self):
+            python, abi, platform = super().get_tag()
+            return ("py3", "none", platform) if _library_to_bundle() else (python, abi, platform)
+
+    commands["bdist_wheel"] = PlatformWheel
+except ImportError:  # no `wheel` package: pip install still works, from the source tree
+    pass
+
+setup(cmdclass=commands, distclass=MaybeBinaryDistribution)

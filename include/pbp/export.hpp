@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace pbp {
 
@@ -17,10 +18,19 @@ namespace pbp {
 /// (and their posts) are drawn inside a cluster per place. Render with `dot -Tsvg`.
 std::string to_dot(const Model& m, std::optional<Date> as_of = std::nullopt);
 
-/// GraphML of every entity and link (on `as_of`, or all of them). Nodes carry `pbp_id`, `name`,
-/// `section` and `kind`; edges carry `kind` (a relation kind or a structural field such as
-/// `of`, `in`, `within`, `serves`) and, for relations, `relation` (its JSON Pointer).
-/// Written with Boost.Graph's write_graphml.
+/// GraphML of the model's areas, organisations, bodies and posts and every stated link between
+/// them (on `as_of`, or all of them), for NetworkX, Gephi and yEd. Each node's GraphML id is the
+/// model's id (XML-escaped), so tools find a node by the id used in the model; nodes carry
+/// `kind`, `name` and `section`; edges carry `kind` (a relation kind or a structural field such
+/// as `of`, `in`, `within`, `serves`) and, for relations, `relation` (its JSON Pointer).
+/// Functions and funds are not nodes (they are what is delegated and paid, not parties to it).
 std::string to_graphml(const Model& m, std::optional<Date> as_of = std::nullopt);
+
+namespace detail {
+/// `text` made safe inside XML 1.0 character data and double- or single-quoted attribute
+/// values: `&`, `<`, `>`, `"`, `'`, tab, newline and carriage return as references; the other
+/// C0 control characters, which XML 1.0 cannot carry at all, as U+FFFD.
+std::string xml_escape(std::string_view text);
+}  // namespace detail
 
 }  // namespace pbp

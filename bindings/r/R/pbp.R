@@ -174,29 +174,6 @@ pbp_accountability <- function(model, node, as_of = NULL, force = FALSE) {
   as.character(jsonlite::toJSON(enc2utf8(ids)))
 }
 
-# A list column (one character vector per row) for a data frame.
-.list_col <- function(rows, key) I(lapply(rows, function(r) .chrs(r[[key]])))
-
-pbp_accountability_batch <- function(model, nodes = NULL, as_of = NULL, force = FALSE) {
-  rows <- .json(.value(.Call(C_pbp_r_accountability_batch, .model(model), .ids_json(nodes, "nodes"), .date(as_of),
-                             isTRUE(force))))
-  df <- .df(rows, "node")
-  df$chain <- .list_col(rows, "chain")
-  df$reachable <- .list_col(rows, "reachable")
-  df$apexes <- .list_col(rows, "apexes")
-  df
-}
-
-pbp_decides_batch <- function(model, fn, places = NULL, as_of = NULL, force = FALSE) {
-  rows <- .json(.value(.Call(C_pbp_r_decides_batch, .model(model), .string(fn, "fn"), .ids_json(places, "places"),
-                             .date(as_of), isTRUE(force))))
-  df <- .df(rows, c("function", "place", "holder", "decision_maker"))
-  df$delegation_chain <- .list_col(rows, "delegation_chain")
-  df$accountability_chain <- .list_col(rows, "accountability_chain")
-  df$limit <- vapply(rows, function(r) .chr(r$limit), character(1))
-  df
-}
-
 .decision <- function(r) {
   list("function" = r[["function"]], place = r$place, holder = r$holder, decision_maker = r$decision_maker,
        delegation_chain = .chrs(r$delegation_chain), accountability_chain = .chrs(r$accountability_chain),
@@ -216,34 +193,34 @@ pbp_authority <- function(model, fn, place, amount, as_of = NULL, force = FALSE)
        effective_limit = .chr(r$effective_limit), chain = .chrs(r$chain))
 }
 
+# Many-row answers are data frames (R/tables.R: .rows_df), columns named as the JSON keys,
+# money as pbp_money; the answer's single values are attributes of the data frame.
+
 pbp_balances <- function(model, year, force = FALSE) {
   r <- .json(.value(.Call(C_pbp_r_balances, .model(model), .year(year), isTRUE(force))))
-  list(year = r$year, nodes = .df(r$nodes, c("id", "inflow", "outflow", "net")))
+  .with_attrs(.rows_df(r$nodes, c("id", "inflow", "outflow", "net"), money = c("inflow", "outflow", "net")),
+              year = r$year)
 }
 
 pbp_trace <- function(model, node, year, force = FALSE) {
   r <- .json(.value(.Call(C_pbp_r_trace, .model(model), .string(node, "node"), .year(year), isTRUE(force))))
-  list(node = r$node, year = r$year, total = r$total, sources = .df(r$sources, c("source", "amount")))
+  .with_attrs(.rows_df(r$sources, c("source", "amount"), money = "amount"),
+              node = r$node, year = r$year, total = .new_money(r$total))
 }
 
 pbp_coterminosity <- function(model, a, b, within = NULL, as_of = NULL, force = FALSE) {
   r <- .json(.value(.Call(C_pbp_r_coterminosity, .model(model), .areas(a, "a"), .areas(b, "b"),
                           .string(within, "within", null_ok = TRUE), .date(as_of), isTRUE(force))))
-  list(score = r$score, areas = .df(r$areas, c("area", "best", "coverage", "relation")))
+  .with_attrs(.rows_df(r$areas, c("area", "best", "coverage", "relation")), score = r$score)
 }
 
 pbp_partners <- function(model, node, as_of = NULL, force = FALSE) {
   r <- .json(.value(.Call(C_pbp_r_partners, .model(model), .string(node, "node"), .date(as_of), isTRUE(force))))
-  councils <- data.frame(
-    council = vapply(r$councils, function(c) c$council, ""),
-    population = vapply(r$councils, function(c) as.numeric(c$population), 0),
-    overlap = vapply(r$councils, function(c) as.numeric(c$overlap), 0),
-    share = vapply(r$councils, function(c) c$share, ""),
-    whole = vapply(r$councils, function(c) isTRUE(c$whole), TRUE),
-    stringsAsFactors = FALSE)
   # People are whole numbers well inside a double's exact range (England has 5.7e7); no money here.
-  list(node = r$node, areas = .chrs(r$areas), population = as.numeric(r$population),
-       uncovered = as.numeric(r$uncovered), councils = councils)
+  councils <- .rows_df(r$councils, c("council", "areas", "population", "overlap", "share", "whole"),
+                       lists = "areas", numbers = c("population", "overlap"), logicals = "whole")
+  .with_attrs(councils, node = r$node, areas = .chrs(r$areas), population = as.numeric(r$population),
+              uncovered = as.numeric(r$uncovered))
 }
 
 pbp_partitions <- function(model, parts, whole, within = NULL, as_of = NULL, force = FALSE) {
@@ -260,26 +237,39 @@ pbp_fair_shares <- function(model, total, kind, within = NULL, floor = NULL, as_
   r <- .json(.value(.Call(C_pbp_r_fair_shares, .model(model), .money_arg(total, "total"), .areas(kind, "kind"),
                           .string(within, "within", null_ok = TRUE), .money_arg(floor, "floor", null_ok = TRUE),
                           .date(as_of), isTRUE(force))))
-  list(total = r$total, shares = .df(r$shares, c("area", "amount")))
+  .with_attrs(.rows_df(r$shares, c("area", "amount"), money = "amount"), total = .new_money(r$total))
 }
 
 pbp_designation <- function(model, as_of = NULL, force = FALSE) {
   r <- .json(.value(.Call(C_pbp_r_designation, .model(model), .date(as_of), isTRUE(force))))
-  list(as_of = .chr(r$as_of),
-       designations = .df(r$designations, c("function", "service_area", "place", "level", "decision_maker")))
+  .with_attrs(.rows_df(r$designations, c("function", "service_area", "place", "level", "decision_maker")),
+              as_of = .chr(r$as_of))
 }
 
 pbp_diff <- function(model, from, to, force = FALSE) {
   r <- .json(.value(.Call(C_pbp_r_diff, .model(model), .date(from, "from"), .date(to, "to"), isTRUE(force))))
-  rel <- function(xs) .df(xs, c("pointer", "id", "kind", "from", "to"))
-  side <- function(d) if (is.null(d)) NULL else
-    list(decision_maker = d$decision_maker, delegation_chain = .chrs(d$delegation_chain),
-         accountability_chain = .chrs(d$accountability_chain), limit = .chr(d$limit))
-  list(from = r$from, to = r$to,
-       entities = list(appeared = .chrs(r$entities$appeared), disappeared = .chrs(r$entities$disappeared)),
-       relations = list(appeared = rel(r$relations$appeared), disappeared = rel(r$relations$disappeared)),
-       decisions = lapply(r$decisions, function(c)
-         list("function" = c[["function"]], place = c$place, before = side(c$before), after = side(c$after))))
+  changes <- function(x, f) unlist(lapply(c("appeared", "disappeared"), function(ch) lapply(x[[ch]], f, ch)),
+                                   recursive = FALSE)
+  entities <- .rows_df(changes(r$entities, function(id, ch) list(change = ch, id = id)), c("change", "id"))
+  relations <- .rows_df(changes(r$relations, function(x, ch) c(list(change = ch), x)),
+                        c("change", "pointer", "id", "kind", "from", "to"))
+  # One row per function and place whose decision changed; before_* / after_* are NA (and
+  # *_asked FALSE) when the question cannot be asked on that day.
+  side <- function(d, s) {
+    out <- list(!is.null(d), .chr(d$decision_maker), .chrs(d$delegation_chain), .chrs(d$accountability_chain),
+                .chr(d$limit))
+    names(out) <- paste0(s, c("_asked", "_decision_maker", "_delegation_chain", "_accountability_chain", "_limit"))
+    out
+  }
+  flat <- lapply(r$decisions, function(c) c(list("function" = c[["function"]], place = c$place),
+                                            side(c$before, "before"), side(c$after, "after")))
+  sides <- as.vector(outer(c("_asked", "_decision_maker", "_delegation_chain", "_accountability_chain", "_limit"),
+                           c("before", "after"), function(k, s) paste0(s, k)))
+  decisions <- .rows_df(flat, c("function", "place", sides),
+                        lists = c("before_delegation_chain", "before_accountability_chain", "after_delegation_chain",
+                                  "after_accountability_chain"),
+                        money = c("before_limit", "after_limit"), logicals = c("before_asked", "after_asked"))
+  list(from = r$from, to = r$to, entities = entities, relations = relations, decisions = decisions)
 }
 
 pbp_maturity <- function(model, subject = NULL, as_of = NULL, from = NULL, to = NULL, force = FALSE) {
@@ -306,17 +296,18 @@ pbp_maturity <- function(model, subject = NULL, as_of = NULL, from = NULL, to = 
 
 .pence <- function(v) .value(.Call(C_pbp_r_money_parse, v), call = sys.call(-2))
 
-pbp_money <- function(x) .each_money(x, function(v) .value(.Call(C_pbp_r_money_format, .pence(v), 0L)))
+# pbp_money() itself, the exact money vector class, is in R/money.R.
 
-pbp_money_display <- function(x) .each_money(x, function(v) .value(.Call(C_pbp_r_money_format, .pence(v), 1L)))
+pbp_money_display <- function(x) .each_money(if (inherits(x, "pbp_money")) as.character(x) else x, function(v) .value(.Call(C_pbp_r_money_format, .pence(v), 1L)))
 
 pbp_money_round <- function(x, places = 2L, mode = "half_even") {
   places <- as.integer(places)
   mode <- .string(mode, "mode")
-  .each_money(x, function(v) {
+  if (inherits(x, "pbp_money")) x <- as.character(x)
+  .new_money(.each_money(x, function(v) {
     p <- .value(.Call(C_pbp_r_money_round, .pence(v), places, mode))
     .value(.Call(C_pbp_r_money_format, p, 0L))
-  })
+  }))
 }
 
 pbp_allocate <- function(total, weights) {
@@ -326,8 +317,9 @@ pbp_allocate <- function(total, weights) {
     weights <- vapply(weights, function(w) format(w, scientific = FALSE, digits = 15, trim = TRUE), character(1))
   }
   if (!is.character(weights)) stop(.pbp_error(-1L, "weights must be numeric or character"))
+  if (inherits(total, "pbp_money")) total <- as.character(total)
   r <- .json(.value(.Call(C_pbp_r_allocate, .money_arg(total, "total"), enc2utf8(weights))))
-  .chrs(r$shares)
+  .new_money(.chrs(r$shares))
 }
 
 # -- import -----------------------------------------------------------------------------------------

@@ -337,6 +337,130 @@ static SEXP r_allocate(SEXP total, SEXP weights) {
     TEXT_CALL(pbp_allocate(&out, t, ws, (size_t)n, 0));
 }
 
+/* -- exact arithmetic on pbp_money vectors ----------------------------------------------------
+ * A pbp_money vector holds money as the library's normalised text ("-1234.50": an optional
+ * '-', digits, '.', two digits). Sums, differences and comparisons are done here on whole pence
+ * in a 128-bit integer, checked against the library's range (|pence| <= 2^127 - 1), so that no
+ * amount ever passes through a double. */
+
+__extension__ typedef __int128 pbp_r_pence;
+__extension__ typedef unsigned __int128 pbp_r_upence;
+
+/* 2^127 - 1, the library's largest number of pence. */
+static pbp_r_pence max_pence(void) { return (pbp_r_pence)(~(pbp_r_upence)0 >> 1); }
+
+/* 0 and *out on success; -1 when `s` is not normalised money text. */
+static int text_pence(const char *s, pbp_r_pence *out) {
+    int negative = 0, after_dot = -1;
+    pbp_r_pence p = 0;
+    if (*s == '-') {
+        negative = 1;
+        ++s;
+    }
+    if (!*s || *s == '.') return -1;
+    for (; *s; ++s) {
+        if (*s == '.') {
+            if (after_dot >= 0) return -1;
+            after_dot = 0;
+            continue;
+        }
+        if (*s < '0' || *s > '9') return -1;
+        if (after_dot >= 0 && ++after_dot > 2) return -1;
+        if (p > (max_pence() - (*s - '0')) / 10) return -1; /* beyond the library's range */
+        p = p * 10 + (*s - '0');
+    }
+    if (after_dot != 2) return -1;
+    *out = negative ? -p : p;
+    return 0;
+}
+
+/* `p` as normalised money text into `buf` (at least 48 bytes). */
+static void pence_text(pbp_r_pence p, char *buf) {
+    char digits[48];
+    int n = 0, i = 0;
+    pbp_r_upence u = p < 0 ? (pbp_r_upence)(-(p + 1)) + 1u : (pbp_r_upence)p;
+    do {
+        digits[n++] = (char)('0' + (int)(u % 10u));
+        u /= 10u;
+    } while (u > 0u || n < 3);
+    if (p < 0) buf[i++] = '-';
+    while (n > 2) buf[i++] = digits[--n];
+    buf[i++] = '.';
+    buf[i++] = digits[1];
+    buf[i++] = digits[0];
+    buf[i] = '\0';
+}
+
+static const char *overflow_message = "money out of range: the result is beyond 2^127 - 1 pence";
+
+/* sum(x): the exact total as money text; NA when an element is NA and na_rm is FALSE. */
+static SEXP r_money_sum(SEXP x, SEXP na_rm) {
+    R_xlen_t n = XLENGTH(x), i;
+    int skip_na = asLogical(na_rm) == TRUE;
+    pbp_r_pence total = 0, p;
+    char buf[48];
+    for (i = 0; i < n; ++i) {
+        SEXP e = STRING_ELT(x, i);
+        if (e == NA_STRING) {
+            if (skip_na) continue;
+            return outcome(PBP_OK, ScalarString(NA_STRING), NULL);
+        }
+        if (text_pence(CHAR(e), &p) != 0)
+            return outcome(PBP_ERR_INVALID_ARGUMENT, R_NilValue, "not a pbp_money value");
+        if (__builtin_add_overflow(total, p, &total) || total > max_pence() || total < -max_pence())
+            return outcome(PBP_ERR_OVERFLOW, R_NilValue, overflow_message);
+    }
+    pence_text(total, buf);
+    return outcome(PBP_OK, mkString(buf), NULL);
+}
+
+/* a + b (sign 1) or a - b (sign -1), element-wise with recycling; NA where either is NA. */
+static SEXP r_money_add(SEXP a, SEXP b, SEXP sign) {
+    R_xlen_t na = XLENGTH(a), nb = XLENGTH(b), n = (na == 0 || nb == 0) ? 0 : (na > nb ? na : nb), i;
+    int minus = asInteger(sign) < 0;
+    SEXP value = PROTECT(allocVector(STRSXP, n));
+    char buf[48];
+    for (i = 0; i < n; ++i) {
+        SEXP ea = STRING_ELT(a, i % na), eb = STRING_ELT(b, i % nb);
+        pbp_r_pence x, y, r;
+        if (ea == NA_STRING || eb == NA_STRING) {
+            SET_STRING_ELT(value, i, NA_STRING);
+            continue;
+        }
+        if (text_pence(CHAR(ea), &x) != 0 || text_pence(CHAR(eb), &y) != 0) {
+            UNPROTECT(1);
+            return outcome(PBP_ERR_INVALID_ARGUMENT, R_NilValue, "not a pbp_money value");
+        }
+        if ((minus ? __builtin_sub_overflow(x, y, &r) : __builtin_add_overflow(x, y, &r)) || r > max_pence() ||
+            r < -max_pence()) {
+            UNPROTECT(1);
+            return outcome(PBP_ERR_OVERFLOW, R_NilValue, overflow_message);
+        }
+        pence_text(r, buf);
+        SET_STRING_ELT(value, i, mkChar(buf));
+    }
+    SEXP res = PROTECT(outcome(PBP_OK, value, NULL));
+    UNPROTECT(2);
+    return res;
+}
+
+/* -1, 0 or 1 for a < b, a == b, a > b, element-wise with recycling; NA where either is NA or
+ * not money text. */
+static SEXP r_money_compare(SEXP a, SEXP b) {
+    R_xlen_t na = XLENGTH(a), nb = XLENGTH(b), n = (na == 0 || nb == 0) ? 0 : (na > nb ? na : nb), i;
+    SEXP value = PROTECT(allocVector(INTSXP, n));
+    for (i = 0; i < n; ++i) {
+        SEXP ea = STRING_ELT(a, i % na), eb = STRING_ELT(b, i % nb);
+        pbp_r_pence x, y;
+        if (ea == NA_STRING || eb == NA_STRING || text_pence(CHAR(ea), &x) != 0 || text_pence(CHAR(eb), &y) != 0)
+            INTEGER(value)[i] = NA_INTEGER;
+        else
+            INTEGER(value)[i] = x < y ? -1 : x > y ? 1 : 0;
+    }
+    UNPROTECT(1);
+    return value;
+}
+
 /* -- import --------------------------------------------------------------------------------- */
 
 static SEXP r_import_areas(SEXP lookup, SEXP population, SEXP name) {
@@ -397,6 +521,9 @@ static const R_CallMethodDef call_methods[] = {
     {"pbp_r_money_format", (DL_FUNC)&r_money_format, 2},
     {"pbp_r_money_round", (DL_FUNC)&r_money_round, 3},
     {"pbp_r_allocate", (DL_FUNC)&r_allocate, 2},
+    {"pbp_r_money_sum", (DL_FUNC)&r_money_sum, 2},
+    {"pbp_r_money_add", (DL_FUNC)&r_money_add, 3},
+    {"pbp_r_money_compare", (DL_FUNC)&r_money_compare, 2},
     {"pbp_r_import_areas", (DL_FUNC)&r_import_areas, 3},
     {NULL, NULL, 0},
 };

@@ -13,6 +13,9 @@ from ._errors import Diagnostic, PbpError
 from . import _ffi
 from ._money import MAX_PENCE, ROUNDING_MODES, Money, allocate
 from ._model import ImportedAreas, Model, bundled_models, import_areas
+from ._tables import (AccountabilityRow, AllocationRow, BalanceRow, CoterminosityRow, DecisionChangeRow, DecisionRow,
+                      DesignationRow, DiffTables, EntityChangeRow, PartnerRow, RelationChangeRow, ShareRow, SourceRow,
+                      Table, allocate_table)
 
 __version__ = "%d.%d.%d" % (_ffi.REQUIRED_MAJOR, _ffi.REQUIRED_MINOR, _ffi.REQUIRED_PATCH)
 
@@ -29,18 +32,33 @@ ERR_INTERNAL = -8
 
 
 def version() -> str:
-    """The version of the C library loaded, ``"MAJOR.MINOR.PATCH"``."""
-    return _ffi.lib.pbp_version().decode()
+    """The version of the C library loaded, ``"MAJOR.MINOR.PATCH"``.
+
+    Example::
+
+        >>> pbp.version() == pbp.__version__
+        True
+    """
+    return str(_ffi.lib.pbp_version().decode())
 
 
 def library_path() -> str:
-    """Where the C library was loaded from."""
+    """Where the C library was loaded from: inside the package (``pbp/_lib/``) for a wheel, or
+    ``PBP_LIBRARY`` when set.
+
+    Example::
+
+        >>> "libpbp_c" in pbp.library_path()
+        True
+    """
     return _ffi.library_path
 
 
 __all__ = [
     "Diagnostic", "ImportedAreas", "MAX_PENCE", "Model", "Money", "PbpError", "ROUNDING_MODES",
-    "allocate", "bundled_models", "import_areas", "library_path", "version",
+    "allocate", "allocate_table", "bundled_models", "import_areas", "library_path", "version",
     "OK", "ERR_INVALID_ARGUMENT", "ERR_PARSE", "ERR_MODEL_HAS_ERRORS", "ERR_NOT_FOUND", "ERR_IO",
     "ERR_OVERFLOW", "ERR_NO_MEMORY", "ERR_INTERNAL",
+    "Table", "AccountabilityRow", "AllocationRow", "BalanceRow", "CoterminosityRow", "DecisionChangeRow", "DecisionRow",
+    "DesignationRow", "DiffTables", "EntityChangeRow", "PartnerRow", "RelationChangeRow", "ShareRow", "SourceRow",
 ]

@@ -9,7 +9,14 @@ from typing import List, Optional, Tuple
 class Diagnostic:
     """One problem found in a model (SPEC section 3): a stable code (``"E004"``), ``"error"`` or
     ``"warning"``, a sentence naming the entities, the ids involved, where it is in the file (a
-    JSON Pointer) and, when the source text is known, its line and column (1-based)."""
+    JSON Pointer) and, when the source text is known, its line and column (1-based).
+
+    Example::
+
+        >>> d = pbp.Model.load("with_errors.json").validate()[0]
+        >>> d.code, d.is_error, d.line is not None
+        ('E004', True, True)
+    """
 
     code: str
     severity: str
@@ -21,6 +28,13 @@ class Diagnostic:
 
     @property
     def is_error(self) -> bool:
+        """True for an error (queries refuse the model), False for a warning.
+
+        Example::
+
+            >>> [d.is_error for d in pbp.Model.load("with_errors.json").validate()][:1]
+            [True]
+        """
         return self.severity == "error"
 
     def __str__(self) -> str:
@@ -38,6 +52,14 @@ class PbpError(Exception):
     it when a model's problem is the cause (``"E001"``), and ``diagnostics`` the list of
     :class:`Diagnostic` behind it: why a model did not load, or the errors that made a query
     refuse the model.
+
+    Example::
+
+        >>> try:
+        ...     pbp.Model.load("nottinghamshire").decides("fn.nothing", "place.bassetlaw")
+        ... except pbp.PbpError as e:
+        ...     print(e.status_name, e.code == pbp.ERR_NOT_FOUND)
+        PBP_ERR_NOT_FOUND True
     """
 
     def __init__(self, code: int, message: str, *, diagnostic: Optional[str] = None,

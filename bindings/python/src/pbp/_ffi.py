@@ -8,15 +8,17 @@ returns is freed by the library (``pbp_free``), never by Python or libc.
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
+import importlib
 import json
 import os
 import sys
 from ctypes import POINTER, byref, c_char_p, c_int, c_size_t, c_uint, c_void_p
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator, List, Optional
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Tuple, cast
 
 from ._errors import Diagnostic, PbpError
 
@@ -36,6 +38,11 @@ class _Model(ctypes.Structure):
 
 
 ModelPointer = POINTER(_Model)
+if TYPE_CHECKING:
+    #: The type of a model handle (a ``ModelPointer`` instance), for annotations.
+    ModelHandle = ctypes._Pointer[_Model]
+else:
+    ModelHandle = ModelPointer
 
 _out_text = POINTER(c_void_p)  # char** : kept as void* so that ctypes never copies and loses it
 _out_model = POINTER(ModelPointer)
@@ -99,7 +106,8 @@ def library_candidates() -> Iterator[str]:
     """Where the C library is looked for, in order.
 
     1. ``PBP_LIBRARY``: the path of the library file (when set, nothing else is tried);
-    2. inside the package (``pbp/_lib/``), where ``pip install`` copies it (docs/python.md);
+    2. inside the package (``pbp/_lib/``, found through ``importlib.resources``), where the
+       wheel and ``pip install`` put it (docs/python.md);
     3. the library directory recorded when the package was installed (``PBP_LIB_DIR`` then);
     4. the Python prefix's ``lib`` (a virtualenv or conda environment), then ``/usr/local/lib``;
     5. the system's search (``ctypes.util.find_library``).
@@ -108,14 +116,16 @@ def library_candidates() -> Iterator[str]:
     if override:
         yield override
         return
-    here = Path(__file__).resolve().parent
-    dirs = [here / "_lib"]
+    for name in _library_names():
+        inside = _packaged(name)
+        if inside:
+            yield inside
+    dirs = []
     try:
-        from . import _build_config  # written by setup.py at install time
-
-        if getattr(_build_config, "LIB_DIR", None):
-            dirs.append(Path(_build_config.LIB_DIR))
-    except ImportError:
+        build_config = importlib.import_module("._build_config", __package__)
+        if getattr(build_config, "LIB_DIR", None):
+            dirs.append(Path(build_config.LIB_DIR))
+    except ImportError:  # written by setup.py at install time; absent when run from the source tree
         pass
     dirs += [Path(sys.prefix) / "lib", Path("/usr/local/lib")]
     for d in dirs:
@@ -125,6 +135,24 @@ def library_candidates() -> Iterator[str]:
     found = ctypes.util.find_library("pbp_c")
     if found:
         yield found
+
+
+#: Keeps a library extracted from a zipped package on disk for the life of the process.
+_resources = contextlib.ExitStack()
+
+
+def _packaged(name: str) -> Optional[str]:
+    """The path of ``pbp/_lib/NAME`` inside the installed package, through importlib.resources
+    (a real file: a zipped package's copy is extracted first), or None."""
+    try:
+        from importlib.resources import as_file, files
+    except ImportError:  # Python 3.8
+        here = Path(__file__).resolve().parent / "_lib" / name
+        return str(here) if here.is_file() else None
+    resource = files(__package__ or "pbp") / "_lib" / name
+    if not resource.is_file():
+        return None
+    return str(_resources.enter_context(as_file(resource)))
 
 
 def check_version(number: int, text: str) -> None:
@@ -141,7 +169,7 @@ def check_version(number: int, text: str) -> None:
             % (text, REQUIRED_MAJOR, REQUIRED_MINOR, REQUIRED_MAJOR, REQUIRED_MINOR, REQUIRED_PATCH))
 
 
-def _load() -> ctypes.CDLL:
+def _load() -> Tuple[ctypes.CDLL, str]:
     tried = []
     for path in library_candidates():
         try:
@@ -157,17 +185,15 @@ def _load() -> ctypes.CDLL:
             fn.argtypes = argtypes
             fn.restype = restype
         check_version(lib.pbp_version_number(), lib.pbp_version().decode())
-        lib._pbp_path = path
-        return lib
+        return lib, path
     raise ImportError(
         "pbp: cannot find the C library libpbp_c. Install the Python package with PBP_LIBRARY (or "
         "PBP_LIB_DIR) pointing at a built libpbp_c so that it is copied in, or set PBP_LIBRARY to the "
         "library's path at run time." + ("\nTried: " + "; ".join(tried) if tried else ""))
 
 
-lib = _load()
-#: The path the library was loaded from.
-library_path: str = lib._pbp_path
+lib, library_path = _load()
+#: library_path: the path the library was loaded from.
 
 STATUS_NAMES = {
     0: "PBP_OK",
@@ -182,7 +208,7 @@ STATUS_NAMES = {
 }
 
 
-def diagnostics_from(items: List[dict]) -> List[Diagnostic]:
+def diagnostics_from(items: List[Dict[str, Any]]) -> List[Diagnostic]:
     return [Diagnostic(d["code"], d["severity"], d["message"], tuple(d.get("ids", [])), d.get("path", ""),
                        d.get("line"), d.get("column")) for d in items]
 
@@ -199,22 +225,27 @@ def check(status: int) -> None:
                    status_name=STATUS_NAMES.get(status, "unknown status %d" % status))
 
 
-def text_result(function, *args) -> str:
+def text_result(function: Callable[..., int], *args: Any) -> str:
     """Calls a function whose first parameter is ``char** out`` and returns the text, freeing the
     buffer through the library whatever happens."""
     out = c_void_p()
     status = function(byref(out), *args)
     try:
         check(status)
-        return ctypes.string_at(out.value).decode("utf-8")
+        return ctypes.string_at(out).decode("utf-8")
     finally:
         if out.value:
             lib.pbp_free(out)
 
 
-def json_result(function, *args) -> Any:
-    """As text_result, decoded as JSON. Numbers with a fraction would become Decimal, never
-    float (the library writes money, coverage and scores as strings anyway)."""
+def json_result(function: Callable[..., int], *args: Any) -> Dict[str, Any]:
+    """As text_result, decoded as a JSON object. Numbers with a fraction would become Decimal,
+    never float (the library writes money, coverage and scores as strings anyway)."""
+    return cast(Dict[str, Any], json_value(function, *args))
+
+
+def json_value(function: Callable[..., int], *args: Any) -> Any:
+    """As json_result, for an answer that is not an object."""
     return json.loads(text_result(function, *args), parse_float=Decimal)
 
 

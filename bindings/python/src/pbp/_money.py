@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 from decimal import Decimal
-from typing import Iterable, List, Union
+from ctypes import c_char_p
+from typing import Iterable, List, Optional, Union
 
 from . import _ffi
 from ._errors import PbpError
@@ -40,9 +41,18 @@ class Money:
     touches money. Money adds and subtracts with Money, multiplies by an ``int``, compares with
     Money, and equals the string it prints as (``Money("0.1") == "0.10"``). ``str()`` gives the
     machine form ``"1234.50"``, :meth:`display` the human form ``"£1,234.50"``.
+
+    Example::
+
+        >>> pbp.Money("0.10") + pbp.Money("0.20") == pbp.Money("0.30")   # exact, unlike 0.1 + 0.2
+        True
+        >>> pbp.Money("1234.5") * 3, str(pbp.Money(12))
+        (Money('3703.50'), '12.00')
     """
 
     __slots__ = ("_pence", "_text")
+    _pence: int
+    _text: Optional[str]
 
     def __init__(self, value: MoneyLike = 0) -> None:
         if isinstance(value, Money):
@@ -65,7 +75,13 @@ class Money:
 
     @classmethod
     def from_pence(cls, pence: int) -> "Money":
-        """The amount of ``pence`` pence (a Python ``int``)."""
+        """The amount of ``pence`` pence (a Python ``int``).
+
+        Example::
+
+            >>> pbp.Money.from_pence(123456)
+            Money('1234.56')
+        """
         if isinstance(pence, bool) or not isinstance(pence, int):
             raise TypeError("pence must be an int")
         m = cls.__new__(cls)
@@ -75,8 +91,26 @@ class Money:
 
     @property
     def pence(self) -> int:
-        """The amount in pence, exactly."""
+        """The amount in pence, exactly.
+
+        Example::
+
+            >>> pbp.Money("1234.5").pence
+            123450
+        """
         return self._pence
+
+    def to_decimal(self) -> Decimal:
+        """The amount as an exact :class:`decimal.Decimal` with two places (built from the
+        digits, so no context precision or rounding applies).
+
+        Example::
+
+            >>> pbp.Money("1234.5").to_decimal()
+            Decimal('1234.50')
+        """
+        digits = tuple(int(c) for c in str(abs(self._pence)).rjust(3, "0"))
+        return Decimal((1 if self._pence < 0 else 0, digits, -2))
 
     def __str__(self) -> str:
         if self._text is None:
@@ -84,7 +118,13 @@ class Money:
         return self._text
 
     def display(self) -> str:
-        """For people: ``"£1,234.50"``, ``"-£0.05"``."""
+        """For people: ``"£1,234.50"``, ``"-£0.05"``.
+
+        Example::
+
+            >>> pbp.Money("-1234.5").display()
+            '-£1,234.50'
+        """
         return _ffi.text_result(_lib.pbp_money_format, str(self._pence).encode(), _ffi.MONEY_DISPLAY)
 
     def __repr__(self) -> str:
@@ -92,7 +132,13 @@ class Money:
 
     def round(self, places: int = 2, mode: str = "half_even") -> "Money":
         """This amount rounded to ``places`` decimal places of a pound (0, 1 or 2) with one of
-        the rounding modes of SPEC 1.3 (:data:`ROUNDING_MODES`)."""
+        the rounding modes of SPEC 1.3 (:data:`ROUNDING_MODES`).
+
+        Example::
+
+            >>> pbp.Money("2.50").round(0), pbp.Money("3.50").round(0), pbp.Money("2.50").round(0, "half_up")
+            (Money('2.00'), Money('4.00'), Money('3.00'))
+        """
         if isinstance(places, bool) or not isinstance(places, int):
             raise TypeError("places must be an int (0, 1 or 2)")
         return Money.from_pence(int(_ffi.text_result(_lib.pbp_money_round, str(self._pence).encode(), places,
@@ -169,10 +215,16 @@ def allocate(total: MoneyLike, weights: Iterable[object]) -> List[Money]:
     the exact quotient rounded toward zero, then the leftover pence go one each to the largest
     remainders (ties to the earlier position). The shares always sum to ``total`` exactly.
 
-    ``weights``: non-negative ints, decimal strings or Decimals, at least one positive.
+    ``weights``: non-negative ints, decimal strings or Decimals, at least one positive. As rows:
+    :func:`pbp.allocate_table`.
+
+    Example::
+
+        >>> pbp.allocate("0.10", [1, 1, 1])
+        [Money('0.04'), Money('0.03'), Money('0.03')]
     """
     t = Money(total)
     texts = [_weight_text(w, i + 1) for i, w in enumerate(weights)]
-    array = (_ffi.c_char_p * max(len(texts), 1))(*texts)
+    array = (c_char_p * max(len(texts), 1))(*texts)
     result = _ffi.json_result(_lib.pbp_allocate, str(t).encode(), array, len(texts), 0)
     return [Money(s) for s in result["shares"]]

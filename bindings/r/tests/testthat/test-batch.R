@@ -1,14 +1,14 @@
-# The batch queries: each row is the single query's answer, on every node of bundled models.
+# The tables of many answers come from the library's batch queries: each row is the single
+# query's answer, on every node (every place of every function) of bundled models.
 
-test_that("accountability_batch is the single query on every organisation, body and post", {
+test_that("pbp_accountability_table with no nodes is the single query on every organisation, body and post", {
   for (name in c("nottinghamshire", "black-country")) {
     m <- pbp_load(name)
     model <- jsonlite::fromJSON(pbp_export(m, "json"), simplifyVector = FALSE)
     ids <- unlist(lapply(c("organisations", "bodies", "posts"),
                          function(s) vapply(model[[s]], function(e) e$id, character(1))))
-    a <- pbp_accountability_batch(m)
+    a <- pbp_accountability_table(m)
     expect_s3_class(a, "data.frame")
-    expect_identical(names(a), c("node", "chain", "reachable", "apexes"))
     # Byte order of ids, as the library sorts them (C locale).
     expect_identical(a$node, ids[order(ids, method = "radix")])
     for (k in seq_len(nrow(a))) {
@@ -20,34 +20,31 @@ test_that("accountability_batch is the single query on every organisation, body 
   }
 })
 
-test_that("accountability_batch keeps the order asked and refuses bad lists", {
-  a <- pbp_accountability_batch(small(), c("parliament", "p1.director", "icb"))
+test_that("pbp_accountability_table keeps the order asked and refuses bad lists", {
+  a <- pbp_accountability_table(small(), c("parliament", "p1.director", "icb"))
   expect_identical(a$node, c("parliament", "p1.director", "icb"))
   expect_identical(a$chain[[2]], c("p1.director", "p1.committee", "icb", "nhse", "parliament"))
-  e <- expect_error(pbp_accountability_batch(small(), c("icb", "nobody")), class = "pbp_error")
+  e <- expect_error(pbp_accountability_table(small(), c("icb", "nobody")), class = "pbp_error")
   expect_identical(e$status, "PBP_ERR_NOT_FOUND")
   expect_match(conditionMessage(e), "nobody")
-  expect_error(pbp_accountability_batch(small(), c("icb", NA)), class = "pbp_error")
-  expect_error(pbp_accountability_batch(small(), 3), class = "pbp_error")
-  expect_false("p1.director" %in% pbp_accountability_batch(small(), as_of = "2023-01-01")$node)
+  expect_error(pbp_accountability_table(small(), c("icb", NA)), class = "pbp_error")
+  expect_error(pbp_accountability_table(small(), 3), class = "pbp_error")
+  expect_false("p1.director" %in% pbp_accountability_table(small(), as_of = "2023-01-01")$node)
 })
 
-test_that("decides_batch is the single query at every place", {
+test_that("pbp_decides_table is the single query at every place of every function", {
   m <- pbp_load("nottinghamshire")
-  model <- jsonlite::fromJSON(pbp_export(m, "json"), simplifyVector = FALSE)
-  places <- unlist(lapply(model$areas, function(a) if (identical(a$kind, "place")) a$id else NULL))
-  places <- places[order(places, method = "radix")]
-  for (f in model$functions) {
-    d <- pbp_decides_batch(m, f$id)
-    expect_identical(d$place, places)
-    for (k in seq_len(nrow(d))) {
-      one <- pbp_decides(m, f$id, d$place[[k]])
-      expect_identical(d$decision_maker[[k]], one$decision_maker)
-      expect_identical(d$delegation_chain[[k]], one$delegation_chain)
-      expect_identical(d$accountability_chain[[k]], one$accountability_chain)
-      expect_identical(d$limit[[k]], one$limit)
-    }
+  d <- pbp_decides_table(m)
+  fns <- pbp_functions(m)
+  places <- pbp_places(m)
+  expect_identical(nrow(d), length(fns) * length(places))
+  for (k in seq_len(nrow(d))) {
+    one <- pbp_decides(m, d[["function"]][[k]], d$place[[k]])
+    expect_identical(d$decision_maker[[k]], one$decision_maker)
+    expect_identical(d$delegation_chain[[k]], one$delegation_chain)
+    expect_identical(d$accountability_chain[[k]], one$accountability_chain)
+    expect_identical(as.character(d$limit[k]), one$limit)
   }
-  d <- pbp_decides_batch(small(), "fn", c("p2", "p1"))
+  d <- pbp_decides_table(small(), "fn", c("p2", "p1"))
   expect_identical(d$decision_maker, c("icb", "p1.director"))
 })

@@ -1,0 +1,145 @@
+# pbp_money: an exact money vector.
+#
+# A character vector of the library's normalised money text ("1234.50", "-0.05", NA) with class
+# "pbp_money". Values are made only by the library's strict parser (pbp_money()); sums,
+# differences and comparisons are done in C on whole pence in a 128-bit integer (src/pbp_r.c),
+# so that money never passes through a double. It prints, formats and sits in a data.frame
+# column like any atomic vector.
+
+.new_money <- function(text = character()) structure(as.character(text), class = "pbp_money")
+
+# Money from anything pbp_money() accepts (or a pbp_money, unchanged).
+.as_money <- function(x) if (inherits(x, "pbp_money")) x else pbp_money(x)
+
+# Money text from JSON (NULL = none) as a pbp_money vector: the library wrote it normalised.
+.money_col <- function(rows, key) .new_money(vapply(rows, function(r) .chr(r[[key]]), character(1)))
+
+pbp_money <- function(x = character()) {
+  if (inherits(x, "pbp_money")) return(x)
+  if (is.logical(x) && all(is.na(x))) return(.new_money(rep(NA_character_, length(x))))
+  .new_money(.each_money(x, function(v) .value(.Call(C_pbp_r_money_format, .pence(v), 0L))))
+}
+
+is_pbp_money <- function(x) inherits(x, "pbp_money")
+
+as.character.pbp_money <- function(x, ...) {
+  out <- unclass(x)
+  attributes(out) <- NULL
+  names(out) <- names(x)
+  out
+}
+
+format.pbp_money <- function(x, display = FALSE, ...) {
+  text <- as.character.pbp_money(x)
+  if (isTRUE(display)) {
+    ok <- !is.na(text)
+    text[ok] <- vapply(text[ok], function(v) .value(.Call(C_pbp_r_money_format, .pence(v), 1L)), "",
+                       USE.NAMES = FALSE)
+  }
+  text[is.na(text)] <- "NA"
+  out <- formatC(text, width = max(0L, nchar(text, type = "width")), flag = " ")
+  names(out) <- names(x)
+  out
+}
+
+print.pbp_money <- function(x, display = FALSE, ...) {
+  cat(sprintf("<pbp_money[%d]>\n", length(x)))
+  if (length(x)) print(format.pbp_money(x, display = display), quote = FALSE)
+  invisible(x)
+}
+
+toString.pbp_money <- function(x, ...) toString(as.character.pbp_money(x), ...)
+
+as.data.frame.pbp_money <- function(x, ...) as.data.frame.vector(x, ...)
+
+`[.pbp_money` <- function(x, ...) .new_money(NextMethod())
+
+`[[.pbp_money` <- function(x, ...) .new_money(NextMethod())
+
+`[<-.pbp_money` <- function(x, ..., value) {
+  x <- unclass(x)
+  x[...] <- unclass(.as_money(value))
+  .new_money(x)
+}
+
+`[[<-.pbp_money` <- function(x, ..., value) {
+  x <- unclass(x)
+  x[[...]] <- unclass(.as_money(value))
+  .new_money(x)
+}
+
+c.pbp_money <- function(...) {
+  parts <- lapply(list(...), function(e) as.character.pbp_money(.as_money(e)))
+  .new_money(unlist(parts, use.names = TRUE))
+}
+
+rep.pbp_money <- function(x, ...) .new_money(NextMethod())
+
+unique.pbp_money <- function(x, ...) .new_money(NextMethod())
+
+# Order: sorted by sign, then by number of digits, then digit by digit (exact, no doubles).
+xtfrm.pbp_money <- function(x) {
+  text <- as.character.pbp_money(x)
+  ok <- !is.na(text)
+  digits <- gsub("[-.]", "", text)
+  digits <- sub("^0+(?=.)", "", digits, perl = TRUE)
+  negative <- startsWith(text, "-")
+  # Magnitude keys, zero-padded to one width so that text order is numeric order.
+  width <- max(c(1L, nchar(digits[ok])))
+  key <- ifelse(ok, paste0(strrep("0", pmax(0L, width - nchar(digits))), digits), NA_character_)
+  rank <- rep(NA_integer_, length(text))
+  if (any(ok)) {
+    # Negatives first, largest magnitude first among them; then the rest, smallest first.
+    o <- which(ok)
+    o <- o[order(!negative[o], ifelse(negative[o], chartr("0123456789", "9876543210", key[o]), key[o]),
+                 method = "radix")]
+    sorted <- text[o]
+    rank[o] <- cumsum(c(TRUE, sorted[-1L] != sorted[-length(sorted)]))
+  }
+  rank
+}
+
+Summary.pbp_money <- function(..., na.rm = FALSE) {
+  x <- do.call(c.pbp_money, list(...))
+  text <- as.character.pbp_money(x)
+  switch(.Generic,
+    sum = .new_money(.value(.Call(C_pbp_r_money_sum, text, na.rm))),
+    min = , max = , range = {
+      if (na.rm) x <- x[!is.na(text)]
+      if (anyNA(as.character.pbp_money(x))) {
+        return(.new_money(rep(NA_character_, if (.Generic == "range") 2L else 1L)))
+      }
+      if (!length(x)) stop(.pbp_error(-1L, sprintf("%s() of no money", .Generic)))
+      r <- xtfrm.pbp_money(x)
+      lo <- x[which.min(r)]
+      hi <- x[which.max(r)]
+      switch(.Generic, min = lo, max = hi, range = c(lo, hi))
+    },
+    stop(.pbp_error(-1L, sprintf("%s() is not defined for money", .Generic))))
+}
+
+Ops.pbp_money <- function(e1, e2) {
+  if (missing(e2)) {
+    if (.Generic == "-") return(.new_money(.value(.Call(C_pbp_r_money_add, "0.00", as.character.pbp_money(e1), -1L))))
+    if (.Generic == "+") return(e1)
+    stop(.pbp_error(-1L, sprintf("unary %s is not defined for money", .Generic)))
+  }
+  a <- as.character.pbp_money(.as_money(e1))
+  b <- as.character.pbp_money(.as_money(e2))
+  switch(.Generic,
+    "+" = .new_money(.value(.Call(C_pbp_r_money_add, a, b, 1L))),
+    "-" = .new_money(.value(.Call(C_pbp_r_money_add, a, b, -1L))),
+    "==" = , "!=" = , "<" = , "<=" = , ">" = , ">=" = {
+      cmp <- .Call(C_pbp_r_money_compare, a, b)
+      switch(.Generic, "==" = cmp == 0L, "!=" = cmp != 0L, "<" = cmp < 0L, "<=" = cmp <= 0L,
+             ">" = cmp > 0L, ">=" = cmp >= 0L)
+    },
+    stop(.pbp_error(-1L, sprintf("%s is not defined for money (add, subtract and compare it; split it with pbp_allocate())",
+                                 .Generic))))
+}
+
+# Money never becomes a double.
+as.double.pbp_money <- function(x, ...) {
+  stop(.pbp_error(-1L, "money is never a double: use as.character(), or compare and sum it as pbp_money"))
+}
+as.integer.pbp_money <- as.double.pbp_money

@@ -1,0 +1,81 @@
+# pbp_money: an exact money vector. Expectations by hand; sums and comparisons beyond what a
+# double holds exactly (2^53 pence is about 90 trillion pounds) show that no double is involved.
+
+test_that("pbp_money is made by the library's strict parser and prints as money", {
+  x <- pbp_money(c("1.1", "-2.5", NA, "0"))
+  expect_s3_class(x, "pbp_money")
+  expect_identical(length(x), 4L)
+  expect_identical(as.character(x), c("1.10", "-2.50", NA, "0.00"))
+  expect_identical(format(x), c(" 1.10", "-2.50", "   NA", " 0.00"))
+  expect_identical(format(x[1:2], display = TRUE), c(" £1.10", "-£2.50"))
+  expect_output(print(x), "<pbp_money\\[4\\]>")
+  expect_output(print(x), "-2.50")
+  expect_error(pbp_money("1.005"), class = "pbp_error")
+  expect_error(pbp_money(1.5), "never a double", class = "pbp_error")
+  expect_error(as.double(x), "never a double", class = "pbp_error")
+  expect_identical(pbp_money(x), x)
+  expect_identical(as.character(pbp_money(7L)), "7.00")
+})
+
+test_that("subsetting, combining and replacing keep the class", {
+  x <- pbp_money(c("1.00", "2.00", "3.00"))
+  expect_s3_class(x[2:3], "pbp_money")
+  expect_identical(as.character(x[2:3]), c("2.00", "3.00"))
+  expect_s3_class(x[[1]], "pbp_money")
+  y <- c(x, "4.5", pbp_money("5"))
+  expect_s3_class(y, "pbp_money")
+  expect_identical(as.character(y), c("1.00", "2.00", "3.00", "4.50", "5.00"))
+  x[2] <- "9.99"
+  expect_identical(as.character(x), c("1.00", "9.99", "3.00"))
+  expect_error(x[1] <- 1.5, "never a double", class = "pbp_error")
+  expect_identical(as.character(rep(pbp_money("0.01"), 3)), rep("0.01", 3))
+})
+
+test_that("sums are exact, beyond a double's 2^53", {
+  # 2^53 pence = 90071992547409.92 pounds: as doubles of pence, + 1 penny is lost.
+  big <- pbp_money(c("90071992547409.92", "0.01", "0.01"))
+  expect_identical(as.character(sum(big)), "90071992547409.94")
+  expect_identical(as.character(sum(pbp_money(c("0.10", "0.20")))), "0.30")
+  expect_true(sum(pbp_money(c("0.10", "0.20"))) == "0.30")
+  expect_identical(as.character(sum(pbp_money(c("1.00", NA)))), NA_character_)
+  expect_identical(as.character(sum(pbp_money(c("1.00", NA)), na.rm = TRUE)), "1.00")
+  expect_identical(as.character(sum(pbp_money(character()))), "0.00")
+  expect_identical(as.character(sum(pbp_money("1.00"), pbp_money("2.00"))), "3.00")
+  # The library's range is 2^127 - 1 pence; beyond it is an error, never a wrong number.
+  top <- pbp_money("1701411834604692317316873037158841057.27")
+  expect_identical(as.character(sum(top, pbp_money("-0.27"))), "1701411834604692317316873037158841057.00")
+  expect_identical(expect_error(sum(top, pbp_money("0.01")), class = "pbp_error")$status, "PBP_ERR_OVERFLOW")
+  expect_identical(as.character(-top), "-1701411834604692317316873037158841057.27")
+})
+
+test_that("comparisons, arithmetic and order are exact", {
+  a <- pbp_money(c("90071992547409.93", "90071992547409.92", "-0.01", NA))
+  b <- pbp_money("90071992547409.92")
+  expect_identical(a == b, c(FALSE, TRUE, FALSE, NA))
+  expect_identical(a > b, c(TRUE, FALSE, FALSE, NA))
+  expect_identical(a < "0", c(FALSE, FALSE, TRUE, NA))
+  expect_identical(a != b, c(TRUE, FALSE, TRUE, NA))
+  expect_identical(as.character(a - b), c("0.01", "0.00", "-90071992547409.93", NA))
+  expect_identical(as.character(a[1:2] + "0.01"), c("90071992547409.94", "90071992547409.93"))
+  expect_error(a * 2L, "not defined for money", class = "pbp_error")
+  expect_error(a == 1.5, "never a double", class = "pbp_error")
+  x <- pbp_money(c("10.00", "-2.00", "0.00", "-10.50", "9.99", "100.00"))
+  expect_identical(as.character(sort(x)), c("-10.50", "-2.00", "0.00", "9.99", "10.00", "100.00"))
+  expect_identical(order(x), c(4L, 2L, 3L, 5L, 1L, 6L))
+  expect_identical(as.character(max(x)), "100.00")
+  expect_identical(as.character(min(x)), "-10.50")
+  expect_identical(as.character(range(x)), c("-10.50", "100.00"))
+  expect_identical(as.character(unique(pbp_money(c("1", "1.00", "2")))), c("1.00", "2.00"))
+})
+
+test_that("a pbp_money column lives in a data frame", {
+  df <- data.frame(area = c("a", "b"), amount = pbp_money(c("1.50", "2.25")), stringsAsFactors = FALSE)
+  expect_s3_class(df$amount, "pbp_money")
+  expect_identical(as.character(sum(df$amount)), "3.75")
+  expect_s3_class(df[2, "amount"], "pbp_money")
+  expect_s3_class(df[df$amount > "2", ]$amount, "pbp_money")
+  expect_output(print(df), "2.25")
+  df2 <- rbind(df, data.frame(area = "c", amount = pbp_money("0.25")))
+  expect_identical(as.character(df2$amount), c("1.50", "2.25", "0.25"))
+  expect_identical(as.character(df[order(df$amount, decreasing = TRUE), "amount"]), c("2.25", "1.50"))
+})
