@@ -13,7 +13,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <set>
 #include <thread>
 #include <unordered_map>
 
@@ -74,20 +73,7 @@ Accountability reference(const Model& m, Index node, std::optional<Date> as_of) 
     return out;
 }
 
-// Every day on which something in the model starts or ends, and no day at all.
-std::vector<std::optional<Date>> days_of(const Model& m) {
-    std::set<Date> days;
-    auto add = [&](const Validity& v) {
-        if (v.from) days.insert(*v.from);
-        if (v.to) days.insert(*v.to);
-    };
-    for (const Entity& e : m.entities) add(e.valid);
-    for (const Relation& r : m.relations) add(r.valid);
-    std::vector<std::optional<Date>> out{std::nullopt};
-    out.insert(out.end(), days.begin(), days.end());
-    return out;
-}
-
+// The bundled models of this build (england only when the national models are built).
 std::vector<std::string> bundled_names() {
     std::vector<std::string> out;
     for (const char* name : {"nottinghamshire", "bob", "west-yorkshire", "greater-manchester", "lancashire-south-cumbria",
@@ -109,7 +95,7 @@ TEST_CASE("accountability: every node of every bundled model, on every day that 
         CAPTURE(name);
         std::size_t compared = 0;
         const auto m = test::load_bundled(name);
-        const auto days = days_of(*m);
+        const auto days = test::days_of(*m);
         // England's days are many and its nodes thousands: its dated answers on the first and last days only.
         const std::vector<std::optional<Date>> asked =
             name == "england" ? std::vector<std::optional<Date>>{days.front(), days.back()} : days;
@@ -127,7 +113,7 @@ TEST_CASE("accountability: the batch answers are the single answers, in the orde
     for (const std::string& name : {std::string("nottinghamshire"), std::string("black-country"), std::string("bob")}) {
         CAPTURE(name);
         const auto m = test::load_bundled(name);
-        for (const auto& day : days_of(*m)) {
+        for (const auto& day : test::days_of(*m)) {
             std::vector<Index> nodes = accountable_nodes(*m, day);
             REQUIRE(!nodes.empty());
             std::reverse(nodes.begin(), nodes.end());  // not id order: the answers keep the order asked
@@ -141,7 +127,7 @@ TEST_CASE("accountability: the batch answers are the single answers, in the orde
 
 TEST_CASE("accountability: accountable_nodes lists the organisations, bodies and posts of the day in id order") {
     const auto m = test::load_bundled("nottinghamshire");
-    for (const auto& day : days_of(*m)) {
+    for (const auto& day : test::days_of(*m)) {
         std::vector<std::string> want;
         for (Index i = 0; i < m->entities.size(); ++i) {
             const Section s = m->entities[i].section;
@@ -227,7 +213,7 @@ TEST_CASE("decides: the batch over every place is the single query at each place
 
 TEST_CASE("decides: places_on lists the areas of kind place existing on the day, in id order") {
     const auto m = test::load_bundled("lancashire-south-cumbria");
-    for (const auto& day : days_of(*m)) {
+    for (const auto& day : test::days_of(*m)) {
         std::vector<std::string> want;
         for (Index i = 0; i < m->entities.size(); ++i)
             if (m->entities[i].section == Section::area && m->entities[i].kind == "place" && m->exists(i, day))

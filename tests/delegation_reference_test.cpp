@@ -12,23 +12,8 @@
 
 #include <boost/json/serialize.hpp>
 
-#include <set>
-
 namespace {
 using namespace pbp;
-
-std::vector<std::optional<Date>> days_of(const Model& m) {
-    std::set<Date> days;
-    auto add = [&](const Validity& v) {
-        if (v.from) days.insert(*v.from);
-        if (v.to) days.insert(*v.to);
-    };
-    for (const Entity& e : m.entities) add(e.valid);
-    for (const Relation& r : m.relations) add(r.valid);
-    std::vector<std::optional<Date>> out{std::nullopt};
-    out.insert(out.end(), days.begin(), days.end());
-    return out;
-}
 
 // The answer, or the message of the exception it throws.
 template <class Query>
@@ -59,7 +44,7 @@ TEST_CASE("decides: every function at every area on every day, as the reference 
             // kind place, and every other kind once.
             if (m->entities[i].section == Section::area && m->entities[i].kind != "lsoa") areas.push_back(i);
         }
-        const auto days = days_of(*m);
+        const auto days = test::days_of(*m);
         std::size_t compared = 0;
         for (const auto& day : std::string(name) == "england" ? std::vector<std::optional<Date>>{std::nullopt} : days)
             for (Index f : functions)
