@@ -38,6 +38,15 @@ std::string entity_link(const Model& m, std::string_view id, std::set<std::strin
     return "<a href=\"#" + entity_anchor(id) + "\">" + html_escape(label(m, id)) + "</a>";
 }
 
+std::string entity_name_link(const Model& m, std::string_view id, std::set<std::string>& linked) {
+    const auto i = m.find(id);
+    if (!i) return "<code>" + html_escape(id) + "</code> (not in the model)";
+    linked.emplace(id);
+    const Entity& e = m.at(*i);
+    const std::string& name = e.section == Section::post && !e.details().title.empty() ? e.details().title : e.name;
+    return "<a href=\"#" + entity_anchor(id) + "\" title=\"" + html_escape(id) + "\">" + html_escape(name) + "</a>";
+}
+
 namespace {
 
 constexpr const char* style_sheet = R"css(
@@ -68,9 +77,9 @@ svg.diagram { max-width: 100%; height: auto; display: block; }
 svg.sankey text { font-size: 11px; fill: #111; }
 svg.sankey text.amount { font-size: 10px; font-weight: bold; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 svg.sankey text.marker { font-size: 9px; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
-.bar { display: inline-block; height: .8rem; background: #d5dde6; border: 1px solid #34495e; vertical-align: middle; min-width: 2px; }
+.bars { display: flex; align-items: center; gap: .4rem; white-space: nowrap; }
+.bar { height: .8rem; background: #d5dde6; border: 1px solid #34495e; min-width: 2px; flex: none; }
 .bar .shared { height: 100%; background: #34495e; }
-.bar-text { margin-left: .4rem; white-space: nowrap; }
 ol.errors li, ol.warnings li { margin-bottom: .4rem; }
 .code { font-family: monospace; }
 ol.errors .code::before { content: "\2716  "; }

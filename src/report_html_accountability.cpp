@@ -86,6 +86,22 @@ Diagram diagram(const Model& m, Index scope, const std::vector<Index>& functions
     return d;
 }
 
+// Long names broken into lines of about 28 characters, at spaces, to keep diagrams narrow.
+std::string wrapped(const std::string& name) {
+    std::string out;
+    std::size_t line = 0;
+    for (std::size_t k = 0; k < name.size(); ++k) {
+        if (name[k] == ' ' && line >= 28) {
+            out += '\n';
+            line = 0;
+            continue;
+        }
+        out += name[k];
+        line += (static_cast<unsigned char>(name[k]) & 0xC0) != 0x80;
+    }
+    return out;
+}
+
 std::string node_text(const Model& m, const std::string& id) {
     const auto i = m.find(id);
     if (!i) return id;
@@ -93,12 +109,18 @@ std::string node_text(const Model& m, const std::string& id) {
     std::string name = e.section == Section::post && !e.details().title.empty() ? e.details().title : e.name;
     std::string kind = e.section == Section::post ? "post" : e.kind;
     if (e.kind == "parliament" || e.kind == "electorate") kind += ", apex";
-    return name + "\n[" + kind + "]";
+    return wrapped(name) + "\n[" + kind + "]";
 }
 
 std::string to_dot(const Model& m, const Diagram& d) {
     std::ostringstream os;
-    os << "digraph accountability {\n  graph [rankdir=BT, fontname=\"Helvetica\", nodesep=0.3, ranksep=0.45];\n"
+    // Many nodes answering to one (an ICB's teams) would make a wide, unreadable row: such a
+    // diagram runs left to right instead, the row becoming a column that fits a page.
+    std::map<std::string, std::size_t> fan_in;
+    std::size_t widest = 0;
+    for (const auto& [from, to] : d.answers) widest = std::max(widest, ++fan_in[to]);
+    os << "digraph accountability {\n  graph [rankdir=" << (widest > 5 ? "LR" : "BT")
+       << ", fontname=\"Helvetica\", nodesep=0.3, ranksep=0.45];\n"
           "  node [fontname=\"Helvetica\", fontsize=10, shape=box, style=rounded];\n"
           "  edge [fontname=\"Helvetica\", fontsize=8];\n";
     for (const auto& id : d.nodes) {
@@ -152,7 +174,7 @@ void html_accountability(HtmlContext& c, std::ostream& os) {
     const std::vector<Index>& scopes = per_place ? places : boards;
 
     os << "<section id=\"accountability\">\n<h2>Who answers to whom, and who delegates what</h2>\n";
-    os << "<p class=\"legend\">Arrows point up, to whom each answers. <span class=\"key-solid\">Solid arrow: answers to.</span> "
+    os << "<p class=\"legend\">Arrows point to whom each answers: up the page (or, in a diagram too wide for it, to the right). <span class=\"key-solid\">Solid arrow: answers to.</span> "
           "<span class=\"key-dashed\">Dashed arrow labelled <q>delegates</q>: hands the named functions on.</span> "
           "Double octagons [apex] are where accountability ends: Parliament or an electorate. "
        << (per_place ? "One diagram per place: its bodies and posts, and the chain of delegation of every function decided there."

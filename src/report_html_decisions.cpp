@@ -46,10 +46,10 @@ void html_decisions(HtmlContext& c, std::ostream& os) {
             for (Index p : places) {
                 const Decision d = decides(m, f, p, c.as_of);
                 if (d.steps.empty()) {
-                    os << "<td class=\"kept\">not delegated here: " << entity_link(m, d.decision_maker, c.linked) << " decides</td>";
+                    os << "<td class=\"kept\">not delegated here: " << entity_name_link(m, d.decision_maker, c.linked) << " decides</td>";
                     continue;
                 }
-                os << "<td class=\"delegated\">" << entity_link(m, d.decision_maker, c.linked) << "<br><span class=\"limit\">"
+                os << "<td class=\"delegated\">" << entity_name_link(m, d.decision_maker, c.linked) << "<br><span class=\"limit\">"
                    << (d.limit ? "up to " + html_escape(d.limit->to_display()) : std::string("no financial limit"))
                    << "</span></td>";
             }

@@ -16,12 +16,13 @@ bool any_of_kind(const Footprints& fp, const char* kind) {
     return false;
 }
 
-std::string percent_width(const Population& part, const Population& whole) {
-    if (whole <= 0) return "0";
+// A bar's length in rem (a full bar is 12rem): floating point for the drawing only; the
+// figures beside it are exact.
+std::string bar_length(const Population& part, const Population& whole) {
     std::ostringstream os;
     os.setf(std::ios::fixed);
-    os.precision(1);
-    os << 100.0 * part.convert_to<double>() / whole.convert_to<double>();  // a bar's width only
+    os.precision(2);
+    os << (whole <= 0 ? 0.0 : 12.0 * part.convert_to<double>() / whole.convert_to<double>());
     return os.str();
 }
 }  // namespace
@@ -57,10 +58,10 @@ void html_geography(HtmlContext& c, std::ostream& os) {
     for (const auto& row : co.areas) {
         os << "<tr><th scope=\"row\">" << entity_link(m, row.area, c.linked) << "</th><td>" << entity_link(m, row.best, c.linked)
            << "</td><td>" << to_string(row.relation) << "</td><td class=\"num\">" << html_escape(format_people(row.population))
-           << "</td><td><div class=\"bar\" style=\"width:" << percent_width(row.population, largest)
-           << "%\"><div class=\"shared\" style=\"width:" << percent_width(row.overlap, row.population)
-           << "%\"></div></div><span class=\"bar-text\">" << html_escape(format_people(row.overlap)) << " ("
-           << html_escape(format_percent(row.coverage)) << ")</span></td></tr>\n";
+           << "</td><td><div class=\"bars\"><div class=\"bar\" style=\"width:" << bar_length(row.population, largest)
+           << "rem\"><div class=\"shared\" style=\"width:" << bar_length(row.overlap, largest)
+           << "rem;max-width:100%\"></div></div><span>" << html_escape(format_people(row.overlap)) << " ("
+           << html_escape(format_percent(row.coverage)) << ")</span></div></td></tr>\n";
     }
     os << "</tbody>\n</table>\n</section>\n";
 }

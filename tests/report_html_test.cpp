@@ -1,5 +1,6 @@
 // The HTML report (report_html.hpp): its sections, escaping of the model's text, and the day.
 #include "pbp/bundled.hpp"
+#include "pbp/error.hpp"
 #include "pbp/load.hpp"
 #include "pbp/report_html.hpp"
 #include "pbp/validate.hpp"
@@ -21,6 +22,10 @@ std::size_t count(const std::string& text, const std::string& what) {
 
 TEST_CASE("report_html: every section, diagrams per place, no reference outside the page") {
     auto m = test::load_bundled("nottinghamshire");
+    if (!has_html_report()) {  // built with -DPBP_HTML_REPORT=OFF: a clear error, and nothing else to test
+        CHECK_THROWS_WITH_AS(report_html(*m, {}), doctest::Contains("no HTML report"), Error);
+        return;
+    }
     const std::string page = report_html(*m, validate(*m));
     CHECK(page.rfind("<!DOCTYPE html>", 0) == 0);
     for (const char* id : {"accountability", "money", "decisions", "geography", "problems", "entities"})
@@ -37,6 +42,7 @@ TEST_CASE("report_html: every section, diagrams per place, no reference outside 
 }
 
 TEST_CASE("report_html: names from the file are text, never markup") {
+    if (!has_html_report()) return;
     const auto loaded = load_model(R"({"format": "pbp/1", "name": "A <script>alert('x')</script> & \"B\"",
         "areas": [{"id": "place.a", "name": "<b>Place</b> & co", "kind": "place"}],
         "organisations": [{"id": "parliament", "kind": "parliament"},
@@ -52,6 +58,7 @@ TEST_CASE("report_html: names from the file are text, never markup") {
 }
 
 TEST_CASE("report_html: the day changes what is shown") {
+    if (!has_html_report()) return;
     auto m = test::load_bundled("nottinghamshire");
     const Diagnostics problems = validate(*m);
     const std::string all = report_html(*m, problems);
@@ -62,6 +69,7 @@ TEST_CASE("report_html: the day changes what is shown") {
 }
 
 TEST_CASE("report_html: problems link to their entities and back") {
+    if (!has_html_report()) return;
     const auto loaded = load_model(R"({"format": "pbp/1", "name": "Broken",
         "organisations": [{"id": "icb", "kind": "icb"}],
         "bodies": [{"id": "board", "kind": "board", "of": "nowhere"}]})");

@@ -23,6 +23,9 @@ std::string entity_anchor(std::string_view id);
 /// `linked` so that the directory lists it.
 std::string entity_link(const Model& m, std::string_view id, std::set<std::string>& linked);
 
+/// The same showing the entity's name alone (its id in the link's title): for crowded tables.
+std::string entity_name_link(const Model& m, std::string_view id, std::set<std::string>& linked);
+
 /// Graphviz's SVG for a DOT graph laid out by `dot`, with the XML prolog and DOCTYPE removed.
 /// @throws Error when Graphviz cannot read or lay out the graph, or the build has no Graphviz.
 std::string dot_to_svg(const std::string& dot);
