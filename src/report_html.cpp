@@ -66,10 +66,12 @@ td.kept { color: #555; font-style: italic; }
 .wide { overflow-x: auto; }
 .tag { font-size: .75rem; border: 1px solid #888; border-radius: 3px; padding: 0 .25rem; }
 .legend { font-size: .9rem; background: #f5f5f0; border-left: 4px solid #999; padding: .4rem .6rem; }
-.key-solid { border-bottom: 2px solid #000; }
-.key-dashed { border-bottom: 2px dashed #1f5fa8; }
-.key-hatch { background: repeating-linear-gradient(45deg, #f3d9a4 0 3px, #8a5a00 3px 5px); padding: 0 .2rem; }
-.key-pooled { border-bottom: 2px dashed #3b7a50; }
+.key-solid::before, .key-dashed::before, .key-pooled::before { content: ""; display: inline-block; width: 2rem; margin-right: .3rem; vertical-align: middle; }
+.key-solid::before { border-top: 2px solid #000; }
+.key-dashed::before { border-top: 2px dashed #1f5fa8; }
+.key-pooled::before { border-top: 3px dashed #3b7a50; }
+.key-hatch::before { content: ""; display: inline-block; width: 2rem; height: .8rem; margin-right: .3rem; vertical-align: middle;
+  background: repeating-linear-gradient(45deg, #f3d9a4 0 3px, #8a5a00 3px 5px); }
 figure.diagram { margin: 1rem 0; border: 1px solid #ddd; padding: .5rem; }
 figure.diagram h3 { margin: 0 0 .2rem; }
 figcaption { font-size: .85rem; margin-bottom: .4rem; }

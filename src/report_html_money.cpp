@@ -41,6 +41,15 @@ std::string markers(const Model& m, const Link& l) {
 
 double pixels(const Money& amount) { return std::abs(amount.pence().convert_to<double>()); }
 
+// A name cut to `n` characters (code points) with an ellipsis: between two columns a name has
+// room for about 30 before it would run into the amounts by the next column.
+std::string shortened(const std::string& name, std::size_t n) {
+    std::size_t chars = 0;
+    for (std::size_t k = 0; k < name.size(); ++k)
+        if ((static_cast<unsigned char>(name[k]) & 0xC0) != 0x80 && chars++ == n) return name.substr(0, k) + "\u2026";
+    return name;
+}
+
 std::string num(double v) {
     std::ostringstream os;
     os.setf(std::ios::fixed);
@@ -71,7 +80,7 @@ void sankey(HtmlContext& c, const FlowGraph& g, std::vector<Link>& links, std::o
 
     // Scale: the fullest column fills 420 pixels. Each node gets a slot at least tall enough for
     // its name and for one amount label per incoming link (amounts sit by the recipient).
-    const double gap = 10, node_w = 14, min_h = 3, line = 12, label_room = 330, step = 330;
+    const double gap = 10, node_w = 14, min_h = 3, line = 12, label_room = 330, step = 360;
     std::map<Index, double> size;
     std::map<Index, std::size_t> incoming;
     for (const Link& l : links) ++incoming[l.to];
@@ -95,15 +104,23 @@ void sankey(HtmlContext& c, const FlowGraph& g, std::vector<Link>& links, std::o
         }
         height = std::max(height, top + 10);
     }
-    // Stack each node's links, out of its right side and into its left, in the table's order.
+    // Stack each node's links, out of its right side in the order of their recipients and into
+    // its left in the order of their sources, so that bands do not cross needlessly.
+    std::vector<std::size_t> order(links.size());
+    for (std::size_t k = 0; k < links.size(); ++k) order[k] = k;
     std::map<Index, double> out_at, in_at;
     std::map<Index, std::size_t> labelled;
     std::vector<double> label_y(links.size());
-    for (std::size_t k = 0; k < links.size(); ++k) {
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return y[links[a].to] < y[links[b].to]; });
+    for (std::size_t k : order) {
         Link& l = links[k];
         l.thickness = std::max(1.0, pixels(l.amount) * scale);
         l.y_from = y[l.from] + out_at[l.from] + l.thickness / 2;
         out_at[l.from] += l.thickness;
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return y[links[a].from] < y[links[b].from]; });
+    for (std::size_t k : order) {
+        Link& l = links[k];
         l.y_to = y[l.to] + in_at[l.to] + l.thickness / 2;
         in_at[l.to] += l.thickness;
         label_y[k] = y[l.to] + line * static_cast<double>(labelled[l.to]++) + 10;
@@ -141,11 +158,14 @@ void sankey(HtmlContext& c, const FlowGraph& g, std::vector<Link>& links, std::o
         os << "</g>\n";
     }
     for (Index v : g.nodes()) {
-        os << "<g class=\"node\" data-id=\"" << html_escape(m.id(v)) << "\"><rect x=\"" << num(x[v]) << "\" y=\"" << num(y[v])
+        const bool last = column[v] + 1 == columns;
+        const std::string mark = std::string(g.is_source(v) ? " [source]" : "") + (pooled(m, v) ? " [pooled fund]" : "");
+        os << "<g class=\"node\" data-id=\"" << html_escape(m.id(v)) << "\"><title>" << html_escape(label(m, v)) << ": receives "
+           << html_escape(g.inflow(v).to_display()) << ", pays out " << html_escape(g.outflow(v).to_display()) << "</title><rect x=\""
+           << num(x[v]) << "\" y=\"" << num(y[v])
            << "\" width=\"" << num(node_w) << "\" height=\"" << num(h[v]) << "\" fill=\"#34495e\"/>"
            << "<text x=\"" << num(x[v] + node_w + 4) << "\" y=\"" << num(y[v] + 10) << "\" class=\"label\">"
-           << html_escape(m.at(v).name) << (g.is_source(v) ? " [source]" : "") << (pooled(m, v) ? " [pooled fund]" : "")
-           << "</text></g>\n";
+           << html_escape(shortened(m.at(v).name, (last ? 48 : 30) - mark.size()) + mark) << "</text></g>\n";
     }
     os << "</svg>\n";
 }
