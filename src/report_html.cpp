@@ -76,7 +76,7 @@ figure.diagram { margin: 1rem 0; border: 1px solid #ddd; padding: .5rem; }
 figure.diagram h3 { margin: 0 0 .2rem; }
 figcaption { font-size: .85rem; margin-bottom: .4rem; }
 svg.diagram { max-width: 100%; height: auto; display: block; }
-svg.sankey text { font-size: 11px; fill: #111; }
+svg.sankey text { font-size: 11px; fill: #111; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 svg.sankey text.amount { font-size: 10px; font-weight: bold; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 svg.sankey text.marker { font-size: 9px; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 .bars { display: flex; align-items: center; gap: .4rem; white-space: nowrap; }

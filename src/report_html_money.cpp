@@ -83,7 +83,7 @@ void sankey(HtmlContext& c, const FlowGraph& g, std::vector<Link>& links, std::o
     const double gap = 10, node_w = 14, min_h = 3, line = 12, label_room = 330, step = 360;
     std::map<Index, double> size;
     std::map<Index, std::size_t> incoming;
-    for (const Link& l : links) ++incoming[l.to];
+    for (const Link& l : links) incoming[l.to] += markers(m, l).empty() ? 1 : 2;  // lines of labels
     double fullest = 0;
     for (auto& col : by_column) {
         double sum = 0;
@@ -123,7 +123,8 @@ void sankey(HtmlContext& c, const FlowGraph& g, std::vector<Link>& links, std::o
         Link& l = links[k];
         l.y_to = y[l.to] + in_at[l.to] + l.thickness / 2;
         in_at[l.to] += l.thickness;
-        label_y[k] = y[l.to] + line * static_cast<double>(labelled[l.to]++) + 10;
+        label_y[k] = y[l.to] + line * static_cast<double>(labelled[l.to]) + 10;
+        labelled[l.to] += markers(m, l).empty() ? 1 : 2;
     }
 
     const std::string hatch = "hatch-" + year.substr(0, 4);
@@ -149,12 +150,12 @@ void sankey(HtmlContext& c, const FlowGraph& g, std::vector<Link>& links, std::o
            << num(l.thickness) << "\" stroke=\""
            << (restricted ? "url(#" + hatch + ")" : into_pool ? "#9bc4a8" : "#a9bfd8") << "\" stroke-opacity=\"0.8\""
            << (into_pool ? " stroke-dasharray=\"8 3\"" : "") << "/>";
-        // By the recipient, one line per incoming link; the marker, if any, before the amount.
+        // By the recipient, one line per incoming link; the marker, if any, on the line below.
         os << "<text class=\"amount\" x=\"" << num(x1 - 6) << "\" y=\"" << num(label_y[k]) << "\" text-anchor=\"end\">"
            << html_escape(amount) << "</text>";
         if (!mark.empty())
-            os << "<text class=\"marker\" x=\"" << num(x1 - 12 - 6.2 * static_cast<double>(amount.size())) << "\" y=\""
-               << num(label_y[k]) << "\" text-anchor=\"end\">" << html_escape(mark.substr(1)) << "</text>";
+            os << "<text class=\"marker\" x=\"" << num(x1 - 6) << "\" y=\"" << num(label_y[k] + line - 1)
+               << "\" text-anchor=\"end\">" << html_escape(mark.substr(1)) << "</text>";
         os << "</g>\n";
     }
     for (Index v : g.nodes()) {

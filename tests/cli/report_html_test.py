@@ -78,13 +78,19 @@ class Dom(HTMLParser):
             if "edge" in cls:
                 self.diagrams[-1]["edges"] += 1
         if tag == "g" and "flow" in (a.get("class") or "").split() and self.inside("svg", "sankey"):
-            self.flows.append({"year": self.year, "from": a.get("data-from"), "to": a.get("data-to"), "amount": None})
-        if tag == "text" and "amount" in (a.get("class") or "").split() and self.inside("g", "flow"):
-            self._text = ""
+            cls = (a.get("class") or "").split()
+            self.flows.append({"year": self.year, "from": a.get("data-from"), "to": a.get("data-to"), "amount": None,
+                               "restricted": "restricted" in cls, "pooled": "pooled" in cls, "marker": ""})
+        if tag == "text" and self.inside("g", "flow"):
+            cls = (a.get("class") or "").split()
+            if "amount" in cls:
+                self._text, self._into = "", "amount"
+            elif "marker" in cls:
+                self._text, self._into = "", "marker"
 
     def handle_endtag(self, tag):
         if tag == "text" and self._text is not None:
-            self.flows[-1]["amount"] = self._text
+            self.flows[-1][self._into] = self._text
             self._text = None
         for k in range(len(self.stack) - 1, -1, -1):
             if self.stack[k][0] == tag:
@@ -255,6 +261,11 @@ def check_page(pbp, browser, model, outdir, failures):
             fails.append(f"no money section for {y}")
             continue
         flows = [f for f in dom.flows if f["year"] == y]
+        for f in flows:  # restricted and pooled money is told in words, not by pattern alone
+            if f["restricted"] and not any(w in f["marker"] for w in ("ring-fenced", "pass-through", "mandated")):
+                fails.append(f"{y} {f['from']} -> {f['to']}: restricted money without a text marker")
+            if f["pooled"] and "pooled" not in f["marker"]:
+                fails.append(f"{y} {f['from']} -> {f['to']}: pooled money without a text marker")
         if not flows:
             continue  # too many links for a diagram: the page says so and shows the table
         b = q.json("balances", model, "--year", y)
