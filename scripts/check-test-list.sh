@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Refuses a test build that would run fewer tests than it should: every family of tests that
 # scripts/run-tests.sh promises (C++ unit tests, the SPEC conformance cases, the command line,
-# the C API, the Python and R bindings, the install/consumer test, the guide) must be registered
+# the C API, the Python and R bindings and wheel, the install/consumer test, the guide, the HTML
+# report in a browser) must be registered
 # with ctest in BUILD_DIR. A build configured with the tests off, or a family silently lost from
 # tests/CMakeLists.txt, fails here with the family's name instead of passing with fewer tests.
 #   scripts/check-test-list.sh BUILD_DIR
@@ -21,6 +22,8 @@ C API|capi: .*
 Python and R bindings|bindings
 install/consumer|packaging
 user guide|docs/guide
+HTML report in a browser|report_html
+Python wheel alone in a venv|python/wheel
 FAMILIES
 if [ "${#missing[@]}" -gt 0 ] || [ "${total:-0}" -eq 0 ]; then
   echo "check-test-list: $BUILD registers ${total:-0} tests; missing: ${missing[*]:-none}." >&2

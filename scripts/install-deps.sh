@@ -8,6 +8,7 @@ PACKAGES=(
   python3 python3-venv python3-setuptools python3-pip python3-pytest
   r-base-core r-cran-testthat
   graphviz python3-networkx
+  libgraphviz-dev chromium  # pbp report --html: Graphviz's C library; a real browser for its test
 )
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi

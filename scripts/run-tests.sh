@@ -15,6 +15,7 @@ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPBP_SANITIZE=ON -DP
       -DPBP_BUILD_TOOLS=ON -DPBP_BUILD_EXAMPLES=OFF -DPBP_BUILD_BENCH=OFF -DPBP_BUNDLE_ENGLAND=ON
 cmake --build build-asan -j "$JOBS"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0" \
   ctest --test-dir build-asan -L sanitize --no-tests=error --output-on-failure -j "$JOBS"
 
 echo "== ThreadSanitizer build: the C API tests and the C++ concurrency tests, many threads querying one model"

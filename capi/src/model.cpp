@@ -6,6 +6,7 @@
 #include "pbp/export.hpp"
 #include "pbp/load.hpp"
 #include "pbp/report.hpp"
+#include "pbp/report_html.hpp"
 #include "pbp/validate.hpp"
 
 #include <boost/json.hpp>
@@ -174,6 +175,15 @@ PBP_C_API int pbp_model_report(char** out, const pbp_model* model, const char* a
         reset_out(out, "out");
         const pbp_model& h = handle(model);
         *out = copy_out(report(*h.model, h.diagnostics, date_arg(as_of, "as_of")));
+        return PBP_OK;
+    });
+}
+
+PBP_C_API int pbp_model_report_html(char** out, const pbp_model* model, const char* as_of) {
+    return guard([&] {
+        reset_out(out, "out");
+        const pbp_model& h = handle(model);
+        *out = copy_out(report_html(*h.model, h.diagnostics, date_arg(as_of, "as_of")));
         return PBP_OK;
     });
 }

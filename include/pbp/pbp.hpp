@@ -47,5 +47,6 @@
 #include "pbp/money.hpp"
 #include "pbp/partners.hpp"
 #include "pbp/report.hpp"
+#include "pbp/report_html.hpp"
 #include "pbp/validate.hpp"
 #include "pbp/version.hpp"

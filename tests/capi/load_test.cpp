@@ -196,3 +196,21 @@ TEST_CASE("capi report: the readable summary, for models with errors too") {
     CHECK(r.str().find("E004") != std::string::npos);
     CHECK(pbp_model_report(r.out(), m.m, "yesterday") == PBP_ERR_INVALID_ARGUMENT);
 }
+
+TEST_CASE("capi report_html: one self-contained page; NULL arguments and bad days are errors") {
+    Model m;
+    load(m, "with_errors.json");
+    Buffer r;
+    REQUIRE_MESSAGE(pbp_model_report_html(r.out(), m.m, nullptr) == PBP_OK, pbp_last_error());
+    CHECK(r.str().rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(r.str().find("<section id=\"problems\">") != std::string::npos);
+    CHECK(r.str().find("E004") != std::string::npos);
+    REQUIRE(pbp_model_report_html(r.out(), m.m, "2023-01-01") == PBP_OK);
+    CHECK(!r.str().empty());
+    char* p = nullptr;
+    CHECK(pbp_model_report_html(&p, m.m, "yesterday") == PBP_ERR_INVALID_ARGUMENT);
+    CHECK(p == nullptr);
+    CHECK(pbp_model_report_html(&p, nullptr, nullptr) == PBP_ERR_INVALID_ARGUMENT);
+    CHECK(pbp_model_report_html(nullptr, m.m, nullptr) == PBP_ERR_INVALID_ARGUMENT);
+    CHECK(std::string(pbp_last_error()).find("out") != std::string::npos);
+}

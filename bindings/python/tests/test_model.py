@@ -118,6 +118,17 @@ def test_report(with_errors):
     assert "E004" in text  # the report is never refused; it lists the problems
 
 
+def test_report_html(with_errors):
+    page = with_errors.report_html()
+    assert page.startswith("<!DOCTYPE html>")
+    for section in ("accountability", "money", "decisions", "geography", "problems"):
+        assert f'<section id="{section}">' in page
+    assert "E004" in page  # never refused; the problems are listed
+    assert with_errors.report_html(as_of=datetime.date(2023, 1, 1)) != page
+    with pytest.raises(pbp.PbpError):
+        with_errors.report_html(as_of="yesterday")
+
+
 def test_close_and_context_manager(data):
     m = pbp.Model.load(data / "small.json")
     with m:

@@ -158,6 +158,7 @@ pbp_export <- function(model, format = c("json", "dot", "graphml"), as_of = NULL
 }
 
 pbp_report <- function(model, as_of = NULL) .value(.Call(C_pbp_r_model_report, .model(model), .date(as_of)))
+pbp_report_html <- function(model, as_of = NULL) .value(.Call(C_pbp_r_model_report_html, .model(model), .date(as_of)))
 
 # -- queries --------------------------------------------------------------------------------------
 

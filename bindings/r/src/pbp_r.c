@@ -215,6 +215,12 @@ static SEXP r_model_report(SEXP ptr, SEXP as_of) {
     TEXT_CALL(pbp_model_report(&out, m, d));
 }
 
+static SEXP r_model_report_html(SEXP ptr, SEXP as_of) {
+    MODEL_OR_REFUSE(m, ptr);
+    const char *d = opt_string(as_of);
+    TEXT_CALL(pbp_model_report_html(&out, m, d));
+}
+
 /* -- queries -------------------------------------------------------------------------------- */
 
 static SEXP r_accountability(SEXP ptr, SEXP node, SEXP as_of, SEXP force) {
@@ -502,6 +508,7 @@ static const R_CallMethodDef call_methods[] = {
     {"pbp_r_model_save", (DL_FUNC)&r_model_save, 2},
     {"pbp_r_model_export", (DL_FUNC)&r_model_export, 3},
     {"pbp_r_model_report", (DL_FUNC)&r_model_report, 2},
+    {"pbp_r_model_report_html", (DL_FUNC)&r_model_report_html, 2},
     {"pbp_r_accountability", (DL_FUNC)&r_accountability, 4},
     {"pbp_r_decides", (DL_FUNC)&r_decides, 5},
     {"pbp_r_authority", (DL_FUNC)&r_authority, 6},

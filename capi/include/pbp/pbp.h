@@ -197,6 +197,14 @@ PBP_C_API int pbp_model_export(char **out, const pbp_model *model, const char *f
 /** The readable summary `pbp report` prints, problems included (never refused). */
 PBP_C_API int pbp_model_report(char **out, const pbp_model *model, const char *as_of);
 
+/** The report as one self-contained HTML5 page, as `pbp report --html` writes it: diagrams of
+ *  accountability and delegation per place (laid out by Graphviz) and of each year's money, the
+ *  decides matrix, places against councils and every problem; inline CSS and SVG only. `as_of`
+ *  is `"YYYY-MM-DD"` or NULL. Never refused for a model's errors (they are listed). Fails with
+ *  #PBP_ERR_INVALID_ARGUMENT for a NULL or malformed argument, or when the library was built
+ *  without the HTML report (-DPBP_HTML_REPORT=OFF; pbp_last_error() says so). */
+PBP_C_API int pbp_model_report_html(char **out, const pbp_model *model, const char *as_of);
+
 /* ------------------------------------------------------------------------------------------
  * Queries (SPEC section 2). Each writes a JSON document to `*out_json` (free with pbp_free())
  * with the keys of SPEC 4.1. `as_of` is `"YYYY-MM-DD"` or NULL (no date: everything, whatever

@@ -69,6 +69,7 @@ FUNCTIONS = {
     "pbp_model_save": ([ModelPointer, c_char_p], c_int),
     "pbp_model_export": ([_out_text, ModelPointer, c_char_p, c_char_p], c_int),
     "pbp_model_report": ([_out_text, ModelPointer, c_char_p], c_int),
+    "pbp_model_report_html": ([_out_text, ModelPointer, c_char_p], c_int),
     "pbp_model_accountability": ([_out_text, ModelPointer, c_char_p, c_char_p, c_uint], c_int),
     "pbp_model_decides": ([_out_text, ModelPointer, c_char_p, c_char_p, c_char_p, c_uint], c_int),
     "pbp_model_accountability_batch": ([_out_text, ModelPointer, c_char_p, c_char_p, c_uint], c_int),

@@ -288,6 +288,19 @@ class Model(TableQueries):
         """
         return _ffi.text_result(_lib.pbp_model_report, self._h(), _date(as_of))
 
+    def report_html(self, as_of: Optional[DateLike] = None) -> str:
+        """The report as one self-contained HTML page, as ``pbp report --html`` writes it
+        (diagrams inline as SVG; nothing loaded from the network). Never refused for the
+        model's errors. Raises :class:`pbp.PbpError` when the library was built without it.
+
+        Example::
+
+            >>> page = pbp.Model.load("nottinghamshire").report_html()
+            >>> page.lower().startswith("<!doctype html>") and "<svg" in page
+            True
+        """
+        return _ffi.text_result(_lib.pbp_model_report_html, self._h(), _date(as_of))
+
     # -- queries (SPEC section 2); dicts with the keys of SPEC 4.1, money as strings ------------
     def accountability(self, node: str, as_of: Optional[DateLike] = None, *, force: bool = False) -> Dict[str, Any]:
         """Who ``node`` answers to: ``{"node", "chain", "reachable", "apexes"}`` (SPEC 2.1). For
