@@ -17,7 +17,7 @@ cmake -S "$SRC" -B "$BUILD" "${GEN[@]}" -DCMAKE_BUILD_TYPE=Debug -DPBP_BUILD_TES
       -DCMAKE_C_FLAGS="$FLAGS" -DCMAKE_CXX_FLAGS="$FLAGS" \
       -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread -DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=thread >/dev/null
 cmake --build "$BUILD" --target pbp_capi_tests pbp_concurrency_tests
-export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 ${TSAN_OPTIONS:-}"
+export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$SRC/tests/tsan.supp ${TSAN_OPTIONS:-}"
 "$BUILD/tests/capi/pbp_capi_tests"
 "$BUILD/tests/pbp_concurrency_tests"
 echo "C API tests and C++ concurrency tests under ThreadSanitizer: no data race reported"
