@@ -10,18 +10,7 @@
 namespace pbp {
 namespace {
 
-std::string dot_string(const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        if (c == '\n') {
-            out += "\\n";
-            continue;
-        }
-        out += c;
-    }
-    return out + "\"";
-}
+std::string dot_string(std::string_view s) { return detail::dot_quote(s); }
 
 bool drawn(const Entity& e) {
     return e.section == Section::organisation || e.section == Section::body || e.section == Section::post;
@@ -160,6 +149,19 @@ std::string to_graphml(const Model& m, std::optional<Date> as_of) {
 }
 
 namespace detail {
+
+std::string dot_quote(std::string_view text) {
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\') out += '\\';
+        if (c == '\n') {
+            out += "\\n";
+            continue;
+        }
+        out += c;
+    }
+    return out + "\"";
+}
 
 std::string xml_escape(std::string_view text) {
     std::string out;

@@ -7,6 +7,7 @@
 #include "pbp/delegation.hpp"
 #include "pbp/detail/html.hpp"
 #include "pbp/error.hpp"
+#include "pbp/export.hpp"
 
 #include <algorithm>
 #include <map>
@@ -20,18 +21,6 @@ namespace {
 // More diagrams than this are summarised: each is a separate Graphviz layout.
 constexpr std::size_t max_diagrams = 60;
 
-std::string dot_quote(std::string_view s) {
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        if (c == '\n') {
-            out += "\\n";
-            continue;
-        }
-        out += c;
-    }
-    return out + "\"";
-}
 
 // What one diagram draws: nodes by id, "answers to" edges, and delegation edges with the
 // functions they carry.

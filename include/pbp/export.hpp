@@ -31,6 +31,9 @@ namespace detail {
 /// values: `&`, `<`, `>`, `"`, `'`, tab, newline and carriage return as references; the other
 /// C0 control characters, which XML 1.0 cannot carry at all, as U+FFFD.
 std::string xml_escape(std::string_view text);
+/// `text` as a quoted DOT string (backslash before `"` and `\`, newlines as `\n`): used by the
+/// DOT export and by the HTML report's diagrams.
+std::string dot_quote(std::string_view text);
 }  // namespace detail
 
 }  // namespace pbp
