@@ -11,12 +11,13 @@
 #include <vector>
 
 namespace pbp::detail {
-namespace {
 bool any_of_kind(const Footprints& fp, const char* kind) {
     for (Index i : fp.areas())
         if (fp.model().at(i).kind == kind) return true;
     return false;
 }
+
+namespace {
 
 // A model of systems and councils without places (the national map): the councils whose area
 // crosses an ICS boundary, each of which must work with more than one integrated care board.

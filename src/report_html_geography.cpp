@@ -2,6 +2,7 @@
 // integrated care system) the council area sharing the most people with it, as bars with the
 // people counted in words beside them.
 #include "pbp/detail/html.hpp"
+#include "pbp/detail/report_sections.hpp"
 #include "pbp/error.hpp"
 #include "pbp/geography.hpp"
 
@@ -10,11 +11,6 @@
 
 namespace pbp::detail {
 namespace {
-bool any_of_kind(const Footprints& fp, const char* kind) {
-    for (Index i : fp.areas())
-        if (fp.model().at(i).kind == kind) return true;
-    return false;
-}
 
 // A bar's length in rem (a full bar is 12rem): floating point for the drawing only; the
 // figures beside it are exact.

@@ -1,12 +1,17 @@
 // Sections of `pbp report` that belong to one query family each.
 #pragma once
 
+#include "pbp/geography.hpp"
 #include "pbp/model.hpp"
 
 #include <optional>
 #include <ostream>
 
 namespace pbp::detail {
+
+/// True when some area of the footprints is of `kind`: the text and HTML reports leave out a
+/// geography section whose kind of area the model does not have.
+bool any_of_kind(const Footprints& fp, const char* kind);
 
 void report_decisions(const Model& m, std::optional<Date> as_of, std::ostream& os);  // report_decisions.cpp
 void report_money(const Model& m, std::ostream& os);                                // report_money.cpp
