@@ -24,6 +24,7 @@ install/consumer|packaging
 user guide|docs/guide
 HTML report in a browser|report_html
 Python wheel alone in a venv|python/wheel
+Python types (mypy --strict)|python/mypy
 FAMILIES
 if [ "${#missing[@]}" -gt 0 ] || [ "${total:-0}" -eq 0 ]; then
   echo "check-test-list: $BUILD registers ${total:-0} tests; missing: ${missing[*]:-none}." >&2

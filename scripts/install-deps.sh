@@ -8,6 +8,7 @@ PACKAGES=(
   python3 python3-venv python3-setuptools python3-pip python3-pytest
   r-base-core r-cran-testthat
   graphviz python3-networkx
+  mypy python3-pandas  # the python/mypy test (mypy --strict); Table.to_frame() and its tests
   libgraphviz-dev chromium  # pbp report --html: Graphviz's C library; a real browser for its test
 )
 SUDO=""
