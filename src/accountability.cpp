@@ -18,151 +18,158 @@ Index require_entity(const Model& m, std::string_view id, std::optional<Date> as
 namespace {
 
 // What one query needs besides its answer, kept per thread and reused, so that a query
-// allocates nothing once the thread has answered a few. Sized by the answer (the nodes reached
-// and the edges between them), except `seen`, which is one slot per entity of the largest model
-// the thread has queried, reset by bumping `epoch` instead of clearing.
+// allocates nothing and takes no lock once the thread has answered a few: the model's
+// accountability rows, id ranks and distances to an apex (for the model and period last asked
+// about: Model::apex_distances() takes a lock), and a mark per entity of the largest model the
+// thread has queried, reset by bumping `epoch` instead of clearing.
 struct Walk {
-    std::vector<std::uint32_t> seen;  // == epoch: reached by this query; local number in `local`
-    std::vector<Index> local;
+    std::uint64_t model = 0;  // QueryIndexes::serial() of the model the rest belongs to; 0 none
+    const AccountabilityRows* rows = nullptr;
+    gsl::span<const Index> ranks;
+    std::size_t period = 0;
+    std::shared_ptr<const std::vector<Index>> distance;
+    std::vector<std::uint32_t> seen;  // == epoch: reached by this query
     std::uint32_t epoch = 0;
-    std::vector<Index> first_out;  // per reached node: where its out-edges start in `targets`
-    std::vector<Index> targets;    // local numbers, grouped by source
-    std::vector<Index> first_in, sources;  // the same edges reversed
-    std::vector<int> distance;     // to the nearest terminal; kFar when none is reachable
-    std::vector<Index> queue;
 
+    // Points the walk at `m`, whose serial is never 0 unless it was moved from.
+    void use(const Model& m) {
+        const std::uint64_t serial = m.query_indexes.serial();
+        if (serial != model || serial == 0) {
+            model = serial;
+            rows = &m.accountability_rows();
+            ranks = m.id_ranks();
+            distance.reset();
+        }
+    }
+    // The order of ids; by rank unless the model has grown since its ranks were built.
+    [[nodiscard]] ById by_id(const Model& m) const {
+        return ById(m, ranks.size() == m.entities.size() ? ranks : gsl::span<const Index>{});
+    }
+    const std::vector<Index>& distances(const Model& m, std::optional<Date> as_of) {
+        const std::size_t p = rows->period(as_of);
+        if (!distance || period != p) {
+            distance = m.query_indexes.apex_distances(*rows, p, as_of);
+            period = p;
+        }
+        return *distance;
+    }
     void start(std::size_t entities) {
-        if (seen.size() < entities) seen.resize(entities, 0), local.resize(entities);
+        if (seen.size() < entities) seen.resize(entities, 0);
         if (++epoch == 0) {  // wrapped: forget every earlier query
             std::fill(seen.begin(), seen.end(), 0);
             epoch = 1;
         }
-        first_out.clear();
-        targets.clear();
     }
 };
 
 thread_local Walk t_walk;
-constexpr int kFar = std::numeric_limits<int>::max();
 
-// The order of ids as ranks when the model has them, else the ids themselves.
-struct ById {
-    const Model& m;
-    gsl::span<const Index> ranks;
-    bool operator()(Index a, Index b) const { return ranks.empty() ? m.id(a) < m.id(b) : ranks[a] < ranks[b]; }
-};
+// The chain from `node` (SPEC 2.1), appended to `chain`: forward, each step to the smallest id
+// one edge nearer a terminal. Every such step stays on a shortest way, so this gives the
+// byte-wise smallest of the shortest chains. A node in a cycle that leads nowhere adds nothing.
+void walk_chain(const AccountabilityRows& rows, const std::vector<Index>& distance, const ById& by_id, Index node,
+                std::optional<Date> as_of, std::vector<Index>& chain) {
+    if (distance[node] == kNoWayUp) return;
+    for (Index at = node; distance[at] > 0;) {
+        Index best = npos;
+        for (Index j = rows.first[at]; j < rows.first[at + 1]; ++j) {
+            const Index t = rows.target[j];
+            if (distance[t] + 1 == distance[at] && rows.valid[j].contains(as_of) && (best == npos || by_id(t, best)))
+                best = t;
+        }
+        at = best;
+        chain.push_back(at);
+    }
+}
+
+[[noreturn]] void no_such_node(const Model& m, Index node, std::optional<Date> as_of) {
+    if (node >= m.entities.size()) throw InvalidArgument("no such node");
+    throw InvalidArgument("'" + m.id(node) + "' does not exist on " + to_string(*as_of));
+}
+
+// Checked on every query, so kept apart from building the message.
+inline void require_node(const Model& m, Index node, std::optional<Date> as_of) {
+    if (node >= m.entities.size() || !m.exists(node, as_of)) [[unlikely]]
+        no_such_node(m, node, as_of);
+}
+
+// Sorts the handful of nodes an answer holds by id: an insertion sort, which for so few costs
+// less than std::sort's set-up (which sorts short ranges the same way).
+void sort_by_id(std::vector<Index>& v, const ById& by_id) {
+    if (v.size() > 16) {
+        std::sort(v.begin(), v.end(), by_id);
+        return;
+    }
+    for (std::size_t i = 1; i < v.size(); ++i) {
+        const Index x = v[i];
+        std::size_t k = i;
+        for (; k > 0 && by_id(x, v[k - 1]); --k) v[k] = v[k - 1];
+        v[k] = x;
+    }
+}
+
+// True when `node` has accountability edges at all (whatever their dates). A model changed in
+// code after loading may hold entities its graph does not: they have none.
+bool has_edges(const AccountabilityRows& rows, Index node) {
+    return node + 1 < rows.first.size() && rows.first[node] != rows.first[node + 1];
+}
 
 }  // namespace
 
+void accountability_chain(const Model& m, Index node, std::optional<Date> as_of, std::vector<Index>& chain) {
+    require_node(m, node, as_of);
+    Walk& w = t_walk;
+    w.use(m);
+    chain.assign(1, node);
+    if (has_edges(*w.rows, node)) walk_chain(*w.rows, w.distances(m, as_of), w.by_id(m), node, as_of, chain);
+}
+
 void accountability(const Model& m, Index node, std::optional<Date> as_of, AccountabilityIndices& out) {
-    if (node >= m.entities.size()) throw InvalidArgument("no such node");
-    if (!m.exists(node, as_of)) throw InvalidArgument("'" + m.id(node) + "' does not exist on " + to_string(*as_of));
+    require_node(m, node, as_of);
     // The accountability edges alone, as compressed rows: a node's other links (membership,
-    // commissioning, hosting) are never read. A model changed in code after loading may hold
-    // entities its graph does not: they have no edges.
-    const AccountabilityRows& rows = m.accountability_rows();
-    const std::size_t in_graph = rows.first.empty() ? 0 : rows.first.size() - 1;
-    auto counts = [&](Index j) {
-        return !as_of || (rows.valid[j].contains(as_of) && m.entities[rows.target[j]].valid.contains(as_of));
-    };
+    // commissioning, hosting) are never read.
+    Walk& w = t_walk;
+    w.use(m);
+    const AccountabilityRows& rows = *w.rows;
+    out.node = node;
+    out.reachable.clear();
+    out.apexes.clear();
+    out.chain.clear();
+    out.chain.push_back(node);
 
     // Most nodes of a national model (GP practices, PCNs, electorates, Parliament) answer to no
-    // one: they are their own apex, and nothing more needs to be walked or kept.
-    bool answers_to_someone = false;
-    if (node < in_graph)
-        for (Index j = rows.first[node]; j < rows.first[node + 1] && !answers_to_someone; ++j) answers_to_someone = counts(j);
-    if (!answers_to_someone) {
-        out.node = node;
-        out.reachable.clear();
-        out.chain.assign(1, node);
-        out.apexes.assign(1, node);
+    // one: they are their own apex, and nothing more needs to be walked or looked up.
+    if (!has_edges(rows, node)) {
+        out.apexes.push_back(node);
+        return;
+    }
+    const std::vector<Index>& distance = w.distances(m, as_of);
+    if (distance[node] == 0) {  // its edges do not count on the day
+        out.apexes.push_back(node);
         return;
     }
 
-    Walk& w = t_walk;
+    // Everything the node answers to: a breadth-first search over the day's accountability
+    // edges, the node's own first. A reached node is an apex when it is a terminal (distance 0).
     w.start(m.entities.size());
-    out.node = node;
-    out.reachable.clear();  // the reached nodes in the order found, sorted at the end
-    out.apexes.clear();
-    out.chain.clear();
-
-    // Everything the node answers to: a breadth-first search over today's accountability edges,
-    // recording the edges between reached nodes as it goes. Nothing else of the model is read:
-    // the second pass below walks those recorded edges backwards instead of the graph's
-    // in-edges, whose number at an apex (Parliament, NHS England) grows with the whole model.
-    std::vector<Index>& order = out.reachable;
-    order.push_back(node);
+    std::vector<Index>& reached = out.reachable;  // in the order found; sorted at the end
     w.seen[node] = w.epoch;
-    w.local[node] = 0;
-    for (std::size_t k = 0; k < order.size(); ++k) {
-        w.first_out.push_back(static_cast<Index>(w.targets.size()));
-        if (order[k] >= in_graph) continue;
-        for (Index j = rows.first[order[k]]; j < rows.first[order[k] + 1]; ++j) {
-            if (!counts(j)) continue;
+    auto visit = [&](Index v) {
+        for (Index j = rows.first[v]; j < rows.first[v + 1]; ++j) {
             const Index t = rows.target[j];
-            if (w.seen[t] != w.epoch) {
-                w.seen[t] = w.epoch;
-                w.local[t] = static_cast<Index>(order.size());
-                order.push_back(t);
-            }
-            w.targets.push_back(w.local[t]);
+            if (w.seen[t] == w.epoch || !rows.valid[j].contains(as_of)) continue;
+            w.seen[t] = w.epoch;
+            reached.push_back(t);
+            if (distance[t] == 0) out.apexes.push_back(t);
         }
-    }
-    const auto n = static_cast<Index>(order.size());
-    w.first_out.push_back(static_cast<Index>(w.targets.size()));
-    auto out_degree = [&](Index v) { return w.first_out[v + 1] - w.first_out[v]; };
+    };
+    visit(node);
+    for (std::size_t k = 0; k < reached.size(); ++k) visit(reached[k]);
 
-    // The recorded edges reversed, as compressed rows.
-    w.first_in.assign(n + 1, 0);
-    for (Index t : w.targets) ++w.first_in[t + 1];
-    for (Index v = 0; v < n; ++v) w.first_in[v + 1] += w.first_in[v];
-    w.sources.resize(w.targets.size());
-    {
-        w.queue.assign(w.first_in.begin(), w.first_in.end() - 1);  // next free slot per target
-        for (Index v = 0; v < n; ++v)
-            for (Index k = w.first_out[v]; k < w.first_out[v + 1]; ++k) w.sources[w.queue[w.targets[k]]++] = v;
-    }
-
-    // Distance from each reached node to its nearest terminal (a node that answers to no one on
-    // the day): a backward breadth-first pass from every terminal.
-    w.distance.assign(n, kFar);
-    w.queue.clear();
-    for (Index v = 0; v < n; ++v)
-        if (out_degree(v) == 0) {
-            w.distance[v] = 0;
-            w.queue.push_back(v);
-            out.apexes.push_back(order[v]);
-        }
-    for (std::size_t k = 0; k < w.queue.size(); ++k) {
-        const Index v = w.queue[k];
-        for (Index j = w.first_in[v]; j < w.first_in[v + 1]; ++j) {
-            const Index s = w.sources[j];
-            if (w.distance[s] == kFar) {
-                w.distance[s] = w.distance[v] + 1;
-                w.queue.push_back(s);
-            }
-        }
-    }
-
-    // The chain: forward from the node, each step to the smallest id that keeps the path
-    // shortest. All candidates lead to equally short chains, so this gives the byte-wise
-    // smallest of the shortest chains.
-    const ById by_id{m, m.id_ranks()};
-    out.chain.push_back(node);
-    if (w.distance[0] != kFar)
-        for (Index at = 0; w.distance[at] > 0;) {
-            Index best = npos;
-            for (Index k = w.first_out[at]; k < w.first_out[at + 1]; ++k) {
-                const Index t = w.targets[k];
-                if (w.distance[t] == w.distance[at] - 1 && (best == npos || by_id(order[t], order[best]))) best = t;
-            }
-            at = best;
-            out.chain.push_back(order[at]);
-        }
-
-    order.erase(order.begin());  // the node is not among what it answers to
-    std::sort(order.begin(), order.end(), by_id);
-    std::sort(out.apexes.begin(), out.apexes.end(), by_id);
+    const ById by_id = w.by_id(m);
+    walk_chain(rows, distance, by_id, node, as_of, out.chain);
+    sort_by_id(reached, by_id);
+    sort_by_id(out.apexes, by_id);
 }
 
 Accountability accountability(const Model& m, Index node, std::optional<Date> as_of) {
@@ -203,7 +210,7 @@ std::vector<Index> accountable_nodes(const Model& m, std::optional<Date> as_of) 
         if ((s == Section::organisation || s == Section::body || s == Section::post) && m.exists(i, as_of))
             out.push_back(i);
     }
-    std::sort(out.begin(), out.end(), ById{m, m.id_ranks()});
+    std::sort(out.begin(), out.end(), ById(m));
     return out;
 }
 

@@ -19,21 +19,15 @@ std::string_view to_string(PlaceFit f) noexcept {
 
 namespace {
 
-// The order of ids as ranks when the model has them, else the ids themselves.
-struct ById {
-    const Model& m;
-    gsl::span<const Index> ranks;
-    bool operator()(Index a, Index b) const { return ranks.empty() ? m.id(a) < m.id(b) : ranks[a] < ranks[b]; }
-};
-
 // Every area that contains `place` on the day: reachable from it by one or more `within` links
 // through areas that exist on the day (SPEC 2.6.3). `place` itself is included only when a cycle
 // of `within` links leads back to it. A handful of areas (LSOA, place, system, region,
 // country), so a vector searched end to end, not a hash set.
-std::vector<Index> containing_areas(const Model& m, Index place, std::optional<Date> as_of) {
-    std::vector<Index> out;
-    if (place >= boost::num_vertices(m.graph)) return out;
-    std::vector<Index> stack{place};
+void containing_areas(const Model& m, Index place, std::optional<Date> as_of, std::vector<Index>& out,
+                      std::vector<Index>& stack) {
+    out.clear();
+    if (place >= boost::num_vertices(m.graph)) return;
+    stack.assign(1, place);
     while (!stack.empty()) {
         const Index a = stack.back();
         stack.pop_back();
@@ -47,7 +41,6 @@ std::vector<Index> containing_areas(const Model& m, Index place, std::optional<D
             }
         }
     }
-    return out;
 }
 
 // How `node`'s places fit `place` (SPEC 2.6.3): a body's own `place`; a post's, the place of
@@ -144,107 +137,150 @@ boost::json::array list(const std::vector<std::string>& v) {
 }  // namespace
 
 std::optional<PlaceFit> place_fit(const Model& m, Index node, Index place, std::optional<Date> as_of) {
-    return fit_of(m, node, place, containing_areas(m, place, as_of), as_of);
+    std::vector<Index> containing, stack;
+    containing_areas(m, place, as_of, containing, stack);
+    return fit_of(m, node, place, containing, as_of);
 }
 
-Decision decides(const Model& m, Index function, Index place, std::optional<Date> as_of) {
+namespace {
+// What one decides() needs besides its answer, kept per thread and reused: a query allocates
+// nothing once the thread has answered a few.
+struct Scratch {
+    std::vector<Index> containing, stack, live, seen, up;
+    // Per entity, `== epoch` when it received F on the day (`received`) or when whether it may
+    // start the chain has been worked out (`judged`, the answer in `originator`): marks reset
+    // by bumping `epoch`, so no set is sorted or cleared per query.
+    std::vector<std::uint32_t> received, judged;
+    std::vector<std::uint8_t> originator;
+    std::uint32_t epoch = 0;
+
+    void start(std::size_t entities) {
+        if (received.size() < entities) {
+            received.resize(entities, 0);
+            judged.resize(entities, 0);
+            originator.resize(entities, 0);
+        }
+        if (++epoch == 0) {  // wrapped: forget every earlier query
+            std::fill(received.begin(), received.end(), 0);
+            std::fill(judged.begin(), judged.end(), 0);
+            epoch = 1;
+        }
+    }
+};
+thread_local Scratch t_scratch;
+}  // namespace
+
+void decides(const Model& m, Index function, Index place, std::optional<Date> as_of, DecisionIndices& out) {
     require_kinds(m, function, place, as_of);
     const Index holder = m.at(function).holder;
-    const std::vector<Index> containing = containing_areas(m, place, as_of);
-    const ById by_id{m, m.id_ranks()};
+    Scratch& w = t_scratch;
+    w.start(m.entities.size());
+    containing_areas(m, place, as_of, w.containing, w.stack);
+    const ById by_id(m);
 
     // The delegations of F that exist on the day, in file order (file order breaks the last
-    // tie), and the nodes that received F through one of them (sorted, for binary search).
-    std::vector<Index> live, received;
+    // tie), and the nodes that received F through one of them.
+    w.live.clear();
     for (Index r : m.delegations_of(function))
         if (delegates_on_day(m, m.relations[r], function, as_of)) {
-            live.push_back(r);
-            received.push_back(m.relations[r].to);
+            w.live.push_back(r);
+            w.received[m.relations[r].to] = w.epoch;
         }
-    std::sort(received.begin(), received.end());
 
-    // Whether each delegator may start the chain: the holder, or a body or post of it that did
-    // not itself receive F. Worked out once per delegator.
-    std::vector<std::pair<Index, bool>> originators;
-    std::vector<Index> seen;
-    for (Index r : live) originators.emplace_back(m.relations[r].from, false);
-    std::sort(originators.begin(), originators.end());
-    originators.erase(std::unique(originators.begin(), originators.end()), originators.end());
-    for (auto& [node, ok] : originators) {
-        const Section s = m.at(node).section;
-        ok = node == holder || ((s == Section::body || s == Section::post) &&
-                                !std::binary_search(received.begin(), received.end(), node) &&
-                                belongs_to(m, node, holder, as_of, seen));
-    }
+    // Whether a delegator may start the chain: the holder, or a body or post of it that did not
+    // itself receive F. Worked out once per delegator, when first asked.
     auto originator = [&](Index node) {
-        auto it = std::lower_bound(originators.begin(), originators.end(), std::pair<Index, bool>{node, false});
-        return it != originators.end() && it->first == node && it->second;
+        if (w.judged[node] != w.epoch) {
+            const Section s = m.at(node).section;
+            w.judged[node] = w.epoch;
+            w.originator[node] = node == holder || ((s == Section::body || s == Section::post) &&
+                                                    w.received[node] != w.epoch && belongs_to(m, node, holder, as_of, w.seen));
+        }
+        return w.originator[node] != 0;
     };
 
     // Picks the best delegation among `live` whose delegator passes `from_ok`, by
     // (place fit, delegate id, delegator id, file order), skipping delegates already on the chain.
-    struct Candidate {
-        PlaceFit fit;
-        Index relation;
-    };
-    auto better = [&](const Candidate& a, const Candidate& b) {
+    auto better = [&](const DecisionIndices::Step& a, const DecisionIndices::Step& b) {
         if (a.fit != b.fit) return a.fit < b.fit;
         const Relation &ra = m.relations[a.relation], &rb = m.relations[b.relation];
         if (ra.to != rb.to) return by_id(ra.to, rb.to);
         if (ra.from != rb.from) return by_id(ra.from, rb.from);
         return a.relation < b.relation;
     };
-    std::vector<Index> chain;
-    auto best_step = [&](auto from_ok) -> std::optional<DelegationStep> {
-        std::optional<Candidate> best;
-        for (Index r : live) {
+    std::vector<Index>& chain = out.delegation_chain;
+    chain.clear();
+    out.steps.clear();
+    auto best_step = [&](auto from_ok) {
+        std::optional<DecisionIndices::Step> best;
+        for (Index r : w.live) {
             const Relation& rel = m.relations[r];
             if (!from_ok(rel.from)) continue;
             if (rel.to == rel.from || std::find(chain.begin(), chain.end(), rel.to) != chain.end()) continue;
-            const auto fit = fit_of(m, rel.to, place, containing, as_of);
+            const auto fit = fit_of(m, rel.to, place, w.containing, as_of);
             if (!fit) continue;
-            const Candidate c{*fit, r};
+            const DecisionIndices::Step c{r, *fit};
             if (!best || better(c, *best)) best = c;
         }
-        if (!best) return std::nullopt;
-        const Relation& rel = m.relations[best->relation];
-        return DelegationStep{m.id(rel.from), m.id(rel.to), best->relation, rel.pointer, rel.mechanism, rel.limit, best->fit};
+        return best;
     };
 
-    Decision d;
-    d.function = m.id(function);
-    d.place = m.id(place);
-    d.holder = m.id(holder);
-
-    auto first = best_step(originator);
-    if (!first) {
-        chain.push_back(holder);
-    } else {
+    out.function = function;
+    out.place = place;
+    out.holder = holder;
+    out.limit.reset();
+    auto follow = [&](const DecisionIndices::Step& step) {
+        const Relation& rel = m.relations[step.relation];
+        chain.push_back(rel.to);
+        out.steps.push_back(step);
+        if (rel.limit && (!out.limit || *rel.limit < *out.limit)) out.limit = rel.limit;
+        return rel.may_subdelegate;
+    };
+    if (auto first = best_step(originator)) {
         chain.push_back(m.relations[first->relation].from);
-        chain.push_back(m.relations[first->relation].to);
-        d.steps.push_back(*first);
         // Later steps only from the previous delegate, and only with its permission.
-        while (m.relations[d.steps.back().relation].may_subdelegate) {
+        for (bool onwards = follow(*first); onwards;) {
             const Index current = chain.back();
             auto next = best_step([&](Index from) { return from == current; });
             if (!next) break;
-            chain.push_back(m.relations[next->relation].to);
-            d.steps.push_back(*next);
+            onwards = follow(*next);
         }
+    } else {
+        chain.push_back(holder);
     }
 
-    d.delegation_chain.reserve(chain.size());
-    for (Index i : chain) d.delegation_chain.push_back(m.id(i));
-    d.decision_maker = d.delegation_chain.back();
-    for (const DelegationStep& s : d.steps)
-        if (s.limit && (!d.limit || *s.limit < *d.limit)) d.limit = s.limit;
+    accountability_chain(m, chain.front(), as_of, w.up);
+    out.accountability_chain.assign(chain.rbegin(), chain.rend());
+    out.accountability_chain.insert(out.accountability_chain.end(), w.up.begin() + 1, w.up.end());
+}
 
-    AccountabilityIndices up;
-    accountability(m, chain.front(), as_of, up);
-    d.accountability_chain.reserve(d.delegation_chain.size() + up.chain.size() - 1);
-    d.accountability_chain.assign(d.delegation_chain.rbegin(), d.delegation_chain.rend());
-    for (std::size_t k = 1; k < up.chain.size(); ++k) d.accountability_chain.push_back(m.id(up.chain[k]));
-    return d;
+Decision to_ids(const Model& m, const DecisionIndices& d) {
+    auto ids = [&](const std::vector<Index>& v) {
+        std::vector<std::string> out;
+        out.reserve(v.size());
+        for (Index i : v) out.push_back(m.id(i));
+        return out;
+    };
+    Decision out;
+    out.function = m.id(d.function);
+    out.place = m.id(d.place);
+    out.holder = m.id(d.holder);
+    out.delegation_chain = ids(d.delegation_chain);
+    out.decision_maker = out.delegation_chain.back();
+    out.accountability_chain = ids(d.accountability_chain);
+    out.limit = d.limit;
+    out.steps.reserve(d.steps.size());
+    for (const auto& [r, fit] : d.steps) {
+        const Relation& rel = m.relations[r];
+        out.steps.push_back(DelegationStep{m.id(rel.from), m.id(rel.to), r, rel.pointer, rel.mechanism, rel.limit, fit});
+    }
+    return out;
+}
+
+Decision decides(const Model& m, Index function, Index place, std::optional<Date> as_of) {
+    DecisionIndices found;
+    decides(m, function, place, as_of, found);
+    return to_ids(m, found);
 }
 
 namespace {
@@ -278,7 +314,11 @@ boost::json::object to_json(const Decision& d) {
 std::vector<Decision> decides(const Model& m, Index function, gsl::span<const Index> places, std::optional<Date> as_of) {
     std::vector<Decision> out;
     out.reserve(places.size());
-    for (Index p : places) out.push_back(decides(m, function, p, as_of));
+    DecisionIndices found;
+    for (Index p : places) {
+        decides(m, function, p, as_of, found);
+        out.push_back(to_ids(m, found));
+    }
     return out;
 }
 
@@ -286,33 +326,51 @@ std::vector<Index> places_on(const Model& m, std::optional<Date> as_of) {
     std::vector<Index> out;
     for (Index i = 0; i < m.entities.size(); ++i)
         if (m.entities[i].section == Section::area && m.entities[i].kind == "place" && m.exists(i, as_of)) out.push_back(i);
-    std::sort(out.begin(), out.end(), [&](Index a, Index b) { return m.id(a) < m.id(b); });
+    std::sort(out.begin(), out.end(), ById(m));
+    return out;
+}
+
+void authority(const Model& m, Index function, Index place, const Money& amount, std::optional<Date> as_of,
+               AuthorityIndices& out) {
+    decides(m, function, place, as_of, out.decision);
+    const DecisionIndices& d = out.decision;
+    // effective[k]: the smallest limit on the steps leading down to delegation_chain[k];
+    // the first node's is unlimited (SPEC 2.6.4).
+    auto& effective = out.effective;
+    effective.assign(d.delegation_chain.size(), std::nullopt);
+    for (std::size_t k = 1; k < effective.size(); ++k) {
+        effective[k] = effective[k - 1];
+        const auto& lim = m.relations[d.steps[k - 1].relation].limit;
+        if (lim && (!effective[k] || *lim < *effective[k])) effective[k] = lim;
+    }
+    out.amount = amount;
+    out.chain.clear();
+    for (std::size_t k = d.delegation_chain.size(); k-- > 0;) {
+        out.chain.push_back(d.delegation_chain[k]);
+        if (!effective[k] || *effective[k] >= amount) {
+            out.approver = d.delegation_chain[k];
+            out.effective_limit = effective[k];
+            break;
+        }
+    }
+}
+
+Authority to_ids(const Model& m, const AuthorityIndices& a) {
+    Authority out;
+    out.function = m.id(a.decision.function);
+    out.place = m.id(a.decision.place);
+    out.amount = a.amount;
+    out.approver = m.id(a.approver);
+    out.effective_limit = a.effective_limit;
+    out.chain.reserve(a.chain.size());
+    for (Index i : a.chain) out.chain.push_back(m.id(i));
     return out;
 }
 
 Authority authority(const Model& m, Index function, Index place, const Money& amount, std::optional<Date> as_of) {
-    const Decision d = decides(m, function, place, as_of);
-    // effective[k]: the smallest limit on the steps leading down to delegation_chain[k];
-    // the first node's is unlimited (SPEC 2.6.4).
-    std::vector<std::optional<Money>> effective(d.delegation_chain.size());
-    for (std::size_t k = 1; k < effective.size(); ++k) {
-        effective[k] = effective[k - 1];
-        const auto& lim = d.steps[k - 1].limit;
-        if (lim && (!effective[k] || *lim < *effective[k])) effective[k] = lim;
-    }
-    Authority a;
-    a.function = d.function;
-    a.place = d.place;
-    a.amount = amount;
-    for (std::size_t k = d.delegation_chain.size(); k-- > 0;) {
-        a.chain.push_back(d.delegation_chain[k]);
-        if (!effective[k] || *effective[k] >= amount) {
-            a.approver = d.delegation_chain[k];
-            a.effective_limit = effective[k];
-            break;
-        }
-    }
-    return a;
+    AuthorityIndices found;
+    authority(m, function, place, amount, as_of, found);
+    return to_ids(m, found);
 }
 
 Authority authority(const Model& m, std::string_view function, std::string_view place, const Money& amount,

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <utility>
 
 namespace pbp {
@@ -99,7 +100,13 @@ const std::vector<Index>& detail::QueryIndexes::ranks(const std::vector<Entity>&
     return state_->ranks;
 }
 
-const AccountabilityRows& detail::QueryIndexes::accountability_rows(const Graph& g) const {
+detail::QueryIndexes::State::State() {
+    static std::atomic<std::uint64_t> next{1};
+    serial = next.fetch_add(1, std::memory_order_relaxed);
+}
+
+const AccountabilityRows& detail::QueryIndexes::accountability_rows(const Graph& g,
+                                                                     const std::vector<Entity>& entities) const {
     static const AccountabilityRows none;
     if (!state_) return none;  // moved from
     std::call_once(state_->rows_built, [&] {
@@ -110,13 +117,76 @@ const AccountabilityRows& detail::QueryIndexes::accountability_rows(const Graph&
             rows.first.push_back(static_cast<Index>(rows.target.size()));
             for (auto [b, e] = boost::out_edges(v, g); b != e; ++b)
                 if (is_accountability(g[*b].kind)) {
-                    rows.target.push_back(static_cast<Index>(boost::target(*b, g)));
-                    rows.valid.push_back(g[*b].valid);
+                    const auto t = static_cast<Index>(boost::target(*b, g));
+                    Validity both = g[*b].valid;
+                    if (t < entities.size()) {
+                        const Validity& of_target = entities[t].valid;
+                        if (of_target.from && (!both.from || *both.from < *of_target.from)) both.from = of_target.from;
+                        if (of_target.to && (!both.to || *of_target.to < *both.to)) both.to = of_target.to;
+                    }
+                    rows.target.push_back(t);
+                    rows.valid.push_back(both);
+                    if (both.from) rows.changes.push_back(*both.from);
+                    if (both.to) rows.changes.push_back(*both.to);
                 }
         }
         rows.first.push_back(static_cast<Index>(rows.target.size()));
+        std::sort(rows.changes.begin(), rows.changes.end());
+        rows.changes.erase(std::unique(rows.changes.begin(), rows.changes.end()), rows.changes.end());
     });
     return state_->rows;
+}
+
+std::shared_ptr<const std::vector<Index>> detail::QueryIndexes::apex_distances(const AccountabilityRows& rows,
+                                                                               std::size_t period,
+                                                                               std::optional<Date> as_of) const {
+    if (!state_) return std::make_shared<const std::vector<Index>>();  // moved from
+    // A handful of periods: a service asks about today, a report about a few days; a loop over
+    // every day of a long-dated model must not keep one array per day.
+    constexpr std::size_t kKept = 8;
+    std::lock_guard lock(state_->distances_mutex);
+    auto& kept = state_->distances;
+    for (auto it = kept.begin(); it != kept.end(); ++it)
+        if (it->first == period) {
+            std::rotate(it, it + 1, kept.end());  // now the latest
+            return kept.back().second;
+        }
+
+    // A backward breadth-first search from every terminal over the edges that count in the
+    // period, each edge reversed once.
+    const Index n = rows.first.empty() ? 0 : static_cast<Index>(rows.first.size() - 1);
+    auto counts = [&](Index j) { return rows.valid[j].contains(as_of); };
+    std::vector<Index> first_in(n + 1, 0), sources, next(n);
+    for (Index j = 0; j < rows.target.size(); ++j)
+        if (counts(j)) ++first_in[rows.target[j] + 1];
+    for (Index v = 0; v < n; ++v) first_in[v + 1] += first_in[v];
+    sources.resize(first_in[n]);
+    std::copy(first_in.begin(), first_in.end() - 1, next.begin());
+    auto distance = std::make_shared<std::vector<Index>>(n, kNoWayUp);
+    std::vector<Index> queue;
+    for (Index v = 0; v < n; ++v) {
+        bool up = false;
+        for (Index j = rows.first[v]; j < rows.first[v + 1]; ++j)
+            if (counts(j)) {
+                sources[next[rows.target[j]]++] = v;
+                up = true;
+            }
+        if (!up) {
+            (*distance)[v] = 0;
+            queue.push_back(v);
+        }
+    }
+    for (std::size_t k = 0; k < queue.size(); ++k) {
+        const Index v = queue[k];
+        for (Index j = first_in[v]; j < first_in[v + 1]; ++j)
+            if ((*distance)[sources[j]] == kNoWayUp) {
+                (*distance)[sources[j]] = (*distance)[v] + 1;
+                queue.push_back(sources[j]);
+            }
+    }
+    if (kept.size() == kKept) kept.erase(kept.begin());
+    kept.emplace_back(period, std::move(distance));
+    return kept.back().second;
 }
 
 gsl::span<const Index> Model::id_ranks() const {
@@ -125,9 +195,15 @@ gsl::span<const Index> Model::id_ranks() const {
     return ranks;
 }
 
-const AccountabilityRows& Model::accountability_rows() const { return query_indexes.accountability_rows(graph); }
+const AccountabilityRows& Model::accountability_rows() const {
+    return query_indexes.accountability_rows(graph, entities);
+}
 
-bool Model::exists(Index i, std::optional<Date> as_of) const { return entities[i].valid.contains(as_of); }
+std::shared_ptr<const std::vector<Index>> Model::apex_distances(std::optional<Date> as_of) const {
+    const AccountabilityRows& rows = accountability_rows();
+    return query_indexes.apex_distances(rows, rows.period(as_of), as_of);
+}
+
 
 std::optional<SourcePosition> Model::position(std::string_view pointer) const {
     Diagnostics one(1);

@@ -6,9 +6,11 @@
 #include "pbp/bundled.hpp"
 #include "pbp/delegation.hpp"
 #include "pbp/error.hpp"
+#include "pbp/load.hpp"
 
 #include "bundled_support.hpp"
 
+#include <boost/json/serialize.hpp>
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -175,6 +177,79 @@ TEST_CASE("accountability: id ranks follow byte order; a copy or a changed model
     REQUIRE(grown.id_ranks().size() == grown.entities.size());
     grown.entities.push_back(extra);
     CHECK(grown.id_ranks().empty());
+}
+
+TEST_CASE("accountability: distances to an apex are kept per period; days asked in any order get the reference's answers") {
+    // Nottinghamshire with its accountability relations dated a month apart (each starting on
+    // its own day, every third also ending), asked node by node with the days inner: the period
+    // changes at every query, more periods than are kept are asked, and each comes back after
+    // it was dropped. The day before each change is asked too (the period before the first).
+    auto doc = test::load_bundled("nottinghamshire")->document();
+    int dated = 0;
+    for (auto& r : doc.as_object()["relations"].as_array()) {
+        auto& o = r.as_object();
+        if (o["kind"] != "accountable_to") continue;
+        o["valid_from"] = to_string(Date{19000 + 30 * dated});
+        if (dated % 3 == 2) o["valid_to"] = to_string(Date{19000 + 30 * dated + 400});
+        ++dated;
+    }
+    REQUIRE(dated >= 8);
+    const auto loaded = load_model(boost::json::serialize(doc));
+    REQUIRE(loaded.model);
+    const std::shared_ptr<const Model> m = loaded.model;
+    std::vector<std::optional<Date>> days = test::days_of(*m);
+    for (std::size_t k = days.size(); k-- > 1;) days.push_back(Date{days[k]->days - 1});
+    CAPTURE(m->name);
+    const auto& rows = m->accountability_rows();
+    CHECK(rows.changes.size() + 2 > 8);  // more periods than Model::apex_distances keeps
+    std::size_t compared = 0;
+    for (Index node : accountable_nodes(*m))
+        for (const auto& day : days) {
+            if (!m->exists(node, day)) continue;
+            CAPTURE(m->id(node));
+            check_equal(accountability(*m, node, day), reference(*m, node, day));
+            ++compared;
+        }
+    CHECK(compared > accountable_nodes(*m).size());
+
+    // Every distance is the length of the shortest chain of the node's own answer.
+    for (const auto& day : days) {
+        const auto distance = m->apex_distances(day);
+        REQUIRE(distance->size() == boost::num_vertices(m->graph));
+        for (Index node = 0; node < distance->size(); ++node) {
+            if (!m->exists(node, day)) continue;
+            const Accountability a = reference(*m, node, day);
+            const bool way_up = a.apexes.size() > 1 || a.apexes.front() != a.node || a.reachable.empty();
+            CHECK((*distance)[node] == (way_up ? a.chain.size() - 1 : kNoWayUp));
+        }
+    }
+}
+
+TEST_CASE("accountability: a copy given a new edge after the original was queried answers from its own distances") {
+    const auto m = test::load_bundled("nottinghamshire");
+    Index lone = npos, boss = npos;  // an organisation that answers to no one, and one that does
+    for (Index i : accountable_nodes(*m)) {
+        if (m->entities[i].section != Section::organisation) continue;
+        const auto a = accountability(*m, i);
+        if (a.reachable.empty() && lone == npos) lone = i;
+        if (!a.reachable.empty() && boss == npos) boss = i;
+    }
+    REQUIRE(lone != npos);
+    REQUIRE(boss != npos);
+    // The copy takes the graph of the same model with one more relation (entities keep their
+    // indices), as code that changes a model after loading would.
+    auto doc = m->document();
+    doc.as_object()["relations"].as_array().push_back(
+        boost::json::object{{"kind", "accountable_to"}, {"from", m->id(lone)}, {"to", m->id(boss)}});
+    const auto changed = load_model(boost::json::serialize(doc));
+    REQUIRE(changed.model);
+    Model copy = *m;
+    copy.graph = changed.model->graph;
+    const auto want = reference(copy, lone, std::nullopt);
+    REQUIRE(!want.reachable.empty());
+    check_equal(accountability(copy, lone), want);
+    CHECK(accountability(*m, lone).reachable.empty());  // the original is unchanged
+    check_equal(accountability(copy, lone), want);
 }
 
 TEST_CASE("accountability: one thread alternating between a large and a small model gets each model's answers") {

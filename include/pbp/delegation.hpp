@@ -79,6 +79,32 @@ Decision decides(const Model& m, Index function, Index place, std::optional<Date
 Decision decides(const Model& m, std::string_view function, std::string_view place,
                  std::optional<Date> as_of = std::nullopt);
 
+/// The same answer as entity and relation indices, for callers that ask many questions (a
+/// decides matrix, a service, a benchmark): decides(const Model&, Index, Index,
+/// std::optional<Date>, DecisionIndices&) refills one of these without allocating once its
+/// vectors have grown. to_ids() turns it into a Decision.
+struct DecisionIndices {
+    /// One delegation followed: the relation (index into Model::relations) and how its delegate
+    /// fits the place.
+    struct Step {
+        Index relation = npos;
+        PlaceFit fit = PlaceFit::no_place;
+    };
+    Index function = npos, place = npos, holder = npos;
+    std::vector<Index> delegation_chain;      ///< as Decision::delegation_chain; the decision maker is its last
+    std::vector<Index> accountability_chain;  ///< as Decision::accountability_chain
+    std::optional<Money> limit;               ///< as Decision::limit
+    std::vector<Step> steps;                  ///< `steps[k]` leads to `delegation_chain[k+1]`
+};
+
+/// decides() into `out`, reusing its storage. Same answer, same exceptions.
+/// Thread-safe: reads the model only (each thread keeps its own working space).
+void decides(const Model& m, Index function, Index place, std::optional<Date> as_of, DecisionIndices& out);
+
+/// The ids (and each step's delegator, delegate, pointer, mechanism and limit) of an answer
+/// given as indices.
+Decision to_ids(const Model& m, const DecisionIndices& d);
+
 /// `{"function", "place", "holder", "decision_maker", "delegation_chain",
 /// "accountability_chain", "limit"}`; `limit` is a money string such as `"400000.00"` or null.
 boost::json::object to_json(const Decision& d);
@@ -120,6 +146,25 @@ struct Authority {
 /// Thread-safe: reads the model only.
 Authority authority(const Model& m, Index function, Index place, const Money& amount,
                     std::optional<Date> as_of = std::nullopt);
+
+/// The same answer as indices (see DecisionIndices), refilled without allocating once grown.
+struct AuthorityIndices {
+    DecisionIndices decision;              ///< the decides() answer it walks
+    Money amount;
+    Index approver = npos;                 ///< as Authority::approver
+    std::optional<Money> effective_limit;  ///< as Authority::effective_limit
+    std::vector<Index> chain;              ///< as Authority::chain
+    /// Per node of `decision.delegation_chain`, its effective limit (none = unlimited).
+    std::vector<std::optional<Money>> effective;
+};
+
+/// authority() into `out`, reusing its storage. Same answer, same exceptions.
+/// Thread-safe: reads the model only.
+void authority(const Model& m, Index function, Index place, const Money& amount, std::optional<Date> as_of,
+               AuthorityIndices& out);
+
+/// The ids of an answer given as indices.
+Authority to_ids(const Model& m, const AuthorityIndices& a);
 
 /// Same, by id. @throws InvalidArgument as decides().
 Authority authority(const Model& m, std::string_view function, std::string_view place, const Money& amount,

@@ -12,6 +12,7 @@
 #include <boost/json/value.hpp>
 #include <gsl/span>
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -168,13 +169,29 @@ struct SourcePosition {
 struct AccountabilityRows {
     std::vector<Index> first;
     std::vector<Index> target;
+    /// The days edge j counts: its own dates and its target's together (SPEC 2.6.1: a link to
+    /// an entity that does not exist on the day is ignored).
     std::vector<Validity> valid;
+    /// Every day on which the edges that count change (an edge's `from`, or its `to`, the first
+    /// day it no longer counts), sorted, without repeats: all days between two of these see the
+    /// same edges, so answers that depend only on the edges can be kept per period.
+    std::vector<Date> changes;
+
+    /// The period of `as_of`: the number of `changes` on or before it, or `changes.size() + 1`
+    /// with no day (when every edge counts).
+    [[nodiscard]] std::size_t period(std::optional<Date> as_of) const {
+        if (!as_of) return changes.size() + 1;
+        return static_cast<std::size_t>(std::upper_bound(changes.begin(), changes.end(), *as_of) - changes.begin());
+    }
 };
 
+/// No way up: the distance of a node from which no terminal can be reached (a cycle).
+inline constexpr Index kNoWayUp = static_cast<Index>(-1);
+
 namespace detail {
-/// Storage for Model::id_ranks() and Model::accountability_rows(): each built once, on first
-/// use, whichever thread asks first. A copy of a model starts without them (the copy may be
-/// changed before it is queried).
+/// Storage for Model::id_ranks(), Model::accountability_rows() and Model::apex_distances():
+/// each built on first use, whichever thread asks first. A copy of a model starts without them
+/// (the copy may be changed before it is queried).
 class QueryIndexes {
 public:
     QueryIndexes() : state_(std::make_unique<State>()) {}
@@ -190,13 +207,24 @@ public:
     /// The ranks of the entities' ids, computed by the first call (none when moved from).
     const std::vector<Index>& ranks(const std::vector<Entity>& entities) const;
     /// The accountability edges of `g`, computed by the first call (none when moved from).
-    const AccountabilityRows& accountability_rows(const Graph& g) const;
+    const AccountabilityRows& accountability_rows(const Graph& g, const std::vector<Entity>& entities) const;
+    /// Distances to the nearest terminal over `rows` in `period` (`as_of` is a day of it),
+    /// computed on the first call for that period; the last few periods asked are kept.
+    std::shared_ptr<const std::vector<Index>> apex_distances(const AccountabilityRows& rows, std::size_t period,
+                                                             std::optional<Date> as_of) const;
+    /// A number no other QueryIndexes of this process has: a copy, or a model loaded where a
+    /// freed one was, never shares what was computed for another.
+    [[nodiscard]] std::uint64_t serial() const noexcept { return state_ ? state_->serial : 0; }
 
 private:
     struct State {
+        State();
+        std::uint64_t serial;
         std::once_flag ranks_built, rows_built;
         std::vector<Index> ranks;
         AccountabilityRows rows;
+        std::mutex distances_mutex;
+        std::vector<std::pair<std::size_t, std::shared_ptr<const std::vector<Index>>>> distances;  // latest last
     };
     std::unique_ptr<State> state_;
 };
@@ -229,7 +257,7 @@ struct Model {
     /// The entity at `i`. @pre i < entities.size()
     [[nodiscard]] const Entity& at(Index i) const;
     /// True when entity `i` exists on day `as_of` (always, with no day).
-    [[nodiscard]] bool exists(Index i, std::optional<Date> as_of) const;
+    [[nodiscard]] bool exists(Index i, std::optional<Date> as_of) const { return !as_of || entities[i].valid.contains(as_of); }
     /// The id of entity `i`.
     [[nodiscard]] const std::string& id(Index i) const { return at(i).id; }
     /// Position of a JSON Pointer's value in the source text (or of its nearest ancestor that
@@ -256,7 +284,14 @@ struct Model {
     /// The accountability edges of `graph` as compressed rows (see AccountabilityRows). Built
     /// on the first call, once, thread-safe; from the graph as it was then.
     [[nodiscard]] const AccountabilityRows& accountability_rows() const;
-    detail::QueryIndexes query_indexes;  ///< see id_ranks() and accountability_rows()
+    /// For every vertex of `graph`, the number of accountability edges on its shortest way to a
+    /// terminal (SPEC 2.1) on day `as_of`: 0 for a node that answers to no one, kNoWayUp when
+    /// no terminal can be reached. A node's distance is the same whichever node the walk
+    /// started from, so accountability() reads it here instead of walking back from the apexes
+    /// of each answer. Computed once per period of AccountabilityRows::changes on first use,
+    /// thread-safe; the last few periods asked are kept.
+    [[nodiscard]] std::shared_ptr<const std::vector<Index>> apex_distances(std::optional<Date> as_of) const;
+    detail::QueryIndexes query_indexes;  ///< see id_ranks(), accountability_rows() and apex_distances()
 
     /// Hashes ids as strings and views alike, so that find() looks up a view without a copy.
     struct IdHash {
@@ -264,6 +299,18 @@ struct Model {
         std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
     };
     std::unordered_map<std::string, Index, IdHash, std::equal_to<>> index_by_id;  ///< see find()
+};
+
+/// Orders entity indices by their ids, byte-wise: by Model::id_ranks() when the model has them
+/// (two integers compared), else by the ids themselves.
+struct ById {
+    explicit ById(const Model& model) : ById(model, model.id_ranks()) {}
+    /// With `ranks` from model.id_ranks(), or none to compare the ids.
+    ById(const Model& model, gsl::span<const Index> ranks) : m(&model), ranks(ranks) {}
+    bool operator()(Index a, Index b) const { return ranks.empty() ? m->id(a) < m->id(b) : ranks[a] < ranks[b]; }
+
+    const Model* m;
+    gsl::span<const Index> ranks;
 };
 
 /// How people see an entity: "Name (id)", or just the id when it has no name of its own.
