@@ -101,11 +101,12 @@ bool belongs_to(const Model& m, Index node, Index holder, std::optional<Date> as
     return false;
 }
 
-// A delegation of `function` that counts on the day: the relation and both its ends exist.
-bool delegates_on_day(const Model& m, const Relation& r, Index function, std::optional<Date> as_of) {
-    return r.kind == RelationKind::delegates && r.valid.contains(as_of) && m.exists(r.from, as_of) &&
-           m.exists(r.to, as_of) &&
-           std::find(r.functions.begin(), r.functions.end(), function) != r.functions.end();
+// A delegation of Model::delegations_of() that counts on the day: the relation and both its
+// ends exist. (That index holds only `delegates` relations naming the function: checking the
+// kind and the functions again would read each relation's list of functions, a second cache
+// miss per delegation, on every query.)
+bool delegates_on_day(const Model& m, const Relation& r, std::optional<Date> as_of) {
+    return r.valid.contains(as_of) && m.exists(r.from, as_of) && m.exists(r.to, as_of);
 }
 
 void require_kinds(const Model& m, Index function, Index place, std::optional<Date> as_of) {
@@ -146,22 +147,19 @@ namespace {
 // What one decides() needs besides its answer, kept per thread and reused: a query allocates
 // nothing once the thread has answered a few.
 struct Scratch {
-    std::vector<Index> containing, stack, live, seen, up;
-    // Per entity, `== epoch` when it received F on the day (`received`) or when whether it may
-    // start the chain has been worked out (`judged`, the answer in `originator`): marks reset
-    // by bumping `epoch`, so no set is sorted or cleared per query.
-    std::vector<std::uint32_t> received, judged;
+    std::vector<Index> containing, stack, live, received, seen, up;
+    // Per entity, `== epoch` when whether it may start the chain has been worked out (the
+    // answer in `originator`): marks reset by bumping `epoch`, so nothing is cleared per query.
+    std::vector<std::uint32_t> judged;
     std::vector<std::uint8_t> originator;
     std::uint32_t epoch = 0;
 
     void start(std::size_t entities) {
-        if (received.size() < entities) {
-            received.resize(entities, 0);
+        if (judged.size() < entities) {
             judged.resize(entities, 0);
             originator.resize(entities, 0);
         }
         if (++epoch == 0) {  // wrapped: forget every earlier query
-            std::fill(received.begin(), received.end(), 0);
             std::fill(judged.begin(), judged.end(), 0);
             epoch = 1;
         }
@@ -178,23 +176,32 @@ void decides(const Model& m, Index function, Index place, std::optional<Date> as
     containing_areas(m, place, as_of, w.containing, w.stack);
     const ById by_id(m);
 
-    // The delegations of F that exist on the day, in file order (file order breaks the last
-    // tie), and the nodes that received F through one of them.
+    // The delegations of F that exist on the day, in file order (file order breaks the last tie).
     w.live.clear();
     for (Index r : m.delegations_of(function))
-        if (delegates_on_day(m, m.relations[r], function, as_of)) {
-            w.live.push_back(r);
-            w.received[m.relations[r].to] = w.epoch;
-        }
+        if (delegates_on_day(m, m.relations[r], as_of)) w.live.push_back(r);
 
     // Whether a delegator may start the chain: the holder, or a body or post of it that did not
-    // itself receive F. Worked out once per delegator, when first asked.
+    // itself receive F. Worked out once per delegator, when first asked. Most delegations are
+    // the holder's own, so the nodes that received F are listed (sorted) only when a body or
+    // post asks.
+    bool received_listed = false;
+    auto received = [&](Index node) {
+        if (!received_listed) {
+            w.received.clear();
+            for (Index r : w.live) w.received.push_back(m.relations[r].to);
+            std::sort(w.received.begin(), w.received.end());
+            received_listed = true;
+        }
+        return std::binary_search(w.received.begin(), w.received.end(), node);
+    };
     auto originator = [&](Index node) {
+        if (node == holder) return true;
         if (w.judged[node] != w.epoch) {
             const Section s = m.at(node).section;
             w.judged[node] = w.epoch;
-            w.originator[node] = node == holder || ((s == Section::body || s == Section::post) &&
-                                                    w.received[node] != w.epoch && belongs_to(m, node, holder, as_of, w.seen));
+            w.originator[node] = (s == Section::body || s == Section::post) && !received(node) &&
+                                 belongs_to(m, node, holder, as_of, w.seen);
         }
         return w.originator[node] != 0;
     };
