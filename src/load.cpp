@@ -1071,16 +1071,18 @@ LoadResult load_text(std::string owned) {
     text = model->source;
 
     // Boost.JSON keeps the last of two equal keys in an object; the first value would be lost
-    // without a word, so each repeat is an error (E009) naming both places.
+    // without a word, so each repeat is an error (E009) naming both places. The outline saw
+    // whether any object may repeat a key; only then is the text scanned for where.
     std::vector<Diagnostic> duplicates;
-    for (const auto& d : detail::duplicate_keys(text))
-        duplicates.push_back(Diagnostic{
-            "E009", Severity::error,
-            "The key \"" + d.key + "\" is written more than once in the same object: first at line " +
-                std::to_string(d.first.line) + ", column " + std::to_string(d.first.column) + ", again at line " +
-                std::to_string(d.position.line) + ", column " + std::to_string(d.position.column) +
-                "; only the last value is kept. Remove or rename the repeats.",
-            {}, d.pointer, d.position.line, d.position.column});
+    if (outline.repeated_key)
+        for (const auto& d : detail::duplicate_keys(text))
+            duplicates.push_back(Diagnostic{
+                "E009", Severity::error,
+                "The key \"" + d.key + "\" is written more than once in the same object: first at line " +
+                    std::to_string(d.first.line) + ", column " + std::to_string(d.first.column) + ", again at line " +
+                    std::to_string(d.position.line) + ", column " + std::to_string(d.position.column) +
+                    "; only the last value is kept. Remove or rename the repeats.",
+                {}, d.pointer, d.position.line, d.position.column});
     model->load_diagnostics = std::move(duplicates);
     Loader(*model, outline).run();
     build_graph(*model);
