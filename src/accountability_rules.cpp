@@ -40,10 +40,18 @@ void report_circles(const Model& m, const GraphView& g, Diagnostics& out) {
 }  // namespace
 
 bool has_cycle(const GraphView& g, std::size_t vertices) {
-    // Kahn's order: a vertex leaves once nothing left points at it; a circle never leaves.
-    std::vector<Index> in_degree(vertices, 0);
-    for (auto [v, v_end] = boost::vertices(g); v != v_end; ++v)
-        for (auto [b, e] = boost::out_edges(*v, g); b != e; ++b) ++in_degree[boost::target(*b, g)];
+    // The view's edges, filtered once, as compressed rows; then Kahn's order: a vertex goes
+    // once nothing left points at it, and a circle never goes.
+    std::vector<std::size_t> first(vertices + 1, 0);
+    std::vector<Index> targets, in_degree(vertices, 0);
+    for (Index v = 0; v < vertices; ++v) {
+        for (auto [b, e] = boost::out_edges(v, g); b != e; ++b) {
+            const auto t = static_cast<Index>(boost::target(*b, g));
+            targets.push_back(t);
+            ++in_degree[t];
+        }
+        first[v + 1] = targets.size();
+    }
     std::vector<Index> ready;
     for (Index v = 0; v < vertices; ++v)
         if (in_degree[v] == 0) ready.push_back(v);
@@ -52,8 +60,8 @@ bool has_cycle(const GraphView& g, std::size_t vertices) {
         const Index v = ready.back();
         ready.pop_back();
         ++gone;
-        for (auto [b, e] = boost::out_edges(v, g); b != e; ++b)
-            if (--in_degree[boost::target(*b, g)] == 0) ready.push_back(static_cast<Index>(boost::target(*b, g)));
+        for (std::size_t k = first[v]; k < first[v + 1]; ++k)
+            if (--in_degree[targets[k]] == 0) ready.push_back(targets[k]);
     }
     return gone < vertices;
 }

@@ -17,7 +17,9 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <initializer_list>
 #include <istream>
@@ -923,6 +925,13 @@ std::size_t invalid_utf8(std::string_view s) {
     std::size_t i = 0;
     const std::size_t n = s.size();
     while (i < n) {
+        // A model is almost all ASCII: eight bytes at a time while none has its high bit set.
+        for (; i + 8 <= n; i += 8) {
+            std::uint64_t eight = 0;
+            std::memcpy(&eight, s.data() + i, 8);
+            if (eight & 0x8080808080808080u) break;
+        }
+        if (i == n) break;
         const auto c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {
             ++i;
@@ -1133,7 +1142,11 @@ namespace {
 // `expected`: the size, when known, so that the text is allocated once and to size.
 std::string read_capped(std::istream& in, std::uintmax_t expected = 0) {
     std::string text;
-    text.reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(expected, limits::file_bytes + 1)));
+    // A file of known size is read straight into its string, with no buffer between.
+    text.resize(static_cast<std::size_t>(std::min<std::uintmax_t>(expected, limits::file_bytes + 1)));
+    text.resize(static_cast<std::size_t>(std::max<std::streamsize>(
+        in.read(text.data(), static_cast<std::streamsize>(text.size())).gcount(), 0)));
+    if (text.size() < expected) return text;  // the end (or an error, which the caller sees)
     char buffer[1 << 16];
     while (text.size() <= limits::file_bytes) {
         const std::size_t want = std::min(sizeof buffer, limits::file_bytes + 1 - text.size());
