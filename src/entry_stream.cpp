@@ -234,14 +234,14 @@ private:
         if (out_->repeated_key) return;
         Frame& f = frames_.back();
         const std::uint64_t h = std::hash<std::string_view>{}(key_);
+        const auto begin = key_hashes_.begin() + static_cast<std::ptrdiff_t>(f.keys);
         constexpr std::size_t few = 16;
         if (key_hashes_.size() - f.keys < few) {
-            if (std::find(key_hashes_.begin() + static_cast<std::ptrdiff_t>(f.keys), key_hashes_.end(), h) != key_hashes_.end())
-                out_->repeated_key = true;
+            if (std::find(begin, key_hashes_.end(), h) != key_hashes_.end()) out_->repeated_key = true;
             key_hashes_.push_back(h);
             return;
         }
-        if (!f.many) f.many = std::make_unique<std::unordered_set<std::uint64_t>>(key_hashes_.begin() + static_cast<std::ptrdiff_t>(f.keys), key_hashes_.end());
+        if (!f.many) f.many = std::make_unique<std::unordered_set<std::uint64_t>>(begin, key_hashes_.end());
         if (!f.many->insert(h).second) out_->repeated_key = true;
     }
 
