@@ -11,6 +11,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <memory>
+#include <unordered_set>
 #include <utility>
 
 namespace pbp::detail {
@@ -61,6 +64,7 @@ public:
         if (out_) {
             if (n > limits::string_bytes) too_large(Oversize::What::key, n);
             frames_.back().key = key_;
+            note_key();
         }
         if (depth_ == 1) root_key_ = key_;
         else if (depth_ == 3) id_key_ = out_ && list_ != none && key_ == "id";
@@ -117,6 +121,10 @@ private:
         bool array = false;
         std::size_t index = none;  // of the array's current value
         std::string key;           // of the object's current value
+        std::size_t keys = 0;      // where the object's key hashes start in key_hashes_
+        // Of an object with many keys: their hashes, so that each new one is not compared
+        // with every one before it.
+        std::unique_ptr<std::unordered_set<std::uint64_t>> many;
     };
 
     bool building() const { return target_ != Target::none; }
@@ -174,13 +182,16 @@ private:
     bool open(bool array) {
         begins(true, array);
         ++depth_;
-        if (out_) frames_.push_back(Frame{array, none, {}});
+        if (out_) frames_.push_back(Frame{array, none, {}, key_hashes_.size(), nullptr});
         return true;
     }
 
     bool close(bool array, std::size_t n) {
         --depth_;
-        if (out_) frames_.pop_back();
+        if (out_) {
+            key_hashes_.resize(frames_.back().keys);
+            frames_.pop_back();
+        }
         if (building()) {
             if (array) stack_.push_array(n);
             else stack_.push_object(n);
@@ -214,6 +225,24 @@ private:
                 break;
             case Target::none: break;
         }
+    }
+
+    // E009 without a second scan of the text: the keys of each open object are kept as
+    // hashes, and a repeat only raises Outline::repeated_key. The scan that names the repeats
+    // and their lines (source_map.hpp) then runs only for a file that may have one.
+    void note_key() {
+        if (out_->repeated_key) return;
+        Frame& f = frames_.back();
+        const std::uint64_t h = std::hash<std::string_view>{}(key_);
+        const auto begin = key_hashes_.begin() + static_cast<std::ptrdiff_t>(f.keys);
+        constexpr std::size_t few = 16;
+        if (key_hashes_.size() - f.keys < few) {
+            if (std::find(begin, key_hashes_.end(), h) != key_hashes_.end()) out_->repeated_key = true;
+            key_hashes_.push_back(h);
+            return;
+        }
+        if (!f.many) f.many = std::make_unique<std::unordered_set<std::uint64_t>>(begin, key_hashes_.end());
+        if (!f.many->insert(h).second) out_->repeated_key = true;
     }
 
     void keep_key(json::string_view s) {
@@ -258,6 +287,7 @@ private:
 
     std::size_t depth_ = 0;  // arrays and objects open
     std::vector<Frame> frames_;
+    std::vector<std::uint64_t> key_hashes_;  // of the open objects' keys, innermost last
     std::string key_, root_key_;
     bool id_key_ = false;    // the value about to start is an entry's "id"
     bool in_string_ = false;

@@ -46,6 +46,9 @@ struct Outline {
     /// streamed; none when the list is absent or its last writing is not an array.
     std::vector<std::optional<std::size_t>> listed;
     std::optional<Oversize> oversize;
+    /// Some object may hold a key twice (E009). Keys are compared by hash: a false alarm is
+    /// possible, a miss is not; detail::duplicate_keys() finds the exact repeats.
+    bool repeated_key = false;
 };
 
 /// Reads `text` as pbp reads JSON (comments and trailing commas allowed, nesting bounded by

@@ -80,6 +80,7 @@ void check_places_in_one_ics(const Model& m, const Footprints& fp, Diagnostics& 
 void check_within_cycles(const Model& m, Diagnostics& out) {
     const std::size_t n = m.entities.size();
     const GraphView g = view(m, std::nullopt, [](EdgeKind k) noexcept { return k == EdgeKind::within; });
+    if (!has_cycle(g, n)) return;
     std::vector<int> component(n);
     boost::strong_components(g, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g)));
     std::map<int, std::vector<Index>> members;

@@ -17,7 +17,9 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <initializer_list>
 #include <istream>
@@ -89,18 +91,26 @@ const std::set<std::string, std::less<>>& kinds_of(Section s) {
     }
 }
 
-const std::set<std::string, std::less<>> kCommonKeys{"id", "name", "kind", "codes", "valid_from", "valid_to",
-                                                     "notes", "attrs"};
-const std::set<std::string, std::less<>>& section_keys(Section s) {
-    static const std::array<std::set<std::string, std::less<>>, 6> keys{{
-        {"within", "population", "need_index"},
-        {"serves"},
-        {"of", "place", "members", "quorum"},
-        {"title", "in", "employer", "holder", "appointed_by", "approved_by"},
-        {"holder", "statutory", "basis", "service_area"},
-        {"holder", "year", "host"},
-    }};
-    return keys[static_cast<std::size_t>(s)];
+// The keys an object may have. A handful each: a look along the list is quicker than a tree.
+using Keys = gsl::span<const std::string_view>;
+constexpr std::array<std::string_view, 8> kCommonKeys{"id", "name", "kind", "codes", "valid_from", "valid_to",
+                                                      "notes", "attrs"};
+Keys section_keys(Section s) {
+    static constexpr std::array<std::string_view, 3> area{"within", "population", "need_index"};
+    static constexpr std::array<std::string_view, 1> organisation{"serves"};
+    static constexpr std::array<std::string_view, 4> body{"of", "place", "members", "quorum"};
+    static constexpr std::array<std::string_view, 6> post{"title", "in", "employer", "holder", "appointed_by", "approved_by"};
+    static constexpr std::array<std::string_view, 4> function{"holder", "statutory", "basis", "service_area"};
+    static constexpr std::array<std::string_view, 3> fund{"holder", "year", "host"};
+    switch (s) {
+        case Section::area: return area;
+        case Section::organisation: return organisation;
+        case Section::body: return body;
+        case Section::post: return post;
+        case Section::function: return function;
+        case Section::fund: return fund;
+    }
+    return {};
 }
 
 constexpr std::array<std::pair<std::string_view, Section>, 6> kSections{{
@@ -193,6 +203,9 @@ public:
             (list < kSections.size() ? entries : relations) += outline_.entries[list].size();
         m_.entities.reserve(entries);
         m_.index_by_id.reserve(entries);
+        m_.relations.reserve(outline_.entries[kRelations].size());  // at most one per entry, as for entities
+        m_.flows.reserve(outline_.entries[kFlows].size());
+        m_.assessments.reserve(outline_.entries[kAssessments].size());
         other_ids_.reserve(relations);
         entity_at_.resize(kSections.size());
         for (std::size_t list = 0; list < kSections.size(); ++list) collect_ids(root, list);
@@ -253,12 +266,14 @@ private:
                    "under \"attrs\").",
                {}, base + "/" + pointer_token(key));
     }
-    void check_keys(const json::object& o, const std::string& base, const std::string& who,
-                    std::initializer_list<const std::set<std::string, std::less<>>*> allowed) {
+    // `who()`: the words for the object in W009, built only for an unknown key.
+    template <class Who>
+    void check_keys(const json::object& o, const std::string& base, const Who& who, std::initializer_list<Keys> allowed) {
         for (auto& kv : o) {
+            const std::string_view key = kv.key();
             bool ok = false;
-            for (auto* set : allowed) ok = ok || set->count(kv.key());
-            if (!ok) unknown_key(who, base, kv.key());
+            for (Keys keys : allowed) ok = ok || std::find(keys.begin(), keys.end(), key) != keys.end();
+            if (!ok) unknown_key(who(), base, key);
         }
     }
 
@@ -426,31 +441,47 @@ private:
         return money;
     }
 
+    // Where a reference is: `base`/`key`, then `/index` for one in a list. Written out only
+    // for a diagnostic; almost every reference resolves and needs none.
+    struct At {
+        const std::string& base;
+        std::string_view key;
+        std::size_t index = npos;
+        std::string str() const {
+            std::string p = base + "/" + std::string(key);
+            if (index != npos) p += "/" + std::to_string(index);
+            return p;
+        }
+    };
+
     // Resolves one id reference; reports E004/E005/E006 and returns npos on failure.
-    Index reference(const json::value& v, const std::string& path, unsigned allowed, const std::string& owner,
+    Index reference(const json::value& v, const At& at, unsigned allowed, const std::string& owner,
                     std::string_view field) {
         if (!v.is_string()) {
+            const std::string path = at.str();
             malformed(path, {owner},
                       "The \"" + std::string(field) + "\" of " + in_quotes(owner) + " must be an id (a string), not " +
                           json_text(v) + ".");
             return npos;
         }
-        std::string target(v.get_string());
+        const std::string_view target = v.get_string();
         auto found = m_.find(target);
         if (!found) {
+            const std::string path = at.str();
             report("E004",
                    in_quotes(owner) + " names " + in_quotes(target) + " as its " + std::string(field) +
                        ", but nothing in the model has that id.",
-                   {owner, target}, path);
+                   {owner, std::string(target)}, path);
             return npos;
         }
         const Entity& t = m_.at(*found);
         if (!(allowed & bit(t.section))) {
+            const std::string path = at.str();
             report("E005",
                    in_quotes(owner) + " names " + in_quotes(target) + " as its " + std::string(field) + ", but " +
                        in_quotes(target) + " is " + std::string(t.section == Section::area || t.section == Section::organisation ? "an " : "a ") +
                        std::string(singular(t.section)) + "; it must be " + describe(allowed) + ".",
-                   {owner, target}, path);
+                   {owner, std::string(target)}, path);
             return npos;
         }
         return *found;
@@ -462,18 +493,18 @@ private:
         std::vector<Index> out;
         auto* v = o.if_contains(key);
         if (!v) return out;
-        std::string path = base + "/" + std::string(key);
         if (v->is_string()) {
-            Index i = reference(*v, path, allowed, owner, key);
+            Index i = reference(*v, At{base, key}, allowed, owner, key);
             if (i != npos) out.push_back(i);
         } else if (v->is_array()) {
             const json::array& a = v->get_array();
+            out.reserve(a.size());
             for (std::size_t k = 0; k < a.size(); ++k) {
-                Index i = reference(a[k], path + "/" + std::to_string(k), allowed, owner, key);
+                Index i = reference(a[k], At{base, key, k}, allowed, owner, key);
                 if (i != npos) out.push_back(i);
             }
         } else {
-            malformed(path, {owner},
+            malformed(At{base, key}.str(), {owner},
                       "The \"" + std::string(key) + "\" of " + in_quotes(owner) + " must be a list of ids, not " + json_text(*v) + ".");
         }
         return out;
@@ -482,7 +513,7 @@ private:
     Index single_reference(const json::object& o, std::string_view key, const std::string& base, unsigned allowed,
                            const std::string& owner) {
         auto* v = o.if_contains(key);
-        return v ? reference(*v, base + "/" + std::string(key), allowed, owner, key) : npos;
+        return v ? reference(*v, At{base, key}, allowed, owner, key) : npos;
     }
 
     std::optional<std::int64_t> integer_field(const json::object& o, std::string_view key, const std::string& base,
@@ -521,11 +552,11 @@ private:
     void read_entity(Index idx, const json::object& o) {
         Entity& e = m_.entities[idx];
         const std::string& base = e.pointer;
-        const std::string who = std::string(singular(e.section)) + " " + in_quotes(e.id);
-        check_keys(o, base, who, {&kCommonKeys, &section_keys(e.section)});
-        if (auto n = string_field(o, "name", base, e.id)) e.name = *n;
+        check_keys(o, base, [&] { return std::string(singular(e.section)) + " " + in_quotes(e.id); },
+                   {kCommonKeys, section_keys(e.section)});
+        if (auto n = string_field(o, "name", base, e.id)) e.name = std::move(*n);
         EntityDetails d;
-        if (auto n = string_field(o, "notes", base, e.id)) d.notes = *n;
+        if (auto n = string_field(o, "notes", base, e.id)) d.notes = std::move(*n);
         e.valid = validity(o, base, e.id);
         if (auto* c = o.if_contains("codes")) {
             if (c->is_object()) {
@@ -542,7 +573,7 @@ private:
         const auto& kinds = kinds_of(e.section);
         if (!kinds.empty()) {
             if (auto k = string_field(o, "kind", base, e.id)) {
-                if (kinds.count(*k)) e.kind = *k;
+                if (kinds.count(*k)) e.kind = std::move(*k);
                 else
                     malformed(base + "/kind", {e.id},
                               "The kind \"" + *k + "\" of " + in_quotes(e.id) + " is not a kind of " +
@@ -551,7 +582,7 @@ private:
                 malformed(base, {e.id}, "The " + std::string(singular(e.section)) + " " + in_quotes(e.id) + " has no kind.");
             }
         } else if (auto k = string_field(o, "kind", base, e.id)) {
-            e.kind = *k;  // posts and functions have no kinds of their own; kept as written
+            e.kind = std::move(*k);  // posts and functions have no kinds of their own; kept as written
         }
 
         switch (e.section) {
@@ -626,7 +657,7 @@ private:
             malformed(base + "/members", {e.id}, "The \"members\" of " + in_quotes(e.id) + " must be a list.");
             return;
         }
-        static const std::set<std::string, std::less<>> keys{"member", "voting", "role", "attrs"};
+        static constexpr std::array<std::string_view, 4> keys{"member", "voting", "role", "attrs"};
         const json::array& a = v->get_array();
         for (std::size_t k = 0; k < a.size(); ++k) {
             std::string path = base + "/members/" + std::to_string(k);
@@ -635,9 +666,9 @@ private:
                 continue;
             }
             const json::object& mo = a[k].get_object();
-            check_keys(mo, path, "a member of " + in_quotes(e.id), {&keys});
+            check_keys(mo, path, [&] { return "a member of " + in_quotes(e.id); }, {keys});
             Member mem;
-            if (auto* id = mo.if_contains("member")) mem.member = reference(*id, path + "/member", kOrg | kPost, e.id, "member");
+            if (auto* id = mo.if_contains("member")) mem.member = reference(*id, At{path, "member"}, kOrg | kPost, e.id, "member");
             else malformed(path, {e.id}, "A member of " + in_quotes(e.id) + " has no \"member\" id.");
             if (auto b = bool_field(mo, "voting", path, e.id)) mem.voting = *b;
             if (auto r = string_field(mo, "role", path, e.id)) {
@@ -656,9 +687,9 @@ private:
             malformed(base + "/quorum", {e.id}, "The quorum of " + in_quotes(e.id) + " must be an object with a \"count\".");
             return;
         }
-        static const std::set<std::string, std::less<>> keys{"count", "must_include"};
+        static constexpr std::array<std::string_view, 2> keys{"count", "must_include"};
         const json::object& q = v->get_object();
-        check_keys(q, base + "/quorum", "the quorum of " + in_quotes(e.id), {&keys});
+        check_keys(q, base + "/quorum", [&] { return "the quorum of " + in_quotes(e.id); }, {keys});
         Quorum quorum;
         if (auto c = integer_field(q, "count", base + "/quorum", e.id)) quorum.count = *c;
         quorum.must_include = references(q, "must_include", base + "/quorum", kOrg | kPost, e.id);
@@ -668,10 +699,9 @@ private:
     // ---- relations -------------------------------------------------------------------------
     // `base`: the relation's JSON Pointer, as for read_flow() and read_assessment().
     void read_relation(std::size_t i, const json::object& o, const std::string& base) {
-        static const std::set<std::string, std::less<>> base_keys{"kind", "from", "to", "id", "valid_from", "valid_to", "notes", "attrs"};
-        static const std::set<std::string, std::less<>> delegate_keys{"functions", "mechanism", "limit", "instrument", "may_subdelegate"};
-        static const std::set<std::string, std::less<>> member_keys{"voting", "role"};
-        static const std::set<std::string, std::less<>> none;
+        static constexpr std::array<std::string_view, 8> base_keys{"kind", "from", "to", "id", "valid_from", "valid_to", "notes", "attrs"};
+        static constexpr std::array<std::string_view, 5> delegate_keys{"functions", "mechanism", "limit", "instrument", "may_subdelegate"};
+        static constexpr std::array<std::string_view, 2> member_keys{"voting", "role"};
         Relation r;
         r.pointer = base;
         if (auto s = string_field(o, "id", base, "relation " + std::to_string(i))) r.id = *s;
@@ -683,13 +713,13 @@ private:
                       ks ? "The relation kind \"" + *ks + "\" is not one pbp knows (accountable_to, reports_to, member_of, "
                                                         "commissions, delegates, hosts, chairs, informs)."
                          : "This relation has no kind.");
-            check_keys(o, base, "a relation", {&base_keys, &delegate_keys, &member_keys});
+            check_keys(o, base, [] { return std::string("a relation"); }, {base_keys, delegate_keys, member_keys});
             return;
         }
         r.kind = *kind;
-        check_keys(o, base, "a " + std::string(to_string(r.kind)) + " relation",
-                   {&base_keys, r.kind == RelationKind::delegates ? &delegate_keys
-                                : r.kind == RelationKind::member_of ? &member_keys : &none});
+        check_keys(o, base, [&] { return "a " + std::string(to_string(r.kind)) + " relation"; },
+                   {base_keys, r.kind == RelationKind::delegates ? Keys(delegate_keys)
+                               : r.kind == RelationKind::member_of ? Keys(member_keys) : Keys()});
         unsigned from_ok = kAny, to_ok = kAny;
         switch (r.kind) {
             case RelationKind::accountable_to:
@@ -742,11 +772,11 @@ private:
     }
 
     void read_flow(std::size_t i, const json::object& o, const std::string& base) {
-        static const std::set<std::string, std::less<>> keys{"from", "to", "amount", "year", "purpose", "restriction",
-                                                             "id", "valid_from", "valid_to", "notes", "attrs"};
+        static constexpr std::array<std::string_view, 11> keys{"from", "to", "amount", "year", "purpose", "restriction",
+                                                               "id", "valid_from", "valid_to", "notes", "attrs"};
         std::string label = "flow " + std::to_string(i);
         if (auto* idv = o.if_contains("id"); idv && idv->is_string()) label = std::string(idv->get_string());  // as relations do
-        check_keys(o, base, "a flow", {&keys});
+        check_keys(o, base, [] { return std::string("a flow"); }, {keys});
         Flow fl;
         fl.pointer = base;
         bool ok = true;
@@ -794,13 +824,13 @@ private:
     }
 
     void read_assessment(std::size_t i, const json::object& o, const std::string& base) {
-        static const std::set<std::string, std::less<>> keys{"subject", "date", "theme", "stage", "evidence", "id", "notes", "attrs"};
+        static constexpr std::array<std::string_view, 8> keys{"subject", "date", "theme", "stage", "evidence", "id", "notes", "attrs"};
         static const std::set<std::string, std::less<>> themes{
             "shared_vision", "systems_mindset", "shifting_power", "trusted_relationships", "coordinated_delivery",
             "shared_governance", "aligned_resources", "collective_leadership", "evaluation_and_learning", "shared_data"};
         static const std::set<std::string, std::less<>> stages{"emerging", "developing", "maturing", "thriving"};
         std::string label = "assessment " + std::to_string(i);
-        check_keys(o, base, "an assessment", {&keys});
+        check_keys(o, base, [] { return std::string("an assessment"); }, {keys});
         Assessment a;
         a.pointer = base;
         a.subject = single_reference(o, "subject", base, kBody | kArea, label);
@@ -895,6 +925,13 @@ std::size_t invalid_utf8(std::string_view s) {
     std::size_t i = 0;
     const std::size_t n = s.size();
     while (i < n) {
+        // A model is almost all ASCII: eight bytes at a time while none has its high bit set.
+        for (; i + 8 <= n; i += 8) {
+            std::uint64_t eight = 0;
+            std::memcpy(&eight, s.data() + i, 8);
+            if (eight & 0x8080808080808080u) break;
+        }
+        if (i == n) break;
         const auto c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {
             ++i;
@@ -1071,16 +1108,18 @@ LoadResult load_text(std::string owned) {
     text = model->source;
 
     // Boost.JSON keeps the last of two equal keys in an object; the first value would be lost
-    // without a word, so each repeat is an error (E009) naming both places.
+    // without a word, so each repeat is an error (E009) naming both places. The outline saw
+    // whether any object may repeat a key; only then is the text scanned for where.
     std::vector<Diagnostic> duplicates;
-    for (const auto& d : detail::duplicate_keys(text))
-        duplicates.push_back(Diagnostic{
-            "E009", Severity::error,
-            "The key \"" + d.key + "\" is written more than once in the same object: first at line " +
-                std::to_string(d.first.line) + ", column " + std::to_string(d.first.column) + ", again at line " +
-                std::to_string(d.position.line) + ", column " + std::to_string(d.position.column) +
-                "; only the last value is kept. Remove or rename the repeats.",
-            {}, d.pointer, d.position.line, d.position.column});
+    if (outline.repeated_key)
+        for (const auto& d : detail::duplicate_keys(text))
+            duplicates.push_back(Diagnostic{
+                "E009", Severity::error,
+                "The key \"" + d.key + "\" is written more than once in the same object: first at line " +
+                    std::to_string(d.first.line) + ", column " + std::to_string(d.first.column) + ", again at line " +
+                    std::to_string(d.position.line) + ", column " + std::to_string(d.position.column) +
+                    "; only the last value is kept. Remove or rename the repeats.",
+                {}, d.pointer, d.position.line, d.position.column});
     model->load_diagnostics = std::move(duplicates);
     Loader(*model, outline).run();
     build_graph(*model);
@@ -1103,7 +1142,11 @@ namespace {
 // `expected`: the size, when known, so that the text is allocated once and to size.
 std::string read_capped(std::istream& in, std::uintmax_t expected = 0) {
     std::string text;
-    text.reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(expected, limits::file_bytes + 1)));
+    // A file of known size is read straight into its string, with no buffer between.
+    text.resize(static_cast<std::size_t>(std::min<std::uintmax_t>(expected, limits::file_bytes + 1)));
+    text.resize(static_cast<std::size_t>(std::max<std::streamsize>(
+        in.read(text.data(), static_cast<std::streamsize>(text.size())).gcount(), 0)));
+    if (text.size() < expected) return text;  // the end (or an error, which the caller sees)
     char buffer[1 << 16];
     while (text.size() <= limits::file_bytes) {
         const std::size_t want = std::min(sizeof buffer, limits::file_bytes + 1 - text.size());

@@ -433,6 +433,38 @@ TEST_CASE("load: E009 a key written twice in one object is an error, not a silen
     CHECK(ok.diagnostics.empty());
 }
 
+TEST_CASE("load: E009 found wherever the repeat is: escaped, nested, after many keys, of a list") {
+    // The first reading notes repeats by hash, per open object; these are the places where
+    // that bookkeeping could go wrong.
+    auto r = load_model(R"({"format": "pbp/1", "name": "n",
+"organisations": [{"id": "a", "kind": "icb", "na\u006de": "A", "name": "B",
+  "attrs": {"x": {"y": 1, "y": 2}, "x": 3}}],
+"relations": [],
+"relations": []})");
+    REQUIRE(r.model);
+    REQUIRE(r.diagnostics.size() == 4);
+    check_at(r.diagnostics[0], "E009", {}, "/organisations/0/name", 2, 64);  // "na\u006de" is "name"
+    check_at(r.diagnostics[1], "E009", {}, "/organisations/0/attrs/x/y", 3, 27);
+    check_at(r.diagnostics[2], "E009", {}, "/organisations/0/attrs/x", 3, 36);
+    check_at(r.diagnostics[3], "E009", {}, "/relations", 5, 1);
+    CHECK(r.model->at(0).name == "B");
+
+    // An object of many keys, each once, then one again.
+    std::string keys;
+    for (int k = 0; k < 40; ++k) keys += "\"k" + std::to_string(k) + "\": " + std::to_string(k) + ", ";
+    const std::string head = R"({"format": "pbp/1", "name": "n", "organisations": [{"id": "a", "kind": "icb", "attrs": {)";
+    auto distinct = load_model(head + keys + R"("last": 0}}]})");
+    CHECK(distinct.diagnostics.empty());
+    auto again = load_model(head + keys + R"("k3": 0}}]})");
+    REQUIRE(again.diagnostics.size() == 1);
+    CHECK(again.diagnostics[0].path == "/organisations/0/attrs/k3");
+
+    // The same key in a parent and its child, or in two sibling objects, is no repeat.
+    auto ok = load_model(R"({"format": "pbp/1", "name": "n", "organisations": [
+{"id": "a", "kind": "icb", "attrs": {"id": {"id": 1}, "kind": {"id": 2}}}, {"id": "b", "kind": "icb"}]})");
+    CHECK(ok.diagnostics.empty());
+}
+
 TEST_CASE("load: comments and trailing commas are accepted") {
     auto r = load_model(R"(// A model written by hand
 {

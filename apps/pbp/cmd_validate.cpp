@@ -17,6 +17,7 @@ int run(const Args& args) {
                   << " warning" << (warnings == 1 ? "" : "s") << "\n";
         print_diagnostics(std::cout, m.diagnostics);
     }
+    keep_until_exit(std::move(m));
     return errors > 0 ? 1 : 0;
 }
 }  // namespace

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "pbp/diagnostics.hpp"
+#include "pbp/graph.hpp"
 #include "pbp/model.hpp"
 
 namespace pbp::detail {
@@ -12,5 +13,10 @@ void check_accountability(const Model& m, Diagnostics& out);  // E101, W102     
 void check_delegation(const Model& m, Diagnostics& out);      // E103-E105, E201-E205 (delegation_rules.cpp)
 void check_flows(const Model& m, Diagnostics& out);           // E301-E304, W305   (flows.cpp)
 void check_bodies(const Model& m, Diagnostics& out);          // E401, W402        (bodies_rules.cpp)
+
+/// True when the edges of `g` go round in a circle somewhere (a loop on one vertex counts). A
+/// model has none as a rule, and this asks in one pass over the edges; the rules that name
+/// the circles (E101, E207) find their strong components only when it says yes.
+bool has_cycle(const GraphView& g, std::size_t vertices);  // (accountability_rules.cpp)
 
 }  // namespace pbp::detail
