@@ -182,14 +182,15 @@ Accountability accountability(const Model& m, std::string_view node, std::option
     return accountability(m, require_entity(m, node, as_of), as_of);
 }
 
+std::vector<std::string> to_ids(const Model& m, gsl::span<const Index> entities) {
+    std::vector<std::string> out;
+    out.reserve(entities.size());
+    for (Index i : entities) out.push_back(m.id(i));
+    return out;
+}
+
 Accountability to_ids(const Model& m, const AccountabilityIndices& a) {
-    auto ids = [&](const std::vector<Index>& v) {
-        std::vector<std::string> out;
-        out.reserve(v.size());
-        for (Index i : v) out.push_back(m.id(i));
-        return out;
-    };
-    return Accountability{m.id(a.node), ids(a.chain), ids(a.reachable), ids(a.apexes)};
+    return Accountability{m.id(a.node), to_ids(m, a.chain), to_ids(m, a.reachable), to_ids(m, a.apexes)};
 }
 
 std::vector<Accountability> accountability(const Model& m, gsl::span<const Index> nodes, std::optional<Date> as_of) {

@@ -262,19 +262,13 @@ void decides(const Model& m, Index function, Index place, std::optional<Date> as
 }
 
 Decision to_ids(const Model& m, const DecisionIndices& d) {
-    auto ids = [&](const std::vector<Index>& v) {
-        std::vector<std::string> out;
-        out.reserve(v.size());
-        for (Index i : v) out.push_back(m.id(i));
-        return out;
-    };
     Decision out;
     out.function = m.id(d.function);
     out.place = m.id(d.place);
     out.holder = m.id(d.holder);
-    out.delegation_chain = ids(d.delegation_chain);
+    out.delegation_chain = to_ids(m, d.delegation_chain);
     out.decision_maker = out.delegation_chain.back();
-    out.accountability_chain = ids(d.accountability_chain);
+    out.accountability_chain = to_ids(m, d.accountability_chain);
     out.limit = d.limit;
     out.steps.reserve(d.steps.size());
     for (const auto& [r, fit] : d.steps) {
@@ -369,8 +363,7 @@ Authority to_ids(const Model& m, const AuthorityIndices& a) {
     out.amount = a.amount;
     out.approver = m.id(a.approver);
     out.effective_limit = a.effective_limit;
-    out.chain.reserve(a.chain.size());
-    for (Index i : a.chain) out.chain.push_back(m.id(i));
+    out.chain = to_ids(m, a.chain);
     return out;
 }
 

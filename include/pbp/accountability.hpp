@@ -53,6 +53,9 @@ void accountability_chain(const Model& m, Index node, std::optional<Date> as_of,
 /// The ids of an answer given as indices.
 Accountability to_ids(const Model& m, const AccountabilityIndices& a);
 
+/// The ids of entities given as indices, in the same order.
+std::vector<std::string> to_ids(const Model& m, gsl::span<const Index> entities);
+
 /// Accountability of `node` on day `as_of` (every day when absent). Edges: `accountable_to`
 /// relations; a body to each id in its `of`; a post to its `in`; a delegate to its delegator.
 /// @throws InvalidArgument when `node` is not in the model or does not exist on `as_of`.
