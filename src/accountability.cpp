@@ -3,7 +3,6 @@
 #include "pbp/error.hpp"
 
 #include <algorithm>
-#include <limits>
 
 namespace pbp {
 

@@ -252,6 +252,64 @@ TEST_CASE("accountability: a copy given a new edge after the original was querie
     check_equal(accountability(copy, lone), want);
 }
 
+TEST_CASE("accountability: accountability_chain is the chain of the reference walk, on every day; bad nodes are refused") {
+    for (const std::string& name : {std::string("nottinghamshire"), std::string("lancashire-south-cumbria")}) {
+        CAPTURE(name);
+        const auto m = test::load_bundled(name);
+        std::vector<Index> chain;
+        for (const auto& day : test::days_of(*m))
+            for (Index node : accountable_nodes(*m, day)) {
+                CAPTURE(m->id(node));
+                accountability_chain(*m, node, day, chain);
+                CHECK(to_ids(*m, chain) == reference(*m, node, day).chain);
+            }
+        CHECK_THROWS_AS(accountability_chain(*m, static_cast<Index>(m->entities.size()), std::nullopt, chain),
+                        InvalidArgument);
+    }
+    // A node that does not exist on the day asked is refused, naming it.
+    const auto m = test::load_bundled("nottinghamshire");
+    const auto days = test::days_of(*m);
+    bool refused = false;
+    for (Index i = 0; i < m->entities.size() && !refused; ++i)
+        for (const auto& day : days)
+            if (day && !m->exists(i, day)) {
+                std::vector<Index> chain;
+                try {
+                    accountability_chain(*m, i, day, chain);
+                } catch (const InvalidArgument& e) {
+                    CHECK(std::string(e.what()).find(m->id(i)) != std::string::npos);
+                    refused = true;
+                }
+                CHECK(refused);
+                break;
+            }
+    CHECK(refused);
+}
+
+TEST_CASE("decides and authority: the index forms refuse what the owned forms refuse") {
+    const auto m = test::load_bundled("nottinghamshire");
+    Index function = npos, area = npos, organisation = npos;
+    for (Index i = 0; i < m->entities.size(); ++i) {
+        const Section s = m->entities[i].section;
+        if (s == Section::function && m->entities[i].holder != npos && function == npos) function = i;
+        if (s == Section::area && area == npos) area = i;
+        if (s == Section::organisation && organisation == npos) organisation = i;
+    }
+    REQUIRE(function != npos);
+    REQUIRE(area != npos);
+    REQUIRE(organisation != npos);
+    DecisionIndices d;
+    AuthorityIndices a;
+    const Money amount = *Money::parse("1.00");
+    CHECK_THROWS_AS(decides(*m, function, organisation, std::nullopt, d), InvalidArgument);  // not an area
+    CHECK_THROWS_AS(decides(*m, organisation, area, std::nullopt, d), InvalidArgument);      // not a function
+    CHECK_THROWS_AS(authority(*m, function, organisation, amount, std::nullopt, a), InvalidArgument);
+    CHECK_THROWS_AS(decides(*m, function, static_cast<Index>(m->entities.size()), std::nullopt, d), InvalidArgument);
+    // And still answer afterwards, as the owned form does.
+    decides(*m, function, area, std::nullopt, d);
+    CHECK(boost::json::serialize(to_json(to_ids(*m, d))) == boost::json::serialize(to_json(decides(*m, function, area))));
+}
+
 TEST_CASE("accountability: one thread alternating between a large and a small model gets each model's answers") {
     const auto small = test::load_bundled("greater-manchester");
     const auto large = test::load_bundled("lancashire-south-cumbria");
