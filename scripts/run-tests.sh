@@ -5,6 +5,10 @@
 # on the plain build. Ends with ctest's own summary.
 # Every option a build relies on is set here, never taken from an existing CMake cache (a build
 # folder left by another command once turned the tests off), and ctest refuses an empty run.
+# The sanitizer builds compile the library and the tests as unity builds (several source files
+# to one compiler run: the Boost headers are read once per batch instead of once per file),
+# which took the ASan build from nothing from about 10 to 4.5 minutes on 2 cores; the plain build stays a
+# file-by-file build, as users and packagers build pbp, so that a missing #include still fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -12,7 +16,8 @@ JOBS=$(nproc)
 
 echo "== sanitizer build (ASan + UBSan): C++ and C API tests"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPBP_SANITIZE=ON -DPBP_BUILD_TESTS=ON \
-      -DPBP_BUILD_TOOLS=ON -DPBP_BUILD_EXAMPLES=OFF -DPBP_BUILD_BENCH=OFF -DPBP_BUNDLE_ENGLAND=ON
+      -DPBP_BUILD_TOOLS=ON -DPBP_BUILD_EXAMPLES=OFF -DPBP_BUILD_BENCH=OFF -DPBP_BUNDLE_ENGLAND=ON \
+      -DCMAKE_UNITY_BUILD=ON
 cmake --build build-asan -j "$JOBS"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0" \

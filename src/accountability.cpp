@@ -1,6 +1,7 @@
 #include "pbp/accountability.hpp"
 
 #include "pbp/error.hpp"
+#include "epoch_marks.hpp"
 
 #include <algorithm>
 
@@ -20,15 +21,14 @@ namespace {
 // allocates nothing and takes no lock once the thread has answered a few: the model's
 // accountability rows, id ranks and distances to an apex (for the model and period last asked
 // about: Model::apex_distances() takes a lock), and a mark per entity of the largest model the
-// thread has queried, reset by bumping `epoch` instead of clearing.
+// thread has queried, reset in constant time (EpochMarks).
 struct Walk {
     std::uint64_t model = 0;  // QueryIndexes::serial() of the model the rest belongs to; 0 none
     const AccountabilityRows* rows = nullptr;
     gsl::span<const Index> ranks;
     std::size_t period = 0;
     std::shared_ptr<const std::vector<Index>> distance;
-    std::vector<std::uint32_t> seen;  // == epoch: reached by this query
-    std::uint32_t epoch = 0;
+    detail::EpochMarks seen;  // reached by this query
 
     // Points the walk at `m`, whose serial is never 0 unless it was moved from.
     void use(const Model& m) {
@@ -51,13 +51,6 @@ struct Walk {
             period = p;
         }
         return *distance;
-    }
-    void start(std::size_t entities) {
-        if (seen.size() < entities) seen.resize(entities, 0);
-        if (++epoch == 0) {  // wrapped: forget every earlier query
-            std::fill(seen.begin(), seen.end(), 0);
-            epoch = 1;
-        }
     }
 };
 
@@ -150,14 +143,14 @@ void accountability(const Model& m, Index node, std::optional<Date> as_of, Accou
 
     // Everything the node answers to: a breadth-first search over the day's accountability
     // edges, the node's own first. A reached node is an apex when it is a terminal (distance 0).
-    w.start(m.entities.size());
+    w.seen.start(m.entities.size());
     std::vector<Index>& reached = out.reachable;  // in the order found; sorted at the end
-    w.seen[node] = w.epoch;
+    w.seen.mark(node);
     auto visit = [&](Index v) {
         for (Index j = rows.first[v]; j < rows.first[v + 1]; ++j) {
             const Index t = rows.target[j];
-            if (w.seen[t] == w.epoch || !rows.valid[j].contains(as_of)) continue;
-            w.seen[t] = w.epoch;
+            if (w.seen.marked(t) || !rows.valid[j].contains(as_of)) continue;
+            w.seen.mark(t);
             reached.push_back(t);
             if (distance[t] == 0) out.apexes.push_back(t);
         }

@@ -75,11 +75,11 @@ std::string upper(std::string_view s) {
     return out;
 }
 
-bool valid_id(std::string_view s) noexcept {
-    if (s.empty() || s.size() > 128 || !std::isalnum(static_cast<unsigned char>(s[0]))) return false;
-    for (char c : s)
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != ':' && c != '-') return false;
-    return true;
+std::string list_some(const std::vector<std::string>& v, std::size_t most) {
+    std::string out;
+    for (std::size_t i = 0; i < v.size() && i < most; ++i) out += (i ? ", " : "") + v[i];
+    if (v.size() > most) out += " and " + std::to_string(v.size() - most) + " more";
+    return out;
 }
 
 std::string read_text_file(const std::filesystem::path& p) {

@@ -30,8 +30,8 @@ std::string trim(std::string_view s);
 /// `s` in upper case (ASCII).
 std::string upper(std::string_view s);
 
-/// The id syntax of SPEC 1.1: `[A-Za-z0-9][A-Za-z0-9._:-]*`, at most 128 characters.
-bool valid_id(std::string_view s) noexcept;
+/// The first `most` of `v`, comma separated, then "and N more" for the rest.
+std::string list_some(const std::vector<std::string>& v, std::size_t most = 10);
 
 /// The whole of a file. @throws IoError naming the file when it cannot be read.
 std::string read_text_file(const std::filesystem::path& p);

@@ -3,6 +3,9 @@
 
 #include "pbp/accountability.hpp"
 #include "pbp/error.hpp"
+#include "epoch_marks.hpp"
+
+#include <boost/json/value_from.hpp>
 
 #include <algorithm>
 
@@ -129,12 +132,6 @@ boost::json::value money_json(const std::optional<Money>& v) {
     return boost::json::value(v->to_string());
 }
 
-boost::json::array list(const std::vector<std::string>& v) {
-    boost::json::array a;
-    for (auto& s : v) a.emplace_back(s);
-    return a;
-}
-
 }  // namespace
 
 std::optional<PlaceFit> place_fit(const Model& m, Index node, Index place, std::optional<Date> as_of) {
@@ -148,21 +145,14 @@ namespace {
 // nothing once the thread has answered a few.
 struct Scratch {
     std::vector<Index> containing, stack, live, received, seen, up;
-    // Per entity, `== epoch` when whether it may start the chain has been worked out (the
-    // answer in `originator`): marks reset by bumping `epoch`, so nothing is cleared per query.
-    std::vector<std::uint32_t> judged;
+    // Marked when whether the entity may start the chain has been worked out (the answer in
+    // `originator`).
+    detail::EpochMarks judged;
     std::vector<std::uint8_t> originator;
-    std::uint32_t epoch = 0;
 
     void start(std::size_t entities) {
-        if (judged.size() < entities) {
-            judged.resize(entities, 0);
-            originator.resize(entities, 0);
-        }
-        if (++epoch == 0) {  // wrapped: forget every earlier query
-            std::fill(judged.begin(), judged.end(), 0);
-            epoch = 1;
-        }
+        judged.start(entities);
+        if (originator.size() < entities) originator.resize(entities, 0);
     }
 };
 thread_local Scratch t_scratch;
@@ -197,9 +187,8 @@ void decides(const Model& m, Index function, Index place, std::optional<Date> as
     };
     auto originator = [&](Index node) {
         if (node == holder) return true;
-        if (w.judged[node] != w.epoch) {
+        if (w.judged.mark(node)) {
             const Section s = m.at(node).section;
-            w.judged[node] = w.epoch;
             w.originator[node] = (s == Section::body || s == Section::post) && !received(node) &&
                                  belongs_to(m, node, holder, as_of, w.seen);
         }
@@ -306,8 +295,8 @@ boost::json::object to_json(const Decision& d) {
     o["place"] = d.place;
     o["holder"] = d.holder;
     o["decision_maker"] = d.decision_maker;
-    o["delegation_chain"] = list(d.delegation_chain);
-    o["accountability_chain"] = list(d.accountability_chain);
+    o["delegation_chain"] = boost::json::value_from(d.delegation_chain);
+    o["accountability_chain"] = boost::json::value_from(d.accountability_chain);
     o["limit"] = money_json(d.limit);
     return o;
 }
@@ -387,7 +376,7 @@ boost::json::object to_json(const Authority& a) {
     o["amount"] = a.amount.to_string();
     o["approver"] = a.approver;
     o["effective_limit"] = money_json(a.effective_limit);
-    o["chain"] = list(a.chain);
+    o["chain"] = boost::json::value_from(a.chain);
     return o;
 }
 

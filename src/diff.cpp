@@ -1,6 +1,8 @@
 // diff(): SPEC 2.5.
 #include "pbp/diff.hpp"
 
+#include <boost/json/value_from.hpp>
+
 
 #include <algorithm>
 
@@ -23,18 +25,12 @@ std::optional<Decision> try_decides(const Model& m, Index f, Index p, Date d) {
     return decides(m, f, p, d);
 }
 
-boost::json::array list(const std::vector<std::string>& v) {
-    boost::json::array a;
-    for (auto& s : v) a.emplace_back(s);
-    return a;
-}
-
 boost::json::value decision_json(const std::optional<Decision>& d) {
     if (!d) return nullptr;
     boost::json::object o;
     o["decision_maker"] = d->decision_maker;
-    o["delegation_chain"] = list(d->delegation_chain);
-    o["accountability_chain"] = list(d->accountability_chain);
+    o["delegation_chain"] = boost::json::value_from(d->delegation_chain);
+    o["accountability_chain"] = boost::json::value_from(d->accountability_chain);
     o["limit"] = d->limit ? boost::json::value(d->limit->to_string()) : boost::json::value(nullptr);
     return o;
 }
@@ -93,8 +89,8 @@ boost::json::object to_json(const Diff& d) {
     o["from"] = to_string(d.from);
     o["to"] = to_string(d.to);
     boost::json::object entities;
-    entities["appeared"] = list(d.entities_appeared);
-    entities["disappeared"] = list(d.entities_disappeared);
+    entities["appeared"] = boost::json::value_from(d.entities_appeared);
+    entities["disappeared"] = boost::json::value_from(d.entities_disappeared);
     o["entities"] = std::move(entities);
     boost::json::object relations;
     relations["appeared"] = relations_json(d.relations_appeared);

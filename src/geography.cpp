@@ -22,12 +22,6 @@ Ratio ratio(const Population& p) { return Ratio(mp::cpp_int(p)); }
 
 bool by_id(const Model& m, Index a, Index b) { return m.id(a) < m.id(b); }
 
-json::array id_array(const std::vector<std::string>& v) {
-    json::array out;
-    for (const auto& s : v) out.emplace_back(s);
-    return out;
-}
-
 std::vector<std::string> ids_of(const Model& m, gsl::span<const Index> v) {
     std::vector<std::string> out;
     out.reserve(v.size());
@@ -335,19 +329,19 @@ Partition partitions(const Model& m, const AreaSelection& parts, std::string_vie
 json::object to_json(const Partition& p) {
     json::object o;
     o["whole"] = p.whole;
-    o["parts"] = id_array(p.parts);
+    o["parts"] = json::value_from(p.parts);
     o["partitions"] = p.partitions;
-    o["gap"] = json::object{{"leaves", id_array(p.gap)}, {"population", population_json(p.gap_population)}};
+    o["gap"] = json::object{{"leaves", json::value_from(p.gap)}, {"population", population_json(p.gap_population)}};
     json::array overlaps;
     for (const auto& x : p.overlaps)
-        overlaps.push_back(json::object{{"areas", id_array(x.areas)},
-                                        {"leaves", id_array(x.leaves)},
+        overlaps.push_back(json::object{{"areas", json::value_from(x.areas)},
+                                        {"leaves", json::value_from(x.leaves)},
                                         {"population", population_json(x.population)}});
     o["overlaps"] = std::move(overlaps);
     json::array outside;
     for (const auto& x : p.outside)
         outside.push_back(json::object{
-            {"area", x.area}, {"leaves", id_array(x.leaves)}, {"population", population_json(x.population)}});
+            {"area", x.area}, {"leaves", json::value_from(x.leaves)}, {"population", population_json(x.population)}});
     o["outside"] = std::move(outside);
     return o;
 }

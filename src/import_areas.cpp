@@ -2,6 +2,7 @@
 #include "pbp/import_areas.hpp"
 
 #include "csv.hpp"
+#include "ids.hpp"
 #include "pbp/error.hpp"
 
 #include <boost/json.hpp>
@@ -23,6 +24,7 @@ using detail::read_csv;
 using detail::finding;
 using detail::trim;
 using detail::upper;
+using detail::list_some;
 using detail::valid_id;
 
 // ---- levels ------------------------------------------------------------------------------------
@@ -103,13 +105,6 @@ struct Area {
 std::string shown(const std::string& v) {
     std::string out;
     for (char c : v) out += c == '\n' ? std::string("\\n") : c == '\r' ? std::string("\\r") : std::string(1, c);
-    return out;
-}
-
-std::string list_some(const std::vector<std::string>& v, std::size_t most = 10) {
-    std::string out;
-    for (std::size_t i = 0; i < v.size() && i < most; ++i) out += (i ? ", " : "") + v[i];
-    if (v.size() > most) out += " and " + std::to_string(v.size() - most) + " more";
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include "pbp/import_ods.hpp"
 
 #include "csv.hpp"
+#include "ids.hpp"
 #include "pbp/error.hpp"
 
 #include <boost/json.hpp>
@@ -21,6 +22,7 @@ using detail::finding;
 
 using detail::CsvRecord;
 using detail::trim;
+using detail::list_some;
 using detail::valid_id;
 
 // Integrated care boards were established on 1 July 2022 (Health and Care Act 2022; DOMAIN.md,
@@ -54,13 +56,6 @@ std::string shown_date(const std::string& raw) {
 }
 
 // ---- findings ----------------------------------------------------------------------------------
-
-std::string list_some(const std::vector<std::string>& v, std::size_t most = 10) {
-    std::string out;
-    for (std::size_t i = 0; i < v.size() && i < most; ++i) out += (i ? ", " : "") + v[i];
-    if (v.size() > most) out += " and " + std::to_string(v.size() - most) + " more";
-    return out;
-}
 
 // A sentence's opening ("Line 3 of etr") inside another sentence.
 std::string lowered(std::string s) {

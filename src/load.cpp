@@ -7,6 +7,7 @@
 #include "pbp/error.hpp"
 #include "digits.hpp"
 #include "entry_stream.hpp"
+#include "ids.hpp"
 #include "source_map.hpp"
 
 #include <gsl/assert>
@@ -32,6 +33,7 @@
 namespace pbp {
 namespace json = boost::json;
 using detail::pointer_token;
+using detail::valid_id;
 
 namespace {
 
@@ -127,15 +129,6 @@ constexpr std::array<std::pair<std::string_view, Section>, 6> kSections{{
 constexpr std::array<std::string_view, 9> kLists{"areas", "organisations", "bodies", "posts", "functions",
                                                  "funds", "relations", "flows", "assessments"};
 constexpr std::size_t kRelations = 6, kFlows = 7, kAssessments = 8;
-
-bool valid_id(std::string_view id) {
-    if (id.empty() || id.size() > 128) return false;
-    auto alnum = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-    if (!alnum(id[0])) return false;
-    for (char c : id)
-        if (!alnum(c) && c != '.' && c != '_' && c != ':' && c != '-') return false;
-    return true;
-}
 
 // The shape of SPEC 1.3's money, `-?[0-9]+(\.[0-9]{1,2})?`, whatever its size.
 bool has_money_syntax(std::string_view s) {

@@ -38,11 +38,6 @@ std::vector<Index> footprint(const Footprints& fp, Index i, std::vector<std::str
     return leaves;
 }
 
-json::array id_array(const std::vector<std::string>& v) {
-    json::array out;
-    for (const auto& s : v) out.emplace_back(s);
-    return out;
-}
 }  // namespace
 
 Partners partners(const Footprints& fp, std::string_view node) {
@@ -94,13 +89,13 @@ json::object to_json(const Partners& p) {
     json::array councils;
     for (const auto& c : p.councils)
         councils.push_back(json::object{{"council", c.council},
-                                        {"areas", id_array(c.areas)},
+                                        {"areas", json::value_from(c.areas)},
                                         {"population", population_json(c.population)},
                                         {"overlap", population_json(c.overlap)},
                                         {"share", format_decimal(c.share, 4, Rounding::half_even)},
                                         {"whole", c.whole}});
     return json::object{{"node", p.node},
-                        {"areas", id_array(p.areas)},
+                        {"areas", json::value_from(p.areas)},
                         {"population", population_json(p.population)},
                         {"uncovered", population_json(p.uncovered)},
                         {"councils", std::move(councils)}};

@@ -2,6 +2,7 @@
 // thousands of fixed-seed random cases against exact rational arithmetic.
 #include "pbp/allocate.hpp"
 #include "pbp/error.hpp"
+#include "test_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -14,11 +15,11 @@ using namespace pbp;
 using boost::multiprecision::cpp_int;
 
 namespace {
-Money m(const char* s) { return *Money::parse(s); }
+using pbp::test::gbp;
 
 std::vector<std::string> split(const char* total, std::vector<Ratio> weights) {
     std::vector<std::string> out;
-    for (const Money& s : allocate(m(total), weights)) out.push_back(s.to_string());
+    for (const Money& s : allocate(gbp(total), weights)) out.push_back(s.to_string());
     return out;
 }
 std::vector<Ratio> w(std::initializer_list<const char*> ws) {
@@ -65,11 +66,11 @@ TEST_CASE("allocate: worked examples") {
 
 TEST_CASE("allocate: errors") {
     const std::vector<Ratio> none;
-    CHECK_THROWS_AS(allocate(m("1.00"), none), InvalidArgument);
-    CHECK_THROWS_AS(allocate(m("1.00"), w({"1", "-1"})), InvalidArgument);
-    CHECK_THROWS_AS(allocate(m("1.00"), w({"-0.5"})), InvalidArgument);
-    CHECK_THROWS_AS(allocate(m("1.00"), w({"0", "0"})), InvalidArgument);
-    CHECK_THROWS_AS(allocate(m("0.00"), w({"0"})), InvalidArgument);
+    CHECK_THROWS_AS(allocate(gbp("1.00"), none), InvalidArgument);
+    CHECK_THROWS_AS(allocate(gbp("1.00"), w({"1", "-1"})), InvalidArgument);
+    CHECK_THROWS_AS(allocate(gbp("1.00"), w({"-0.5"})), InvalidArgument);
+    CHECK_THROWS_AS(allocate(gbp("1.00"), w({"0", "0"})), InvalidArgument);
+    CHECK_THROWS_AS(allocate(gbp("0.00"), w({"0"})), InvalidArgument);
 }
 
 TEST_CASE("allocate: properties on random cases (fixed seed)") {

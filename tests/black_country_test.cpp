@@ -22,6 +22,7 @@
 #include "pbp/validate.hpp"
 
 #include "bundled_support.hpp"
+#include "test_support.hpp"
 #include <doctest/doctest.h>
 
 #include <boost/json.hpp>
@@ -40,7 +41,7 @@ namespace {
 
 std::shared_ptr<const Model> bc() { return test::load_bundled("black-country"); }
 
-Date day(const char* s) { return *parse_date(s); }
+using pbp::test::day;
 
 // The paper's date, and the day ICBs were established (West Birmingham leaves the system).
 const char* const kPaper = "2021-10-07";
@@ -55,11 +56,7 @@ boost::json::value document_of(const Model& m, const std::string& id) {
     return m.document().at_pointer(m.at(*i).pointer);
 }
 
-Ids strings(const boost::json::value& v) {
-    Ids out;
-    for (const auto& s : v.as_array()) out.emplace_back(s.as_string().c_str());
-    return out;
-}
+using pbp::test::strings;
 
 }  // namespace
 

@@ -12,6 +12,7 @@
 #include "pbp/validate.hpp"
 
 #include "bundled_support.hpp"
+#include "test_support.hpp"
 #include <doctest/doctest.h>
 
 #include <map>
@@ -26,7 +27,7 @@ namespace {
 
 std::shared_ptr<const Model> bob() { return test::load_bundled("bob"); }
 
-Date day(const char* s) { return *parse_date(s); }
+using pbp::test::day;
 
 // Appendix Two: the rows designated to place ("Responsibility delegated to Place", "Majority of
 // responsibility ... delegated at Place", CHC brokerage "at Place") and to system ("Not delegated

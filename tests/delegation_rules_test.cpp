@@ -6,6 +6,7 @@
 #include "pbp/detail/rules.hpp"
 #include "pbp/load.hpp"
 #include "pbp/validate.hpp"
+#include "test_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -21,11 +22,7 @@ std::shared_ptr<const Model> load(const std::string& path) {
     return r.model;
 }
 
-Codes codes(const Diagnostics& ds) {
-    Codes out;
-    for (auto& d : ds) out.push_back(d.code);
-    return out;
-}
+using pbp::test::codes;
 
 // The delegation rules' findings for a model built from a common lawful base plus `relations`.
 Diagnostics delegation_findings(const std::string& relations, const std::string& extra_bodies = "") {

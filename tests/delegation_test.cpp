@@ -9,6 +9,7 @@
 #include "pbp/delegation.hpp"
 #include "pbp/error.hpp"
 #include "pbp/load.hpp"
+#include "test_support.hpp"
 
 #include <boost/json.hpp>
 #include <doctest/doctest.h>
@@ -23,18 +24,14 @@ using namespace pbp;
 using Ids = std::vector<std::string>;
 
 namespace {
-std::shared_ptr<const Model> load(const char* name) {
-    auto r = load_model_file(std::string(PBP_TEST_DATA) + "/delegation/" + name);
-    REQUIRE(r.model);
-    return r.model;
-}
+std::shared_ptr<const Model> delegation_model(const char* name) { return pbp::test::load_test_model("delegation", name); }
 
-Date day(const char* s) { return *parse_date(s); }
-Money gbp(const char* s) { return *Money::parse(s); }
+using pbp::test::day;
+using pbp::test::gbp;
 }  // namespace
 
 TEST_CASE("decides: ICB board -> place sub-committee -> NHS officer (000 section 4)") {
-    auto m = load("chains.json");
+    auto m = delegation_model("chains.json");
     // The board is an originator (a body of the ICB that has not received fn.ucc); its
     // delegation to sc.a is exact for place.a and beats the place-less s65Z5 delegation to the
     // trust; sc.a may sub-delegate, so its officer (whose place is sc.a's) decides.
@@ -61,7 +58,7 @@ TEST_CASE("decides: ICB board -> place sub-committee -> NHS officer (000 section
 }
 
 TEST_CASE("decides: an s65Z5 delegation to a trust with no place applies everywhere else") {
-    auto m = load("chains.json");
+    auto m = delegation_model("chains.json");
     // place.b: sc.a's place is place.a, which neither is nor contains place.b, so it is out of
     // scope; the trust has no place at all, so it is in scope.
     Decision d = decides(*m, "fn.ucc", "place.b");
@@ -76,7 +73,7 @@ TEST_CASE("decides: an s65Z5 delegation to a trust with no place applies everywh
 }
 
 TEST_CASE("decides: as of a day before and after a delegation starts") {
-    auto m = load("chains.json");
+    auto m = delegation_model("chains.json");
     // Both place A delegations start on 2023-04-01 (valid_from is inclusive).
     Decision before = decides(*m, "fn.ucc", "place.a", day("2023-03-31"));
     CHECK(before.delegation_chain == Ids{"icb", "trust"});
@@ -88,7 +85,7 @@ TEST_CASE("decides: as of a day before and after a delegation starts") {
 }
 
 TEST_CASE("decides: place-specific beats place-less, then the tie-breaks") {
-    auto m = load("chains.json");
+    auto m = delegation_model("chains.json");
     // place.b: exact candidates sc.b (from icb, from icb.board, and again from icb) and trust.b;
     // "sc.b" < "trust.b"; of the two delegators "icb" < "icb.board"; of the two relations from
     // icb, the earlier one (limit 2,000,000, not 9,000,000). committee.sys (no place) and
@@ -108,7 +105,7 @@ TEST_CASE("decides: place-specific beats place-less, then the tie-breaks") {
 }
 
 TEST_CASE("decides: a chain never returns to a node already on it") {
-    auto m = load("chains.json");
+    auto m = delegation_model("chains.json");
     // From sc.a, "sc.a -> icb" would rank best (icb serves ics, which contains place.a) but icb
     // is already on the chain; "sc.a -> cfo" (no place) is taken instead.
     Decision d = decides(*m, "fn.loop", "place.a");
@@ -125,7 +122,7 @@ TEST_CASE("decides: a chain never returns to a node already on it") {
 
 TEST_CASE("decides: sub-delegation is refused without permission") {
     // e104.json: icb -> icb.sc with may_subdelegate false; icb.sc -> icb.officer is ignored.
-    auto m = load("e104.json");
+    auto m = delegation_model("e104.json");
     Decision d = decides(*m, "fn.icb", "place");
     CHECK(d.delegation_chain == Ids{"icb", "icb.sc"});
     CHECK(d.decision_maker == "icb.sc");
@@ -175,7 +172,7 @@ TEST_CASE("decides: an entity not valid on the day takes its links with it") {
 }
 
 TEST_CASE("decides: arguments are checked by id") {
-    auto m = load("chains.json");
+    auto m = delegation_model("chains.json");
     auto message = [&](auto&& f) {
         try {
             f();
@@ -202,7 +199,7 @@ TEST_CASE("decides: arguments are checked by id") {
 }
 
 TEST_CASE("authority: walks back from the decision maker: an amount equal to a limit is within it") {
-    auto m = load("chains.json");
+    auto m = delegation_model("chains.json");
     // Effective limits along [icb.board, sc.a, officer.a]: unlimited, 5,000,000, 250,000.
     Authority a = authority(*m, "fn.ucc", "place.a", gbp("250000.00"));
     CHECK(a.approver == "officer.a");
@@ -245,7 +242,7 @@ TEST_CASE("authority: a delegation with no limit leaves the effective limit unch
 }
 
 TEST_CASE("to_json: every key present, money as strings, null where none") {
-    auto m = load("chains.json");
+    auto m = delegation_model("chains.json");
     auto j = to_json(decides(*m, "fn.loop", "place.b"));
     CHECK(j.size() == 7);
     CHECK(j.at("limit").is_null());

@@ -2,6 +2,7 @@
 // change. Expectations are worked by hand from the models' dates.
 #include "pbp/diff.hpp"
 #include "pbp/load.hpp"
+#include "test_support.hpp"
 
 #include <boost/json.hpp>
 #include <doctest/doctest.h>
@@ -10,7 +11,7 @@ using namespace pbp;
 using Ids = std::vector<std::string>;
 
 namespace {
-Date day(const char* s) { return *parse_date(s); }
+using pbp::test::day;
 }  // namespace
 
 TEST_CASE("diff: a place delegation starting on 1 April 2023 (chains.json)") {

@@ -19,7 +19,7 @@ namespace {
 using pbp::AreaSelection;
 using pbp::Footprints;
 
-std::shared_ptr<const pbp::Model> england() {
+std::shared_ptr<const pbp::Model> england_areas() {
     static const auto model = pbp::test::load_bundled("england-areas");
     return model;
 }
@@ -51,11 +51,11 @@ std::set<std::string> names_of(const pbp::Model& m, const std::vector<std::strin
 }  // namespace
 
 TEST_CASE("england-areas: validates with no error") {
-    CHECK(pbp::count_errors(pbp::validate(*england())) == 0);
+    CHECK(pbp::count_errors(pbp::validate(*england_areas())) == 0);
 }
 
 TEST_CASE("england-areas: the counts data/england/README.md states") {
-    const auto& m = *england();
+    const auto& m = *england_areas();
     CHECK(count_kind(m, "lsoa") == 33755);
     CHECK(count_kind(m, "unit") == 106);  // sub-ICB locations
     CHECK(count_kind(m, "ics") == 42);
@@ -70,7 +70,7 @@ TEST_CASE("england-areas: the counts data/england/README.md states") {
 }
 
 TEST_CASE("england-areas: England's people, and the largest and smallest ICB") {
-    const auto& m = *england();
+    const auto& m = *england_areas();
     const Footprints fp(m, std::nullopt);
     CHECK(fp.population(m.find("E92000001").value()) == 57106398);
     CHECK(fp.leaves(m.find("E92000001").value()).size() == 33755);
@@ -90,7 +90,7 @@ TEST_CASE("england-areas: England's people, and the largest and smallest ICB") {
 }
 
 TEST_CASE("england-areas: every sub-ICB location lies in one ICB, every district in one upper tier") {
-    const auto& m = *england();
+    const auto& m = *england_areas();
     const Footprints fp(m, std::nullopt);
     const auto sicbl = pbp::respects_boundaries(fp, AreaSelection::of_kind("unit"), AreaSelection::of_kind("ics"));
     CHECK(sicbl.respects);
@@ -102,7 +102,7 @@ TEST_CASE("england-areas: every sub-ICB location lies in one ICB, every district
 }
 
 TEST_CASE("england-areas: 13 LADs lie in more than one ICB, Cherwell through one LSOA") {
-    const auto& m = *england();
+    const auto& m = *england_areas();
     const Footprints fp(m, std::nullopt);
     const auto lads = areas_with_code_prefix(m, {"E06", "E07", "E08", "E09"});
     const auto fit = pbp::respects_boundaries(fp, AreaSelection::of_ids(lads), AreaSelection::of_kind("ics"));
@@ -130,7 +130,7 @@ TEST_CASE("england-areas: 13 LADs lie in more than one ICB, Cherwell through one
 }
 
 TEST_CASE("england-areas: ICBs and sub-ICB locations against upper-tier councils") {
-    const auto& m = *england();
+    const auto& m = *england_areas();
     const Footprints fp(m, std::nullopt);
     const auto icbs = pbp::coterminosity(fp, AreaSelection::of_kind("ics"), AreaSelection::of_kind("local_authority"));
     REQUIRE(icbs.areas.size() == 42);

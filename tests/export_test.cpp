@@ -3,6 +3,7 @@
 // areas, organisations, bodies and posts are nodes. Expectations are written out by hand.
 #include "pbp/export.hpp"
 #include "pbp/load.hpp"
+#include "test_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -11,17 +12,13 @@
 using namespace pbp;
 
 namespace {
-const char* kModel = R"({"format": "pbp/1", "name": "Escapes",
+const char* kEscapesModel = R"({"format": "pbp/1", "name": "Escapes",
   "areas": [{"id": "place.a", "name": "A & B <North>", "kind": "place"}],
   "organisations": [{"id": "icb", "name": "The \"ICB\"", "kind": "icb"}],
   "bodies": [{"id": "icb.board", "name": "Board", "kind": "board", "of": "icb", "place": "place.a"}],
   "functions": [{"id": "fn.x", "name": "X", "holder": "icb"}]})";
 
-std::size_t count(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-    return n;
-}
+using pbp::test::occurrences;
 }  // namespace
 
 TEST_CASE("xml_escape: markup characters, whitespace kept through attribute normalisation, other controls replaced") {
@@ -33,13 +30,13 @@ TEST_CASE("xml_escape: markup characters, whitespace kept through attribute norm
 }
 
 TEST_CASE("to_graphml: the model's ids are the node ids, names are escaped, functions are not nodes") {
-    auto r = load_model(kModel);
+    auto r = load_model(kEscapesModel);
     REQUIRE(r.model);
     const std::string g = to_graphml(*r.model);
     CHECK(g.find("<node id=\"place.a\">") != std::string::npos);
     CHECK(g.find("<node id=\"icb\">") != std::string::npos);
     CHECK(g.find("<node id=\"icb.board\">") != std::string::npos);
-    CHECK(count(g, "<node ") == 3);  // fn.x is not a node, nor its holder link an edge
+    CHECK(occurrences(g, "<node ") == 3);  // fn.x is not a node, nor its holder link an edge
     CHECK(g.find("fn.x") == std::string::npos);
     CHECK(g.find("<data key=\"name\">A &amp; B &lt;North&gt;</data>") != std::string::npos);
     CHECK(g.find("<data key=\"name\">The &quot;ICB&quot;</data>") != std::string::npos);
@@ -51,7 +48,7 @@ TEST_CASE("to_graphml: the model's ids are the node ids, names are escaped, func
 TEST_CASE("to_graphml: an id with &, < and \" is escaped in the node, and in the edges that name it") {
     // The loader refuses such ids (E006); a model built or changed in code may still hold one,
     // and export never refuses, so the writer must escape what it is given.
-    auto r = load_model(kModel);
+    auto r = load_model(kEscapesModel);
     REQUIRE(r.model);
     Model m = *r.model;  // a copy, changed below
     auto icb = m.find("icb");

@@ -4,6 +4,7 @@
 #include "pbp/error.hpp"
 #include "pbp/fair_shares.hpp"
 #include "pbp/load.hpp"
+#include "test_support.hpp"
 
 #include <boost/json.hpp>
 #include <doctest/doctest.h>
@@ -11,11 +12,7 @@
 using namespace pbp;
 
 namespace {
-std::shared_ptr<const Model> load(const char* name) {
-    auto r = load_model_file(std::string(PBP_TEST_DATA) + "/geography/" + name);
-    REQUIRE(r.model);
-    return r.model;
-}
+std::shared_ptr<const Model> shares_model(const char* name) { return pbp::test::load_test_model("geography", name); }
 
 Money money(const char* s) { return *Money::parse(s); }
 
@@ -35,7 +32,7 @@ Money sum(const FairShares& f) {
 }  // namespace
 
 TEST_CASE("fair shares without a floor: proportional to people x need") {
-    auto m = load("fair_shares.json");
+    auto m = shares_model("fair_shares.json");
     auto f = fair_shares(*m, money("1000.00"), AreaSelection::of_kind("place", "sys"));
     CHECK(amounts(f) == Want{{"A", "10.00"}, {"B", "30.00"}, {"C", "52.00"}, {"D", "908.00"}});
     CHECK(f.shares[3].weight == 908);  // 454 people x need_index 2
@@ -55,7 +52,7 @@ TEST_CASE("fair shares without a floor: proportional to people x need") {
 }
 
 TEST_CASE("without a floor, fair shares are allocate() over the weights in id order") {
-    auto m = load("fair_shares.json");
+    auto m = shares_model("fair_shares.json");
     for (const char* total : {"1000.00", "999.99", "0.03", "123456.78", "-7.77"}) {
         CAPTURE(total);
         auto f = fair_shares(*m, money(total), AreaSelection::of_kind("place"));
@@ -68,7 +65,7 @@ TEST_CASE("without a floor, fair shares are allocate() over the weights in id or
 }
 
 TEST_CASE("a floor that takes two rounds: the second round pushes C under the floor") {
-    auto m = load("fair_shares.json");
+    auto m = shares_model("fair_shares.json");
     // Round 1: shares 10, 30, 52, 908; A and B are below 50 and get 50 each.
     // Round 2: 900 left for C and D (weights 52 + 908 = 960): C's share is 900 x 52 / 960 = 48.75,
     // below 50, so C gets 50 too. Round 3: D alone, 850: stable.
@@ -108,7 +105,7 @@ TEST_CASE("the floored result satisfies its own definition") {
     // Invariant check: the shares sum to the total; floored areas get exactly the floor; every
     // other area gets at least the floor (to the penny) and the unfloored areas split the rest in
     // proportion to their weights, within a penny.
-    auto m = load("fair_shares.json");
+    auto m = shares_model("fair_shares.json");
     for (const char* floor : {"1.00", "20.00", "45.00", "51.00", "100.00", "200.00"}) {
         CAPTURE(floor);
         const Money total = money("1000.00"), fl = money(floor);
@@ -134,13 +131,13 @@ TEST_CASE("the floored result satisfies its own definition") {
 
 TEST_CASE("fair shares use the sum of the leaves, not a stated population") {
     // w010.json: district1 states 1,000 people but its wards hold 900; district2 holds 300.
-    auto m = load("w010.json");
+    auto m = shares_model("w010.json");
     auto f = fair_shares(*m, money("1200.00"), AreaSelection::of_kind("district"));
     CHECK(amounts(f) == Want{{"district1", "900.00"}, {"district2", "300.00"}});
 }
 
 TEST_CASE("fair shares: errors") {
-    auto m = load("fair_shares.json");
+    auto m = shares_model("fair_shares.json");
     // No areas.
     CHECK_THROWS_AS(fair_shares(*m, money("10.00"), AreaSelection::of_kind("unit")), InvalidArgument);
     // Every weight 0.
@@ -155,7 +152,7 @@ TEST_CASE("fair shares: errors") {
 }
 
 TEST_CASE("fair shares as JSON") {
-    auto m = load("fair_shares.json");
+    auto m = shares_model("fair_shares.json");
     auto j = to_json(fair_shares(*m, money("1000"), AreaSelection::of_kind("place"), money("50.00")));
     CHECK(boost::json::serialize(j) ==
           R"({"total":"1000.00","shares":[{"area":"A","amount":"50.00"},{"area":"B","amount":"50.00"},)"

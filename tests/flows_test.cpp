@@ -25,12 +25,12 @@ using namespace pbp;
 using boost::multiprecision::cpp_int;
 
 namespace {
-std::shared_ptr<const Model> load(const std::string& path) {
+std::shared_ptr<const Model> load_path(const std::string& path) {
     auto r = load_model_file(path);
     REQUIRE_MESSAGE(r.model, path);
     return r.model;
 }
-std::shared_ptr<const Model> flows_model(const char* name) { return load(std::string(PBP_TEST_DATA) + "/flows/" + name); }
+std::shared_ptr<const Model> flows_model(const char* name) { return load_path(std::string(PBP_TEST_DATA) + "/flows/" + name); }
 
 FinancialYear fy(const char* s) { return *parse_financial_year(s); }
 
@@ -41,7 +41,7 @@ Pairs sources(const Trace& t) {
     return out;
 }
 
-std::multiset<std::string> codes(const Diagnostics& ds) {
+std::multiset<std::string> code_set(const Diagnostics& ds) {
     std::multiset<std::string> out;
     for (auto& d : ds) out.insert(d.code);
     return out;
@@ -161,7 +161,7 @@ TEST_CASE("a cycle: trace refuses with E301's explanation, balances and other ye
 
 TEST_CASE("the conformance cases for trace, balances and allocate, through the library") {
     const std::string dir = std::string(PBP_TEST_DATA) + "/../conformance/";
-    auto m = load(dir + "model.json");
+    auto m = load_path(dir + "model.json");
     std::ifstream in(dir + "cases.jsonl");
     REQUIRE(in);
     int checked = 0;
@@ -209,7 +209,7 @@ TEST_CASE("each flow rule model raises exactly its code") {
     for (auto& [file, code] : cases) {
         CAPTURE(file);
         auto m = flows_model(file);
-        CHECK(codes(validate(*m)) == std::multiset<std::string>{code});
+        CHECK(code_set(validate(*m)) == std::multiset<std::string>{code});
     }
     CHECK(validate(*flows_model("pooled.json")).empty());
 }
@@ -292,7 +292,7 @@ TEST_CASE("flow rules: boundaries that must not raise") {
     worse.replace(worse.find("\"100.00\", \"year\": \"2023/24\", \"purpose\": \"mh\"}"), 8, "\"100.01\"");
     auto w = load_model(worse);
     REQUIRE(w.model);
-    CHECK(codes(flow_problems(*w.model, fy("2023/24"))) == std::multiset<std::string>{"E302", "E304"});
+    CHECK(code_set(flow_problems(*w.model, fy("2023/24"))) == std::multiset<std::string>{"E302", "E304"});
 }
 
 // A second, deliberately simple implementation of SPEC 2.3's trace: recursion straight from the

@@ -1,6 +1,7 @@
 // FootprintCache: one Footprints per day, shared, bounded, safe from many threads.
 #include "pbp/footprint_cache.hpp"
 #include "pbp/load.hpp"
+#include "test_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -9,16 +10,16 @@
 
 namespace {
 // pb exists only from 2023: its leaf c moves the ICS's population between days.
-constexpr const char* text = R"({"format": "pbp/1", "name": "cache", "areas": [
+constexpr const char* kCacheModel = R"({"format": "pbp/1", "name": "cache", "areas": [
   {"id": "ics", "kind": "ics"},
   {"id": "a", "kind": "lsoa", "within": ["ics"], "population": 100},
   {"id": "c", "kind": "lsoa", "within": ["ics"], "population": 7, "valid_from": "2023-01-01"}]})";
 
-pbp::Date day(const char* s) { return *pbp::parse_date(s); }
+using pbp::test::day;
 }  // namespace
 
 TEST_CASE("footprint cache: one value per day, the same as computing it afresh") {
-    const auto m = pbp::load_model(text).model;
+    const auto m = pbp::load_model(kCacheModel).model;
     REQUIRE(m);
     pbp::FootprintCache cache;
     const auto before = cache.get(*m, day("2022-06-01")), after = cache.get(*m, day("2023-06-01"));
@@ -33,7 +34,7 @@ TEST_CASE("footprint cache: one value per day, the same as computing it afresh")
 }
 
 TEST_CASE("footprint cache: keeps the most recently used days, at most its capacity") {
-    const auto m = pbp::load_model(text).model;
+    const auto m = pbp::load_model(kCacheModel).model;
     REQUIRE(m);
     pbp::FootprintCache cache(2);
     const auto d1 = cache.get(*m, day("2022-01-01"));
@@ -45,7 +46,7 @@ TEST_CASE("footprint cache: keeps the most recently used days, at most its capac
 }
 
 TEST_CASE("concurrency: eight threads share one footprint cache") {
-    const auto m = pbp::load_model(text).model;
+    const auto m = pbp::load_model(kCacheModel).model;
     REQUIRE(m);
     pbp::FootprintCache cache;
     std::vector<std::shared_ptr<const pbp::Footprints>> seen(8);

@@ -6,6 +6,7 @@
 #include "pbp/geography.hpp"
 #include "pbp/load.hpp"
 #include "pbp/validate.hpp"
+#include "test_support.hpp"
 
 #include <boost/json.hpp>
 #include <doctest/doctest.h>
@@ -17,11 +18,7 @@
 using namespace pbp;
 
 namespace {
-std::shared_ptr<const Model> load(const char* name) {
-    auto r = load_model_file(std::string(PBP_TEST_DATA) + "/geography/" + name);
-    REQUIRE(r.model);
-    return r.model;
-}
+std::shared_ptr<const Model> geography_model(const char* name) { return pbp::test::load_test_model("geography", name); }
 
 std::vector<std::string> leaf_ids(const Footprints& fp, const char* area) {
     std::vector<std::string> out;
@@ -32,7 +29,7 @@ std::vector<std::string> leaf_ids(const Footprints& fp, const char* area) {
 
 Index idx(const Model& m, const char* id) { return *m.find(id); }
 
-Date day(const char* s) { return *parse_date(s); }
+using pbp::test::day;
 
 struct Row {
     std::string area, best, coverage, relation;
@@ -57,15 +54,11 @@ void check_rows(const Coterminosity& c, const std::vector<Row>& want) {
     }
 }
 
-std::vector<std::string> codes(const Diagnostics& ds) {
-    std::vector<std::string> out;
-    for (auto& d : ds) out.push_back(d.code);
-    return out;
-}
+using pbp::test::codes;
 }  // namespace
 
 TEST_CASE("footprints: leaves through several parents, populations summed over leaves") {
-    auto m = load("small.json");
+    auto m = geography_model("small.json");
     const Footprints fp(*m, std::nullopt);
     // north <- pa <- {a, i}; north <- pb <- {c, d}.
     CHECK(leaf_ids(fp, "north") == std::vector<std::string>{"a", "c", "d", "i"});
@@ -87,7 +80,7 @@ TEST_CASE("footprints: leaves through several parents, populations summed over l
 TEST_CASE("footprints agree with a plain walk up each leaf's `within` links, on every area") {
     // Second implementation: from the entities' own `within` lists, a leaf is an area no area
     // names, and each leaf is in the footprint of every area it reaches going up.
-    for (const auto& m : {load("small.json"), std::shared_ptr<const Model>(load_model(*bundled_model("nottinghamshire")).model)}) {
+    for (const auto& m : {geography_model("small.json"), std::shared_ptr<const Model>(load_model(*bundled_model("nottinghamshire")).model)}) {
         REQUIRE(m);
         const Footprints fp(*m, std::nullopt);
         std::vector<char> has_child(m->entities.size(), 0);
@@ -129,7 +122,7 @@ TEST_CASE("footprints agree with a plain walk up each leaf's `within` links, on 
 }
 
 TEST_CASE("footprints as of a date: an area not valid on the day does not exist, nor its links") {
-    auto m = load("small.json");
+    auto m = geography_model("small.json");
     const Footprints later(*m, day("2021-06-01"));  // i ended 2021-01-01, k 2020-01-01
     CHECK(leaf_ids(later, "pa") == std::vector<std::string>{"a"});
     CHECK(later.population(idx(*m, "north")) == 700);  // 100 + 300 + 300
@@ -147,7 +140,7 @@ TEST_CASE("footprints as of a date: an area not valid on the day does not exist,
 }
 
 TEST_CASE("area selections: kinds, ids, within") {
-    auto m = load("small.json");
+    auto m = geography_model("small.json");
     const Footprints fp(*m, std::nullopt);
     auto ids = [&](const AreaSelection& s) {
         std::vector<std::string> out;
@@ -173,7 +166,7 @@ TEST_CASE("area selections: kinds, ids, within") {
 }
 
 TEST_CASE("coterminosity of places with councils, worked by hand: every relation, a tie, zero people") {
-    auto m = load("small.json");
+    auto m = geography_model("small.json");
     const auto c = coterminosity(*m, AreaSelection::of_kind("place"), AreaSelection::of_kind("local_authority"));
     check_rows(c, {
                       {"pa", "la1", "0.8333", "contains"},     // {a,i} holds la1 {a}: 100 of 120
@@ -202,7 +195,7 @@ TEST_CASE("coterminosity of places with councils, worked by hand: every relation
 }
 
 TEST_CASE("coterminosity the other way round mirrors the relations") {
-    auto m = load("small.json");
+    auto m = geography_model("small.json");
     const auto c = coterminosity(*m, AreaSelection::of_kind("local_authority"), AreaSelection::of_kind("place"));
     check_rows(c, {
                       {"la1", "pa", "1.0000", "within"},       // {a} inside {a,i}
@@ -217,7 +210,7 @@ TEST_CASE("coterminosity the other way round mirrors the relations") {
 }
 
 TEST_CASE("coterminosity with --within, with ids, and as of a date") {
-    auto m = load("small.json");
+    auto m = geography_model("small.json");
     // within north: A = {pa, pb}, B = {la1}.
     auto w = coterminosity(*m, AreaSelection::of_kind("place", "north"), AreaSelection::of_kind("local_authority", "north"));
     check_rows(w, {{"pa", "la1", "0.8333", "contains"}, {"pb", "la1", "0.0000", "disjoint"}});
@@ -241,7 +234,7 @@ TEST_CASE("coterminosity with --within, with ids, and as of a date") {
 
 TEST_CASE("coterminosity agrees with a brute-force implementation on every pair of kinds") {
     // Second implementation: set operations on sorted leaf vectors, for every a and b.
-    auto m = load("small.json");
+    auto m = geography_model("small.json");
     const Footprints fp(*m, std::nullopt);
     for (const char* ka : {"place", "local_authority", "lsoa", "ics"})
         for (const char* kb : {"place", "local_authority", "lsoa", "ics"}) {
@@ -269,7 +262,7 @@ TEST_CASE("coterminosity agrees with a brute-force implementation on every pair 
 }
 
 TEST_CASE("partitions: gaps, overlaps and spills, with the people in each") {
-    auto m = load("small.json");
+    auto m = geography_model("small.json");
     auto whole = partitions(*m, AreaSelection::of_kind("place", "north"), "north");
     CHECK(whole.partitions);
     CHECK(whole.parts == std::vector<std::string>{"pa", "pb"});
@@ -302,7 +295,7 @@ TEST_CASE("partitions: gaps, overlaps and spills, with the people in each") {
 }
 
 TEST_CASE("respects_boundaries: does each unit lie within one council?") {
-    auto m = load("small.json");
+    auto m = geography_model("small.json");
     auto r = respects_boundaries(*m, AreaSelection::of_ids({"pa", "pc", "pf"}), AreaSelection::of_kind("local_authority"));
     CHECK_FALSE(r.respects);
     REQUIRE(r.units.size() == 3);
@@ -330,7 +323,7 @@ TEST_CASE("respects_boundaries: does each unit lie within one council?") {
 }
 
 TEST_CASE("W010: a stated population that differs from the sum of the leaves") {
-    auto m = load("w010.json");
+    auto m = geography_model("w010.json");
     auto ds = validate(*m);
     REQUIRE(codes(ds) == std::vector<std::string>{"W010"});  // district2 states 300 = 300: no warning
     CHECK(ds[0].severity == Severity::warning);
@@ -342,7 +335,7 @@ TEST_CASE("W010: a stated population that differs from the sum of the leaves") {
 }
 
 TEST_CASE("E206: a place whose leaves lie in more than one ICS") {
-    auto m = load("e206.json");
+    auto m = geography_model("e206.json");
     auto ds = validate(*m);
     REQUIRE(codes(ds) == std::vector<std::string>{"E206"});
     CHECK(ds[0].severity == Severity::error);
@@ -354,8 +347,8 @@ TEST_CASE("E206: a place whose leaves lie in more than one ICS") {
 }
 
 TEST_CASE("the hand-worked models raise nothing else") {
-    CHECK(validate(*load("small.json")).empty());
-    CHECK(validate(*load("fair_shares.json")).empty());
+    CHECK(validate(*geography_model("small.json")).empty());
+    CHECK(validate(*geography_model("fair_shares.json")).empty());
 }
 
 TEST_CASE("format_people: a comma before each group of three digits, the sign kept apart") {

@@ -5,6 +5,7 @@
 #include "pbp/import_areas.hpp"
 #include "pbp/load.hpp"
 #include "pbp/validate.hpp"
+#include "test_support.hpp"
 
 #include <boost/json.hpp>
 #include <doctest/doctest.h>
@@ -33,11 +34,7 @@ const json::object& area(const ImportedAreas& r, const std::string& id) {
     throw;
 }
 
-std::vector<std::string> strings(const json::value& v) {
-    std::vector<std::string> out;
-    for (const auto& s : v.as_array()) out.emplace_back(s.as_string());
-    return out;
-}
+using pbp::test::strings;
 
 std::vector<std::string> ids(const ImportedAreas& r) {
     std::vector<std::string> out;

@@ -82,7 +82,7 @@ std::vector<std::string> serves(const std::string& id) {
 }
 
 using Chain = std::vector<std::string>;
-using Ids = std::vector<std::vector<std::string>>;
+using IdLists = std::vector<std::vector<std::string>>;
 }  // namespace
 
 TEST_CASE("import-ods: the excerpt gives a model that validates with no error, every kind counted") {
@@ -142,14 +142,14 @@ TEST_CASE("import-ods: sub-ICB locations are teams of their ICB, never older tha
     // Disagreements: eccg puts 01E in QE9, the ONS lookup in QE1 (the lookup wins); 01K is not in
     // eccg at all; eccg closed A3A8R on 2024-03-31; 99X's ICB QYY is in no ICB list.
     CHECK(model().id(entity("01E").of.at(0)) == "QE1");
-    const Ids w606 = found("W606");
+    const IdLists w606 = found("W606");
     CHECK(std::count(w606.begin(), w606.end(), std::vector<std::string>{"01E", "QE9", "QE1"}) == 1);
-    const Ids w604 = found("W604");
+    const IdLists w604 = found("W604");
     CHECK(std::count(w604.begin(), w604.end(), std::vector<std::string>{"01K"}) == 1);
     CHECK(std::count(w604.begin(), w604.end(), std::vector<std::string>{"99X", "QYY"}) == 1);
     CHECK(has("01K"));
     CHECK_FALSE(has("99X"));
-    const Ids w603 = found("W603");
+    const IdLists w603 = found("W603");
     CHECK(std::count(w603.begin(), w603.end(), std::vector<std::string>{"A3A8R"}) == 1);
     CHECK(has("A3A8R"));
 }
@@ -165,15 +165,15 @@ TEST_CASE("import-ods: open trusts serve the ICB area the register places them i
     // RAA is closed (column 12): history, left out without a finding. RZZ's ICB QXX is unknown.
     CHECK_FALSE(has("RAA"));
     CHECK_FALSE(has("RZZ"));
-    const Ids w604 = found("W604");
+    const IdLists w604 = found("W604");
     CHECK(std::count(w604.begin(), w604.end(), std::vector<std::string>{"RZZ", "QXX"}) == 1);
     // RYY: region Y56 in etr, but its ICB QE1 is in Y62.
-    const Ids w606 = found("W606");
+    const IdLists w606 = found("W606");
     CHECK(std::count(w606.begin(), w606.end(), std::vector<std::string>{"RYY", "Y56", "Y62"}) == 1);
     CHECK(relations("reports_to", "RYY", "Y56").size() == 1);
     // Velindre: Welsh, no region and no ICB.
     CHECK_FALSE(has("RQF"));
-    const Ids w609 = found("W609");
+    const IdLists w609 = found("W609");
     CHECK(std::count(w609.begin(), w609.end(), std::vector<std::string>{"RQF"}) == 1);
 }
 
@@ -192,15 +192,15 @@ TEST_CASE("import-ods: councils take their kind from their tier and answer to th
     CHECK(accountability(model(), "electorate.E07000117").apexes == std::vector<std::string>{"electorate.E07000117"});
     // Oddshire is its own upper tier, so unitary, though its code says district (E07).
     CHECK(entity("council.E07000999").kind == "unitary_authority");
-    const Ids w606 = found("W606");
+    const IdLists w606 = found("W606");
     CHECK(std::count(w606.begin(), w606.end(), std::vector<std::string>{"council.E07000999"}) == 1);
     // Liverpool's area is not in the areas model: kept, serving nothing.
     CHECK(serves("council.E08000012").empty());
-    const Ids w611 = found("W611");
+    const IdLists w611 = found("W611");
     CHECK(std::count(w611.begin(), w611.end(), std::vector<std::string>{"council.E08000012", "E08000012"}) == 1);
     // The Isle of Anglesey is Welsh.
     CHECK_FALSE(has("council.W06000001"));
-    const Ids w609 = found("W609");
+    const IdLists w609 = found("W609");
     CHECK(std::count(w609.begin(), w609.end(), std::vector<std::string>{"W06000001"}) == 1);
 }
 
@@ -239,7 +239,7 @@ TEST_CASE("import-ods: memberships are dated, past ones kept as history") {
     REQUIRE(relations("member_of", "P81009", "U00001").size() == 1);
     // P81010's past membership started and ended on 2021-01-01: it existed on no day (W612).
     CHECK(relations("member_of", "P81010", "U00001").size() == 1);
-    CHECK(found("W612") == Ids{{"P81010", "U00001"}});
+    CHECK(found("W612") == IdLists{{"P81010", "U00001"}});
     // P81013's open date 2023-13-01 is no day (W610): kept without one.
     CHECK(has("P81013"));
     CHECK_FALSE(entity("P81013").valid.from);
@@ -247,12 +247,12 @@ TEST_CASE("import-ods: memberships are dated, past ones kept as history") {
 
 TEST_CASE("import-ods: every disagreement between the primary care registers is reported with its codes") {
     // P81002 is commissioned through 00Q, its network U00002 sits in 01E: kept.
-    CHECK(found("W601") == Ids{{"P81002", "U00002", "00Q", "01E"}});
+    CHECK(found("W601") == IdLists{{"P81002", "U00002", "00Q", "01E"}});
     CHECK(relations("member_of", "P81002", "U00002").size() == 1);
     // P81003 has no membership; P81014's only one is in the closed U00004.
-    CHECK(found("W602") == Ids{{"P81003"}, {"P81014"}});
+    CHECK(found("W602") == IdLists{{"P81003"}, {"P81014"}});
     // Closed P81004 (in U00005), dormant P81005 (in U00001), and P81014 in closed U00004.
-    const Ids w603 = found("W603");
+    const IdLists w603 = found("W603");
     CHECK(std::count(w603.begin(), w603.end(), std::vector<std::string>{"U00005", "P81004"}) == 1);
     CHECK(std::count(w603.begin(), w603.end(), std::vector<std::string>{"U00001", "P81005"}) == 1);
     CHECK(std::count(w603.begin(), w603.end(), std::vector<std::string>{"P81014", "U00004"}) == 1);
@@ -260,25 +260,25 @@ TEST_CASE("import-ods: every disagreement between the primary care registers is 
     CHECK_FALSE(has("U00004"));
     // Unknown partner Z99999, unknown network U09999, network U00006 in an unknown sub-ICB
     // location, practice P81011 with an unknown commissioner (and its membership).
-    const Ids w604 = found("W604");
-    for (const std::vector<std::string>& ids : Ids{{"U00001", "Z99999"}, {"P81001", "U09999"}, {"U00006", "05X"},
+    const IdLists w604 = found("W604");
+    for (const std::vector<std::string>& ids : IdLists{{"U00001", "Z99999"}, {"P81001", "U09999"}, {"U00006", "05X"},
                                                   {"P81011", "05X"}, {"U00001", "P81011"}})
         CHECK_MESSAGE(std::count(w604.begin(), w604.end(), ids) == 1, ids.front() << " " << ids.back());
     // P81006 is active but not a GP practice (prescribing setting 0).
-    CHECK(found("W605") == Ids{{"U00001", "P81006"}});
+    CHECK(found("W605") == IdLists{{"U00001", "P81006"}});
     CHECK_FALSE(has("P81006"));
     // P81008 is a current member of U00001 and U00002: the first is kept.
-    CHECK(found("W607") == Ids{{"P81008", "U00001", "U00002"}});
+    CHECK(found("W607") == IdLists{{"P81008", "U00001", "U00002"}});
     CHECK(relations("member_of", "P81008", "U00001").size() == 1);
     CHECK(relations("member_of", "P81008", "U00002").empty());
     // U00005's only current member, P81004, is closed.
-    CHECK(found("W608") == Ids{{"U00005"}});
+    CHECK(found("W608") == IdLists{{"U00005"}});
     // P81007: column 4 says QMF, its sub-ICB location 00Q is QE1's.
-    const Ids w606 = found("W606");
+    const IdLists w606 = found("W606");
     CHECK(std::count(w606.begin(), w606.end(), std::vector<std::string>{"P81007", "QMF", "QE1"}) == 1);
     CHECK(relations("commissions", "QE1", "P81007").size() == 1);
     // W91001 is Welsh; line 17 of epraccur has five fields.
-    const Ids w609 = found("W609");
+    const IdLists w609 = found("W609");
     CHECK(std::count(w609.begin(), w609.end(), std::vector<std::string>{"W91001"}) == 1);
     bool short_row = false;
     for (const auto& d : excerpt().result.findings) short_row = short_row || (d.code == "W610" && d.line == 17);

@@ -17,6 +17,7 @@
 #include "pbp/validate.hpp"
 
 #include "bundled_support.hpp"
+#include "test_support.hpp"
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -37,7 +38,7 @@ constexpr const char* kRealigned = "2023-04-01";
 
 std::shared_ptr<const Model> lsc() { return test::load_bundled(kName); }
 
-Date day(const char* s) { return *parse_date(s); }
+using pbp::test::day;
 
 Ids ids(const Model& m, const std::vector<Index>& v) {
     Ids out;

@@ -4,6 +4,7 @@
 // at the start of the offending *value* (for W009, the value of the unknown key).
 #include "pbp/load.hpp"
 #include "pbp/validate.hpp"
+#include "test_support.hpp"
 
 #include <boost/json.hpp>
 #include <doctest/doctest.h>
@@ -19,11 +20,7 @@ namespace json = boost::json;
 
 namespace {
 
-std::vector<std::string> codes(const Diagnostics& ds) {
-    std::vector<std::string> out;
-    for (const auto& d : ds) out.push_back(d.code);
-    return out;
-}
+using pbp::test::codes;
 
 // The only diagnostic with `code`; fails the test when there is not exactly one.
 const Diagnostic& only(const Diagnostics& ds, const char* code) {

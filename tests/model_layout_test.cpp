@@ -18,7 +18,7 @@
 using namespace pbp;
 
 namespace {
-const char* const kModel = R"({
+const char* const kLayoutModel = R"({
   // a comment, dropped from the document
   "format": "pbp/1", "name": "layout",
   "areas": [
@@ -46,7 +46,7 @@ const Entity& entity(const Model& m, const char* id) { return m.at(m.find(id).va
 }  // namespace
 
 TEST_CASE("model layout: the document is the source parsed again, comments dropped") {
-    auto r = load_model(kModel);
+    auto r = load_model(kLayoutModel);
     REQUIRE(r.model);
     const boost::json::value doc = r.model->document();
     CHECK(doc.at("organisations").at(0).at("attrs").at("kept") == boost::json::array{1, 2});
@@ -57,7 +57,7 @@ TEST_CASE("model layout: the document is the source parsed again, comments dropp
 }
 
 TEST_CASE("model layout: entities with only common fields carry no details of their own") {
-    auto r = load_model(kModel);
+    auto r = load_model(kLayoutModel);
     REQUIRE(r.model);
     const Model& m = *r.model;
     CHECK(entity(m, "lsoa1").more == nullptr);

@@ -2,6 +2,7 @@
 // overflow. Expected values are worked by hand in the comments beside them.
 #include "pbp/error.hpp"
 #include "pbp/money.hpp"
+#include "test_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -13,23 +14,19 @@ using namespace pbp;
 using boost::multiprecision::cpp_int;
 
 namespace {
-Money m(const char* s) {
-    auto v = Money::parse(s);
-    REQUIRE_MESSAGE(v, s);
-    return *v;
-}
+using pbp::test::gbp;
 Ratio r(long long n, long long d = 1) { return Ratio(n, d); }
 long long rounded(const Ratio& v, Rounding mode) { return static_cast<long long>(round_to_integer(v, mode)); }
 }  // namespace
 
 TEST_CASE("Money::parse accepts exactly -?[0-9]+(.[0-9]{1,2})? (SPEC 1.3)") {
-    CHECK(m("0").pence() == 0);
-    CHECK(m("12").pence() == 1200);
-    CHECK(m("12.3").pence() == 1230);   // one decimal is tenths of a pound
-    CHECK(m("12.34").pence() == 1234);
-    CHECK(m("-12.34").pence() == -1234);
-    CHECK(m("007.05").pence() == 705);  // leading zeros are digits like any other
-    CHECK(m("100000").to_string() == "100000.00");  // echoed inputs are normalised (2.6.5)
+    CHECK(gbp("0").pence() == 0);
+    CHECK(gbp("12").pence() == 1200);
+    CHECK(gbp("12.3").pence() == 1230);   // one decimal is tenths of a pound
+    CHECK(gbp("12.34").pence() == 1234);
+    CHECK(gbp("-12.34").pence() == -1234);
+    CHECK(gbp("007.05").pence() == 705);  // leading zeros are digits like any other
+    CHECK(gbp("100000").to_string() == "100000.00");  // echoed inputs are normalised (2.6.5)
 
     for (const char* bad : {"1.234", "", "+1", "1e3", " 1", "1 ", "1.", ".5", "--1", "-", "-.5", "1,000", "\xC2\xA3" "1",
                             "0x10", "1.2.3", "NaN", "inf", "1.-2", "12a", "\t1"}) {
@@ -39,33 +36,33 @@ TEST_CASE("Money::parse accepts exactly -?[0-9]+(.[0-9]{1,2})? (SPEC 1.3)") {
 }
 
 TEST_CASE("Money prints two decimals for machines and pounds with commas for people") {
-    CHECK(m("1234.5").to_string() == "1234.50");
-    CHECK(m("-1234.5").to_string() == "-1234.50");
-    CHECK(m("0.05").to_string() == "0.05");
-    CHECK(m("-0.05").to_string() == "-0.05");
-    CHECK(m("0").to_string() == "0.00");
+    CHECK(gbp("1234.5").to_string() == "1234.50");
+    CHECK(gbp("-1234.5").to_string() == "-1234.50");
+    CHECK(gbp("0.05").to_string() == "0.05");
+    CHECK(gbp("-0.05").to_string() == "-0.05");
+    CHECK(gbp("0").to_string() == "0.00");
 
-    CHECK(m("1234.50").to_display() == "\xC2\xA3" "1,234.50");
-    CHECK(m("-1234.50").to_display() == "-\xC2\xA3" "1,234.50");
-    CHECK(m("0").to_display() == "\xC2\xA3" "0.00");
-    CHECK(m("100").to_display() == "\xC2\xA3" "100.00");
-    CHECK(m("1000").to_display() == "\xC2\xA3" "1,000.00");
-    CHECK(m("999999.99").to_display() == "\xC2\xA3" "999,999.99");
-    CHECK(m("1234567.89").to_display() == "\xC2\xA3" "1,234,567.89");
-    CHECK(m("-0.07").to_display() == "-\xC2\xA3" "0.07");
+    CHECK(gbp("1234.50").to_display() == "\xC2\xA3" "1,234.50");
+    CHECK(gbp("-1234.50").to_display() == "-\xC2\xA3" "1,234.50");
+    CHECK(gbp("0").to_display() == "\xC2\xA3" "0.00");
+    CHECK(gbp("100").to_display() == "\xC2\xA3" "100.00");
+    CHECK(gbp("1000").to_display() == "\xC2\xA3" "1,000.00");
+    CHECK(gbp("999999.99").to_display() == "\xC2\xA3" "999,999.99");
+    CHECK(gbp("1234567.89").to_display() == "\xC2\xA3" "1,234,567.89");
+    CHECK(gbp("-0.07").to_display() == "-\xC2\xA3" "0.07");
 }
 
 TEST_CASE("minus zero prints as 0.00, never -0.00 (SPEC 2.6.5)") {
-    CHECK(m("-0").to_string() == "0.00");
-    CHECK(m("-0.00").to_string() == "0.00");
-    CHECK(m("-0.00").to_display() == "\xC2\xA3" "0.00");
-    CHECK_FALSE(m("-0").is_negative());
+    CHECK(gbp("-0").to_string() == "0.00");
+    CHECK(gbp("-0.00").to_string() == "0.00");
+    CHECK(gbp("-0.00").to_display() == "\xC2\xA3" "0.00");
+    CHECK_FALSE(gbp("-0").is_negative());
     // -0.001 pounds is -0.1p: rounds to zero pence in every "to nearest" mode and toward zero.
     CHECK(Money::round(r(-1, 1000), Rounding::half_even).to_string() == "0.00");
     CHECK(Money::round(r(-1, 1000), Rounding::ceiling).to_string() == "0.00");
     CHECK(Money::round(r(-1, 1000), Rounding::floor).to_string() == "-0.01");
-    CHECK((m("5.00") - m("5.00")).to_string() == "0.00");
-    CHECK((-m("0")).to_string() == "0.00");
+    CHECK((gbp("5.00") - gbp("5.00")).to_string() == "0.00");
+    CHECK((-gbp("0")).to_string() == "0.00");
     CHECK(format_decimal(r(-1, 100000), 4) == "0.0000");  // -0.00001 to 4 places
 }
 
@@ -162,30 +159,30 @@ TEST_CASE("rounding mode names are SPEC 1.3's") {
 
 TEST_CASE("Money::round(places, mode)") {
     // To tenths: £1.25 is a tie between £1.20 and £1.30; £1.35 between £1.30 and £1.40.
-    CHECK(m("1.25").round(1).to_string() == "1.20");  // half_even by default: 12 is even
-    CHECK(m("1.35").round(1).to_string() == "1.40");  // 14 is even
-    CHECK(m("1.25").round(1, Rounding::half_up).to_string() == "1.30");
-    CHECK(m("1.25").round(1, Rounding::half_down).to_string() == "1.20");
-    CHECK(m("-1.25").round(1, Rounding::half_up).to_string() == "-1.30");
-    CHECK(m("-1.25").round(1, Rounding::half_even).to_string() == "-1.20");
-    CHECK(m("1.21").round(1, Rounding::up).to_string() == "1.30");
-    CHECK(m("-1.21").round(1, Rounding::up).to_string() == "-1.30");
-    CHECK(m("1.29").round(1, Rounding::down).to_string() == "1.20");
-    CHECK(m("-1.21").round(1, Rounding::floor).to_string() == "-1.30");
-    CHECK(m("-1.29").round(1, Rounding::ceiling).to_string() == "-1.20");
-    CHECK(m("1.27").round(1, Rounding::half_even).to_string() == "1.30");  // not a tie: nearest
+    CHECK(gbp("1.25").round(1).to_string() == "1.20");  // half_even by default: 12 is even
+    CHECK(gbp("1.35").round(1).to_string() == "1.40");  // 14 is even
+    CHECK(gbp("1.25").round(1, Rounding::half_up).to_string() == "1.30");
+    CHECK(gbp("1.25").round(1, Rounding::half_down).to_string() == "1.20");
+    CHECK(gbp("-1.25").round(1, Rounding::half_up).to_string() == "-1.30");
+    CHECK(gbp("-1.25").round(1, Rounding::half_even).to_string() == "-1.20");
+    CHECK(gbp("1.21").round(1, Rounding::up).to_string() == "1.30");
+    CHECK(gbp("-1.21").round(1, Rounding::up).to_string() == "-1.30");
+    CHECK(gbp("1.29").round(1, Rounding::down).to_string() == "1.20");
+    CHECK(gbp("-1.21").round(1, Rounding::floor).to_string() == "-1.30");
+    CHECK(gbp("-1.29").round(1, Rounding::ceiling).to_string() == "-1.20");
+    CHECK(gbp("1.27").round(1, Rounding::half_even).to_string() == "1.30");  // not a tie: nearest
     // To whole pounds.
-    CHECK(m("2.50").round(0).to_string() == "2.00");
-    CHECK(m("3.50").round(0).to_string() == "4.00");
-    CHECK(m("-2.50").round(0, Rounding::half_up).to_string() == "-3.00");
-    CHECK(m("2.99").round(0, Rounding::down).to_string() == "2.00");
-    CHECK(m("-2.01").round(0, Rounding::floor).to_string() == "-3.00");
-    CHECK(m("-2.99").round(0, Rounding::ceiling).to_string() == "-2.00");
-    CHECK(m("-0.40").round(0).to_string() == "0.00");  // never -0.00
+    CHECK(gbp("2.50").round(0).to_string() == "2.00");
+    CHECK(gbp("3.50").round(0).to_string() == "4.00");
+    CHECK(gbp("-2.50").round(0, Rounding::half_up).to_string() == "-3.00");
+    CHECK(gbp("2.99").round(0, Rounding::down).to_string() == "2.00");
+    CHECK(gbp("-2.01").round(0, Rounding::floor).to_string() == "-3.00");
+    CHECK(gbp("-2.99").round(0, Rounding::ceiling).to_string() == "-2.00");
+    CHECK(gbp("-0.40").round(0).to_string() == "0.00");  // never -0.00
     // Pence are already whole.
-    CHECK(m("1.23").round(2, Rounding::up) == m("1.23"));
-    CHECK_THROWS_AS(m("1.00").round(3), InvalidArgument);
-    CHECK_THROWS_AS(m("1.00").round(-1), InvalidArgument);
+    CHECK(gbp("1.23").round(2, Rounding::up) == gbp("1.23"));
+    CHECK_THROWS_AS(gbp("1.00").round(3), InvalidArgument);
+    CHECK_THROWS_AS(gbp("1.00").round(-1), InvalidArgument);
 }
 
 TEST_CASE("Money::round(Ratio) and parse_rounded turn exact values into pence with a named mode") {
@@ -202,9 +199,9 @@ TEST_CASE("Money::round(Ratio) and parse_rounded turn exact values into pence wi
     CHECK(Money::parse_rounded("-2.675", Rounding::half_down).to_string() == "-2.67");
     CHECK_THROWS_AS(Money::parse_rounded("1e3", Rounding::half_even), InvalidArgument);
     // £10 x 1/3 = 333.33..p.
-    CHECK(m("10.00").times(r(1, 3)).to_string() == "3.33");
-    CHECK(m("10.00").times(r(1, 3), Rounding::up).to_string() == "3.34");
-    CHECK(m("0.01").pounds() == r(1, 100));
+    CHECK(gbp("10.00").times(r(1, 3)).to_string() == "3.33");
+    CHECK(gbp("10.00").times(r(1, 3), Rounding::up).to_string() == "3.34");
+    CHECK(gbp("0.01").pounds() == r(1, 100));
 }
 
 TEST_CASE("parse_decimal reads weights and need indices exactly") {
@@ -222,12 +219,12 @@ TEST_CASE("parse_decimal reads weights and need indices exactly") {
 }
 
 TEST_CASE("Money arithmetic is exact and checked") {
-    CHECK((m("0.10") + m("0.20")).to_string() == "0.30");  // the classic double pitfall
-    CHECK((m("1.00") - m("2.50")).to_string() == "-1.50");
-    CHECK((m("1.25") * 3).to_string() == "3.75");
-    CHECK((-2 * m("1.25")).to_string() == "-2.50");
-    CHECK(m("1.00") < m("1.01"));
-    CHECK(m("-1.00") < m("0"));
+    CHECK((gbp("0.10") + gbp("0.20")).to_string() == "0.30");  // the classic double pitfall
+    CHECK((gbp("1.00") - gbp("2.50")).to_string() == "-1.50");
+    CHECK((gbp("1.25") * 3).to_string() == "3.75");
+    CHECK((-2 * gbp("1.25")).to_string() == "-2.50");
+    CHECK(gbp("1.00") < gbp("1.01"));
+    CHECK(gbp("-1.00") < gbp("0"));
 
     // The largest amount the library holds is 2^127 - 1 pence.
     const Pence top((cpp_int(1) << 127) - 1);

@@ -11,6 +11,7 @@
 #include "pbp/validate.hpp"
 
 #include "bundled_support.hpp"
+#include "test_support.hpp"
 #include <doctest/doctest.h>
 
 #include <set>
@@ -25,7 +26,7 @@ namespace {
 
 std::shared_ptr<const Model> notts() { return test::load_bundled("nottinghamshire"); }
 
-Date day(const char* s) { return *parse_date(s); }
+using pbp::test::day;
 
 const std::set<std::string> kElectorates{
     "electorate.ashfield",  "electorate.bassetlaw",       "electorate.broxtowe",

@@ -12,7 +12,7 @@
 using namespace pbp;
 
 namespace {
-constexpr const char* kModel = R"({
+constexpr const char* kPartnersModel = R"({
   "format": "pbp/1", "name": "partners",
   "areas": [
     {"id": "ics.a", "kind": "ics"},
@@ -36,15 +36,15 @@ constexpr const char* kModel = R"({
   "bodies": [{"id": "icb.board", "kind": "board", "of": "icb"}]
 })";
 
-const Model& model() {
-    static const auto m = load_model(kModel).model;
+const Model& fixture() {
+    static const auto m = load_model(kPartnersModel).model;
     REQUIRE(m);
     return *m;
 }
 }  // namespace
 
 TEST_CASE("partners: the upper-tier councils an ICB's area overlaps, whole or in part") {
-    const Partners p = partners(model(), "icb");
+    const Partners p = partners(fixture(), "icb");
     CHECK(p.node == "icb");
     CHECK(p.areas == std::vector<std::string>{"ics.a"});
     CHECK(p.population == 1000);  // 100 + 200 + 300 + 400
@@ -61,20 +61,20 @@ TEST_CASE("partners: the upper-tier councils an ICB's area overlaps, whole or in
 }
 
 TEST_CASE("partners: on a day, councils that do not exist are left out") {
-    const Partners p = partners(model(), "icb", parse_date("2021-01-01"));
+    const Partners p = partners(fixture(), "icb", parse_date("2021-01-01"));
     REQUIRE(p.councils.size() == 1);
     CHECK(p.councils[0].council == "cc");
     CHECK(p.uncovered == 500);  // l1 and l4
 }
 
 TEST_CASE("partners: an area has its own footprint") {
-    const Partners p = partners(model(), "ics.a");
+    const Partners p = partners(fixture(), "ics.a");
     CHECK(p.areas == std::vector<std::string>{"ics.a"});
     CHECK(p.councils.size() == 2);
 }
 
 TEST_CASE("partners: JSON keys, share with four places") {
-    const auto j = to_json(partners(model(), "icb"));
+    const auto j = to_json(partners(fixture(), "icb"));
     CHECK(boost::json::serialize(j) ==
           R"({"node":"icb","areas":["ics.a"],"population":1000,"uncovered":400,"councils":[)"
           R"({"council":"cc","areas":["la.c"],"population":1000,"overlap":500,"share":"0.5000","whole":false},)"
@@ -82,8 +82,8 @@ TEST_CASE("partners: JSON keys, share with four places") {
 }
 
 TEST_CASE("partners: a node with no footprint is an error naming it") {
-    CHECK_THROWS_WITH_AS(partners(model(), "nobody"), doctest::Contains("nobody"), InvalidArgument);
-    CHECK_THROWS_WITH_AS(partners(model(), "gp"), doctest::Contains("'gp' serves no area"), InvalidArgument);
-    CHECK_THROWS_WITH_AS(partners(model(), "icb.board"), doctest::Contains("neither an organisation nor an area"),
+    CHECK_THROWS_WITH_AS(partners(fixture(), "nobody"), doctest::Contains("nobody"), InvalidArgument);
+    CHECK_THROWS_WITH_AS(partners(fixture(), "gp"), doctest::Contains("'gp' serves no area"), InvalidArgument);
+    CHECK_THROWS_WITH_AS(partners(fixture(), "icb.board"), doctest::Contains("neither an organisation nor an area"),
                          InvalidArgument);
 }

@@ -6,19 +6,14 @@
 #include "pbp/validate.hpp"
 
 #include "bundled_support.hpp"
+#include "test_support.hpp"
 #include <doctest/doctest.h>
 
 #include <string>
 
 using namespace pbp;
 
-namespace {
-std::size_t count(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    for (auto k = text.find(what); k != std::string::npos; k = text.find(what, k + 1)) ++n;
-    return n;
-}
-}  // namespace
+using pbp::test::occurrences;
 
 TEST_CASE("report_html: every section, diagrams per place, no reference outside the page") {
     auto m = test::load_bundled("nottinghamshire");
@@ -31,10 +26,10 @@ TEST_CASE("report_html: every section, diagrams per place, no reference outside 
     for (const char* id : {"accountability", "money", "decisions", "geography", "problems", "entities"})
         CHECK_MESSAGE(page.find(std::string("<section id=\"") + id + "\">") != std::string::npos, id);
     // One Graphviz diagram per place, without its XML prolog.
-    CHECK(count(page, "class=\"diagram accountability\"") == 4);
+    CHECK(occurrences(page, "class=\"diagram accountability\"") == 4);
     CHECK(page.find("<?xml") == std::string::npos);
     CHECK(page.find("<!DOCTYPE svg") == std::string::npos);
-    CHECK(count(page, "class=\"diagram sankey\"") >= 1);
+    CHECK(occurrences(page, "class=\"diagram sankey\"") >= 1);
     CHECK(page.find("<script") == std::string::npos);
     CHECK(page.find("src=\"http") == std::string::npos);
     CHECK(page.find("href=\"http") == std::string::npos);

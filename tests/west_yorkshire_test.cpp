@@ -33,7 +33,7 @@ struct Place {
     const char* electorate;
     const char* lead;
 };
-const Place kPlaces[] = {
+const Place kWestYorkshirePlaces[] = {
     {"place.bdc", "wy-icb.pc.bdc", "bradford-mdc", "electorate.bdc", "bdc.place-lead"},
     {"place.calderdale", "wy-icb.pc.calderdale", "calderdale-mbc", "electorate.calderdale", "calderdale.place-lead"},
     {"place.kirklees", "wy-icb.pc.kirklees", "kirklees-c", "electorate.kirklees", "kirklees.place-lead"},
@@ -71,7 +71,7 @@ TEST_CASE("west-yorkshire: the five place committees control at least 90% of the
     const Money icb_in = inflow_of(b, "wy-icb");
     CHECK(icb_in == *Money::parse("5000000000.00"));
     Money places;
-    for (const auto& p : kPlaces) places += inflow_of(b, p.committee);
+    for (const auto& p : kWestYorkshirePlaces) places += inflow_of(b, p.committee);
     CHECK(places == *Money::parse("4750000000.00"));
     // Exact comparison, no floating point: places / icb_in >= 9/10.
     const Ratio share = places.pounds() / icb_in.pounds();
@@ -82,7 +82,7 @@ TEST_CASE("west-yorkshire: the five place committees control at least 90% of the
 
     // Each committee passes its money on to providers in full, and every pound a provider
     // receives traces back to NHS England.
-    for (const auto& p : kPlaces) {
+    for (const auto& p : kWestYorkshirePlaces) {
         CAPTURE(p.committee);
         auto it = std::find_if(b.nodes.begin(), b.nodes.end(), [&](const NodeBalance& n) { return n.id == p.committee; });
         REQUIRE(it != b.nodes.end());
@@ -109,7 +109,7 @@ TEST_CASE("west-yorkshire: at each place the place committee decides") {
     // no sub-delegation, illustrative limit £100,000,000.
     auto m = wy();
     for (const char* fn : {"fn.commissioning", "fn.primary-care"}) {
-        for (const auto& p : kPlaces) {
+        for (const auto& p : kWestYorkshirePlaces) {
             CAPTURE(fn);
             CAPTURE(p.place);
             Decision d = decides(*m, fn, p.place);
@@ -128,7 +128,7 @@ TEST_CASE("west-yorkshire: each place lead answers to the ICB and to the council
     // authority". Lead -> council -> electorate is 3 nodes; lead -> ICB -> NHSE -> DHSC ->
     // Parliament is 5, so the shortest chain runs to the electorate.
     auto m = wy();
-    for (const auto& p : kPlaces) {
+    for (const auto& p : kWestYorkshirePlaces) {
         CAPTURE(p.lead);
         Accountability a = accountability(*m, p.lead);
         CHECK(a.chain == Ids{p.lead, p.council, p.electorate});

@@ -14,6 +14,7 @@ FLAGS="-fsanitize=thread -fno-omit-frame-pointer -g -O1"
 GEN=()
 command -v ninja >/dev/null && GEN=(-G Ninja)
 cmake -S "$SRC" -B "$BUILD" "${GEN[@]}" -DCMAKE_BUILD_TYPE=Debug -DPBP_BUILD_TESTS=ON -DPBP_BUILD_TOOLS=ON -DPBP_SANITIZE=OFF -DPBP_BUILD_EXAMPLES=OFF -DPBP_BUILD_DOCS=OFF -DPBP_BUNDLE_ENGLAND=OFF \
+      -DCMAKE_UNITY_BUILD=ON \
       -DCMAKE_C_FLAGS="$FLAGS" -DCMAKE_CXX_FLAGS="$FLAGS" \
       -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread -DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=thread >/dev/null
 cmake --build "$BUILD" --target pbp_capi_tests pbp_concurrency_tests
