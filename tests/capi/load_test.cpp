@@ -201,6 +201,13 @@ TEST_CASE("capi report_html: one self-contained page; NULL arguments and bad day
     Model m;
     load(m, "with_errors.json");
     Buffer r;
+    if (!PBP_TEST_HTML_REPORT) {  // built with -DPBP_HTML_REPORT=OFF: a clear error, nothing written
+        char* p = nullptr;
+        CHECK(pbp_model_report_html(&p, m.m, nullptr) == PBP_ERR_INVALID_ARGUMENT);
+        CHECK(p == nullptr);
+        CHECK(std::string(pbp_last_error()).find("-DPBP_HTML_REPORT=OFF") != std::string::npos);
+        return;
+    }
     REQUIRE_MESSAGE(pbp_model_report_html(r.out(), m.m, nullptr) == PBP_OK, pbp_last_error());
     CHECK(r.str().rfind("<!DOCTYPE html>", 0) == 0);
     CHECK(r.str().find("<section id=\"problems\">") != std::string::npos);

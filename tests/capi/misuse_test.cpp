@@ -49,8 +49,10 @@ std::vector<Call> calls(Fixture& fx) {
          [=](auto& a) { return pbp_model_export(o(a[0]), mdl(a[1]), s(a[2]), nullptr); }},
         {"pbp_model_report", {"out", "model", "as_of"}, {false, false, true},
          [=](auto& a) { return pbp_model_report(o(a[0]), mdl(a[1]), s(a[2])); }},
+#if PBP_TEST_HTML_REPORT  // else it refuses every call (load_test.cpp)
         {"pbp_model_report_html", {"out", "model", "as_of"}, {false, false, true},
          [=](auto& a) { return pbp_model_report_html(o(a[0]), mdl(a[1]), s(a[2])); }},
+#endif
         {"pbp_model_accountability", {"out_json", "model", "node", "as_of"}, {false, false, false, true},
          [=](auto& a) { return pbp_model_accountability(o(a[0]), mdl(a[1]), s(a[2]), s(a[3]), 0); }},
         {"pbp_model_decides", {"out_json", "model", "function", "place", "as_of"}, {false, false, false, false, true},

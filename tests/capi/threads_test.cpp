@@ -29,7 +29,9 @@ std::vector<Question> questions() {
         [](char** o, const pbp_model* m) { return pbp_model_export(o, m, "dot", nullptr); },
         [](char** o, const pbp_model* m) { return pbp_model_export(o, m, "json", nullptr); },
         [](char** o, const pbp_model* m) { return pbp_model_report(o, m, nullptr); },
+#if PBP_TEST_HTML_REPORT
         [](char** o, const pbp_model* m) { return pbp_model_report_html(o, m, nullptr); },  // Graphviz, serialised
+#endif
     };
 }
 }  // namespace

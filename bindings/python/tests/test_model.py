@@ -2,6 +2,7 @@
 import datetime
 import gc
 import json
+import os
 
 import pytest
 
@@ -119,6 +120,10 @@ def test_report(with_errors):
 
 
 def test_report_html(with_errors):
+    if os.environ.get("PBP_HTML_REPORT") == "OFF":  # a library built without it: a clear error
+        with pytest.raises(pbp.PbpError, match="PBP_HTML_REPORT=OFF"):
+            with_errors.report_html()
+        return
     page = with_errors.report_html()
     assert page.startswith("<!DOCTYPE html>")
     for section in ("accountability", "money", "decisions", "geography", "problems"):
