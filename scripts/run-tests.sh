@@ -6,9 +6,10 @@
 # Every option a build relies on is set here, never taken from an existing CMake cache (a build
 # folder left by another command once turned the tests off), and ctest refuses an empty run.
 # The sanitizer builds compile the library and the tests as unity builds (several source files
-# to one compiler run: the Boost headers are read once per batch instead of once per file),
-# which took the ASan build from nothing from about 10 to 4.5 minutes on 2 cores; the plain build stays a
-# file-by-file build, as users and packagers build pbp, so that a missing #include still fails.
+# to one compiler run: the Boost headers are read once per batch instead of once per file;
+# from nothing on 2 cores, the ASan build 4.5 minutes, the plain build, file by file, 10). The
+# plain build stays file by file, as users and packagers build pbp, so that a missing #include
+# fails there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
