@@ -137,9 +137,12 @@ std::string format_decimal(const Ratio& value, int places, Rounding mode) {
     if (places > 0) {
         if (digits.size() <= static_cast<std::size_t>(places))
             digits.insert(0, static_cast<std::size_t>(places) + 1 - digits.size(), '0');
-        digits.insert(digits.size() - static_cast<std::size_t>(places), ".");
+        // One character, not the string ".": GCC 12 warns (-Wrestrict, a false positive) on
+        // inserting a C string once this is inlined into a unity build, as on `"-" + digits`.
+        digits.insert(digits.end() - places, '.');
     }
-    return (neg ? "-" : "") + digits;
+    if (neg) digits.insert(digits.begin(), '-');
+    return digits;
 }
 
 std::optional<Money> Money::parse(std::string_view text) noexcept {
