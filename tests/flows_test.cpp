@@ -8,6 +8,7 @@
 #include "pbp/load.hpp"
 #include "pbp/report.hpp"
 #include "pbp/validate.hpp"
+#include "test_support.hpp"
 
 #include <boost/json.hpp>
 #include <doctest/doctest.h>
@@ -25,12 +26,7 @@ using namespace pbp;
 using boost::multiprecision::cpp_int;
 
 namespace {
-std::shared_ptr<const Model> load_path(const std::string& path) {
-    auto r = load_model_file(path);
-    REQUIRE_MESSAGE(r.model, path);
-    return r.model;
-}
-std::shared_ptr<const Model> flows_model(const char* name) { return load_path(std::string(PBP_TEST_DATA) + "/flows/" + name); }
+std::shared_ptr<const Model> flows_model(const char* name) { return pbp::test::load_test_model("flows", name); }
 
 FinancialYear fy(const char* s) { return *parse_financial_year(s); }
 
@@ -161,7 +157,7 @@ TEST_CASE("a cycle: trace refuses with E301's explanation, balances and other ye
 
 TEST_CASE("the conformance cases for trace, balances and allocate, through the library") {
     const std::string dir = std::string(PBP_TEST_DATA) + "/../conformance/";
-    auto m = load_path(dir + "model.json");
+    auto m = pbp::test::load_test_model("../conformance", "model.json");
     std::ifstream in(dir + "cases.jsonl");
     REQUIRE(in);
     int checked = 0;

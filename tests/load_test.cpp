@@ -4,6 +4,7 @@
 // at the start of the offending *value* (for W009, the value of the unknown key).
 #include "pbp/load.hpp"
 #include "pbp/validate.hpp"
+#include "ids.hpp"  // src/: the id rule the loader and the importers share
 #include "test_support.hpp"
 
 #include <boost/json.hpp>
@@ -674,4 +675,22 @@ TEST_CASE("load: the example in docs/model-format.md loads and validates with ze
     CHECK(r.model->relations.size() == 11);
     CHECK(r.model->flows.size() == 4);
     CHECK(r.model->assessments.size() == 1);
+}
+
+TEST_CASE("ids: SPEC 1.1's syntax, ASCII letters and digits only, at most 128 characters") {
+    using pbp::detail::valid_id;
+    for (const char* ok : {"a", "9", "icb.board", "place_1", "ons:E54000060", "lsoa-16607", "A.b_c:d-9"}) CHECK_MESSAGE(valid_id(ok), ok);
+    for (const char* bad : {"", ".a", "_a", ":a", "-a", "a b", "a/b", "a,b", "caf\xc3\xa9", "\xc3\xa9" "cole"})
+        CHECK_MESSAGE(!valid_id(bad), bad);
+    CHECK(valid_id(std::string(128, 'x')));
+    CHECK(!valid_id(std::string(129, 'x')));
+
+    // Through the loader: a letter outside ASCII is refused with E006 at the id's pointer.
+    const auto r = pbp::load_model(R"({"format": "pbp/1", "name": "n", "areas": [{"id": "caf\u00e9", "kind": "place"}]})");
+    REQUIRE(r.model);
+    bool found = false;
+    for (const auto& d : r.diagnostics)
+        found = found || (d.code == "E006" && d.path == "/areas/0/id" && d.message.find("is not valid") != std::string::npos);
+    CHECK(found);
+    CHECK(!r.model->find("caf\xc3\xa9"));
 }
