@@ -19,16 +19,17 @@ namespace {
 
 // What one query needs besides its answer, kept per thread and reused, so that a query
 // allocates nothing and takes no lock once the thread has answered a few: the model's
-// accountability rows, id ranks and distances to an apex (for the model and period last asked
-// about: Model::apex_distances() takes a lock), and a mark per entity of the largest model the
+// accountability rows, id ranks and ways up (for the model and period last asked about:
+// QueryIndexes::apex_ways() takes a lock), and a mark per entity of the largest model the
 // thread has queried, reset in constant time (EpochMarks).
 struct Walk {
     std::uint64_t model = 0;  // QueryIndexes::serial() of the model the rest belongs to; 0 none
     const AccountabilityRows* rows = nullptr;
     gsl::span<const Index> ranks;
     std::size_t period = 0;
-    std::shared_ptr<const std::vector<Index>> distance;
+    std::shared_ptr<const detail::ApexWays> ways;
     detail::EpochMarks seen;  // reached by this query
+    std::vector<Index> queue;  // the nodes reached, in the order found: never more than the vertices
 
     // Points the walk at `m`, whose serial is never 0 unless it was moved from.
     void use(const Model& m) {
@@ -37,41 +38,29 @@ struct Walk {
             model = serial;
             rows = &m.accountability_rows();
             ranks = m.id_ranks();
-            distance.reset();
+            ways.reset();
         }
     }
-    // The order of ids; by rank unless the model has grown since its ranks were built.
-    [[nodiscard]] ById by_id(const Model& m) const {
-        return ById(m, ranks.size() == m.entities.size() ? ranks : gsl::span<const Index>{});
-    }
-    const std::vector<Index>& distances(const Model& m, std::optional<Date> as_of) {
+    const detail::ApexWays& ways_on(const Model& m, std::optional<Date> as_of) {
         const std::size_t p = rows->period(as_of);
-        if (!distance || period != p) {
-            distance = m.query_indexes.apex_distances(*rows, p, as_of);
+        if (!ways || period != p) {
+            ways = m.query_indexes.apex_ways(*rows, p, as_of, m.entities, ranks);
             period = p;
         }
-        return *distance;
+        return *ways;
     }
 };
 
 thread_local Walk t_walk;
 
-// The chain from `node` (SPEC 2.1), appended to `chain`: forward, each step to the smallest id
-// one edge nearer a terminal. Every such step stays on a shortest way, so this gives the
-// byte-wise smallest of the shortest chains. A node in a cycle that leads nowhere adds nothing.
-void walk_chain(const AccountabilityRows& rows, const std::vector<Index>& distance, const ById& by_id, Index node,
-                std::optional<Date> as_of, std::vector<Index>& chain) {
-    if (distance[node] == kNoWayUp) return;
-    for (Index at = node; distance[at] > 0;) {
-        Index best = npos;
-        for (Index j = rows.first[at]; j < rows.first[at + 1]; ++j) {
-            const Index t = rows.target[j];
-            if (distance[t] + 1 == distance[at] && rows.valid[j].contains(as_of) && (best == npos || by_id(t, best)))
-                best = t;
-        }
-        at = best;
-        chain.push_back(at);
-    }
+// The chain from `node` (SPEC 2.1), appended to `chain`: the first steps up worked out for the
+// period. A node in a cycle that leads nowhere adds nothing.
+void walk_chain(const detail::ApexWays& ways, Index node, std::vector<Index>& chain) {
+    if (ways.up[node] == npos) return;
+    // Its length is the node's distance: sized once, not grown link by link.
+    std::size_t k = chain.size();
+    chain.resize(k + ways.distance[node]);
+    for (Index at = ways.up[node]; at != npos; at = ways.up[at]) chain[k++] = at;
 }
 
 [[noreturn]] void no_such_node(const Model& m, Index node, std::optional<Date> as_of) {
@@ -87,17 +76,25 @@ inline void require_node(const Model& m, Index node, std::optional<Date> as_of) 
 
 // Sorts the handful of nodes an answer holds by id: an insertion sort, which for so few costs
 // less than std::sort's set-up (which sorts short ranges the same way).
-void sort_by_id(std::vector<Index>& v, const ById& by_id) {
-    if (v.size() > 16) {
-        std::sort(v.begin(), v.end(), by_id);
+template <class Less>
+void sort_by_id(Index* begin, Index* end, const Less& by_id) {
+    if (end - begin > 16) {
+        std::sort(begin, end, by_id);
         return;
     }
-    for (std::size_t i = 1; i < v.size(); ++i) {
-        const Index x = v[i];
-        std::size_t k = i;
-        for (; k > 0 && by_id(x, v[k - 1]); --k) v[k] = v[k - 1];
-        v[k] = x;
+    for (Index* i = begin; i != end; ++i) {
+        const Index x = *i;
+        Index* k = i;
+        for (; k != begin && by_id(x, k[-1]); --k) *k = k[-1];
+        *k = x;
     }
+}
+
+// `v` becomes {x}. Most answers reuse a vector that already holds one node, so this is a store,
+// not a call: half the cost of a query that has nothing to walk was clear() and push_back().
+void set_one(std::vector<Index>& v, Index x) {
+    v.resize(1);
+    v.front() = x;
 }
 
 // True when `node` has accountability edges at all (whatever their dates). A model changed in
@@ -113,8 +110,59 @@ void accountability_chain(const Model& m, Index node, std::optional<Date> as_of,
     Walk& w = t_walk;
     w.use(m);
     chain.assign(1, node);
-    if (has_edges(*w.rows, node)) walk_chain(*w.rows, w.distances(m, as_of), w.by_id(m), node, as_of, chain);
+    if (has_edges(*w.rows, node)) walk_chain(w.ways_on(m, as_of), node, chain);
 }
+
+namespace {
+// The part of accountability() for a node with edges that count on the day, kept out of line
+// so that the common query (a node that answers to no one) does not pay its set-up.
+[[gnu::noinline]] void walk_up(const Model& m, Walk& w, const detail::ApexWays& ways, Index node,
+                               std::optional<Date> as_of, AccountabilityIndices& out) {
+    const AccountabilityRows& rows = *w.rows;
+    const std::vector<Index>& distance = ways.distance;
+
+    // Everything the node answers to: a breadth-first search over the day's accountability
+    // edges, the node's own first, into the thread's queue (room for every vertex, so no
+    // capacity is checked per node). A reached node is an apex when it is a terminal (distance 0).
+    const std::size_t vertices = rows.first.size() - 1;
+    w.seen.start(std::max(m.entities.size(), vertices));
+    if (w.queue.size() < vertices) w.queue.resize(vertices);
+    Index* const reached = w.queue.data();
+    std::size_t count = 0;
+    w.seen.mark(node);
+    auto search = [&](auto counts) {
+        auto visit = [&](Index v) {
+            for (Index j = rows.first[v]; j < rows.first[v + 1]; ++j) {
+                const Index t = rows.target[j];
+                if (w.seen.marked(t) || !counts(j)) continue;
+                w.seen.mark(t);
+                reached[count++] = t;
+            }
+        };
+        visit(node);
+        for (std::size_t k = 0; k < count; ++k) visit(reached[k]);
+    };
+    // With no day every edge counts: the check is left out of the loop rather than left to the
+    // compiler to hoist.
+    if (as_of)
+        search([&](Index j) { return rows.valid[j].contains(as_of); });
+    else
+        search([](Index) { return true; });
+
+    walk_chain(ways, node, out.chain);
+    // By rank unless the model has grown since its ranks were built.
+    if (w.ranks.size() == m.entities.size())
+        sort_by_id(reached, reached + count, [r = w.ranks.data()](Index a, Index b) { return r[a] < r[b]; });
+    else
+        sort_by_id(reached, reached + count, ById(m, {}));
+    out.reachable.assign(reached, reached + count);
+    out.apexes.resize(count);  // sized once and cut, not grown node by node
+    std::size_t apexes = 0;
+    for (Index v : out.reachable)  // in id order already
+        if (distance[v] == 0) out.apexes[apexes++] = v;
+    out.apexes.resize(apexes);
+}
+}  // namespace
 
 void accountability(const Model& m, Index node, std::optional<Date> as_of, AccountabilityIndices& out) {
     require_node(m, node, as_of);
@@ -122,46 +170,18 @@ void accountability(const Model& m, Index node, std::optional<Date> as_of, Accou
     // commissioning, hosting) are never read.
     Walk& w = t_walk;
     w.use(m);
-    const AccountabilityRows& rows = *w.rows;
     out.node = node;
     out.reachable.clear();
-    out.apexes.clear();
-    out.chain.clear();
-    out.chain.push_back(node);
+    set_one(out.chain, node);
 
     // Most nodes of a national model (GP practices, PCNs, electorates, Parliament) answer to no
-    // one: they are their own apex, and nothing more needs to be walked or looked up.
-    if (!has_edges(rows, node)) {
-        out.apexes.push_back(node);
-        return;
+    // one: they are their own apex, and nothing more needs to be walked or looked up; nor does a
+    // node whose edges do not count on the day (distance 0).
+    if (has_edges(*w.rows, node)) {
+        const detail::ApexWays& ways = w.ways_on(m, as_of);
+        if (ways.distance[node] != 0) return walk_up(m, w, ways, node, as_of, out);
     }
-    const std::vector<Index>& distance = w.distances(m, as_of);
-    if (distance[node] == 0) {  // its edges do not count on the day
-        out.apexes.push_back(node);
-        return;
-    }
-
-    // Everything the node answers to: a breadth-first search over the day's accountability
-    // edges, the node's own first. A reached node is an apex when it is a terminal (distance 0).
-    w.seen.start(m.entities.size());
-    std::vector<Index>& reached = out.reachable;  // in the order found; sorted at the end
-    w.seen.mark(node);
-    auto visit = [&](Index v) {
-        for (Index j = rows.first[v]; j < rows.first[v + 1]; ++j) {
-            const Index t = rows.target[j];
-            if (w.seen.marked(t) || !rows.valid[j].contains(as_of)) continue;
-            w.seen.mark(t);
-            reached.push_back(t);
-            if (distance[t] == 0) out.apexes.push_back(t);
-        }
-    };
-    visit(node);
-    for (std::size_t k = 0; k < reached.size(); ++k) visit(reached[k]);
-
-    const ById by_id = w.by_id(m);
-    walk_chain(rows, distance, by_id, node, as_of, out.chain);
-    sort_by_id(reached, by_id);
-    sort_by_id(out.apexes, by_id);
+    set_one(out.apexes, node);
 }
 
 Accountability accountability(const Model& m, Index node, std::optional<Date> as_of) {

@@ -2,6 +2,8 @@
 
 #include "source_map.hpp"
 
+#include <gsl/assert>
+
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -137,15 +139,16 @@ const AccountabilityRows& detail::QueryIndexes::accountability_rows(const Graph&
     return state_->rows;
 }
 
-std::shared_ptr<const std::vector<Index>> detail::QueryIndexes::apex_distances(const AccountabilityRows& rows,
-                                                                               std::size_t period,
-                                                                               std::optional<Date> as_of) const {
-    if (!state_) return std::make_shared<const std::vector<Index>>();  // moved from
+std::shared_ptr<const detail::ApexWays> detail::QueryIndexes::apex_ways(const AccountabilityRows& rows,
+                                                                        std::size_t period, std::optional<Date> as_of,
+                                                                        const std::vector<Entity>& entities,
+                                                                        gsl::span<const Index> ranks) const {
+    if (!state_) return std::make_shared<const ApexWays>();  // moved from
     // A handful of periods: a service asks about today, a report about a few days; a loop over
     // every day of a long-dated model must not keep one array per day.
     constexpr std::size_t kKept = 8;
-    std::lock_guard lock(state_->distances_mutex);
-    auto& kept = state_->distances;
+    std::lock_guard lock(state_->ways_mutex);
+    auto& kept = state_->ways;
     for (auto it = kept.begin(); it != kept.end(); ++it)
         if (it->first == period) {
             std::rotate(it, it + 1, kept.end());  // now the latest
@@ -162,7 +165,9 @@ std::shared_ptr<const std::vector<Index>> detail::QueryIndexes::apex_distances(c
     for (Index v = 0; v < n; ++v) first_in[v + 1] += first_in[v];
     sources.resize(first_in[n]);
     std::copy(first_in.begin(), first_in.end() - 1, next.begin());
-    auto distance = std::make_shared<std::vector<Index>>(n, kNoWayUp);
+    auto ways = std::make_shared<ApexWays>();
+    std::vector<Index>& distance = ways->distance;
+    distance.assign(n, kNoWayUp);
     std::vector<Index> queue;
     for (Index v = 0; v < n; ++v) {
         bool up = false;
@@ -172,20 +177,37 @@ std::shared_ptr<const std::vector<Index>> detail::QueryIndexes::apex_distances(c
                 up = true;
             }
         if (!up) {
-            (*distance)[v] = 0;
+            distance[v] = 0;
             queue.push_back(v);
         }
     }
     for (std::size_t k = 0; k < queue.size(); ++k) {
         const Index v = queue[k];
         for (Index j = first_in[v]; j < first_in[v + 1]; ++j)
-            if ((*distance)[sources[j]] == kNoWayUp) {
-                (*distance)[sources[j]] = (*distance)[v] + 1;
+            if (distance[sources[j]] == kNoWayUp) {
+                distance[sources[j]] = distance[v] + 1;
                 queue.push_back(sources[j]);
             }
     }
+
+    // Each vertex's first step up: the smallest id one edge nearer. Every such step stays on a
+    // shortest way, so following them gives the byte-wise smallest of the shortest chains.
+    // The graph's vertices are the entities it was built from: without ranks, their ids.
+    const bool ranked = ranks.size() >= n;
+    Expects(ranked || n <= entities.size());
+    auto smaller = [&](Index a, Index b) { return ranked ? ranks[a] < ranks[b] : entities[a].id < entities[b].id; };
+    ways->up.assign(n, npos);
+    for (Index v = 0; v < n; ++v) {
+        if (distance[v] == 0 || distance[v] == kNoWayUp) continue;
+        Index best = npos;
+        for (Index j = rows.first[v]; j < rows.first[v + 1]; ++j) {
+            const Index t = rows.target[j];
+            if (distance[t] + 1 == distance[v] && counts(j) && (best == npos || smaller(t, best))) best = t;
+        }
+        ways->up[v] = best;
+    }
     if (kept.size() == kKept) kept.erase(kept.begin());
-    kept.emplace_back(period, std::move(distance));
+    kept.emplace_back(period, std::move(ways));
     return kept.back().second;
 }
 
@@ -201,7 +223,8 @@ const AccountabilityRows& Model::accountability_rows() const {
 
 std::shared_ptr<const std::vector<Index>> Model::apex_distances(std::optional<Date> as_of) const {
     const AccountabilityRows& rows = accountability_rows();
-    return query_indexes.apex_distances(rows, rows.period(as_of), as_of);
+    auto ways = query_indexes.apex_ways(rows, rows.period(as_of), as_of, entities, id_ranks());
+    return {ways, &ways->distance};  // shares the ways' lifetime
 }
 
 

@@ -189,6 +189,14 @@ struct AccountabilityRows {
 inline constexpr Index kNoWayUp = static_cast<Index>(-1);
 
 namespace detail {
+/// What a period of AccountabilityRows says about every vertex, worked out once by
+/// QueryIndexes::apex_ways(): `distance[v]` as Model::apex_distances() gives it, and `up[v]`
+/// the first step of v's chain (SPEC 2.1: the smallest id one edge nearer a terminal; npos at
+/// a terminal or with no way up). A chain is then `up` followed until npos.
+struct ApexWays {
+    std::vector<Index> distance, up;
+};
+
 /// Storage for Model::id_ranks(), Model::accountability_rows() and Model::apex_distances():
 /// each built on first use, whichever thread asks first. A copy of a model starts without them
 /// (the copy may be changed before it is queried).
@@ -208,10 +216,13 @@ public:
     const std::vector<Index>& ranks(const std::vector<Entity>& entities) const;
     /// The accountability edges of `g`, computed by the first call (none when moved from).
     const AccountabilityRows& accountability_rows(const Graph& g, const std::vector<Entity>& entities) const;
-    /// Distances to the nearest terminal over `rows` in `period` (`as_of` is a day of it),
-    /// computed on the first call for that period; the last few periods asked are kept.
-    std::shared_ptr<const std::vector<Index>> apex_distances(const AccountabilityRows& rows, std::size_t period,
-                                                             std::optional<Date> as_of) const;
+    /// Distances to the nearest terminal over `rows` in `period` (`as_of` is a day of it) and
+    /// each vertex's first step towards one, ids ordered by `ranks` (or compared as strings of
+    /// `entities` when `ranks` does not cover them); computed on the first call for that
+    /// period, the last few periods asked kept.
+    std::shared_ptr<const ApexWays> apex_ways(const AccountabilityRows& rows, std::size_t period,
+                                              std::optional<Date> as_of, const std::vector<Entity>& entities,
+                                              gsl::span<const Index> ranks) const;
     /// A number no other QueryIndexes of this process has: a copy, or a model loaded where a
     /// freed one was, never shares what was computed for another.
     [[nodiscard]] std::uint64_t serial() const noexcept { return state_ ? state_->serial : 0; }
@@ -223,8 +234,8 @@ private:
         std::once_flag ranks_built, rows_built;
         std::vector<Index> ranks;
         AccountabilityRows rows;
-        std::mutex distances_mutex;
-        std::vector<std::pair<std::size_t, std::shared_ptr<const std::vector<Index>>>> distances;  // latest last
+        std::mutex ways_mutex;
+        std::vector<std::pair<std::size_t, std::shared_ptr<const ApexWays>>> ways;  // latest last
     };
     std::unique_ptr<State> state_;
 };
