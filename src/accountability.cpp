@@ -56,11 +56,12 @@ thread_local Walk t_walk;
 // The chain from `node` (SPEC 2.1), appended to `chain`: the first steps up worked out for the
 // period. A node in a cycle that leads nowhere adds nothing.
 void walk_chain(const detail::ApexWays& ways, Index node, std::vector<Index>& chain) {
-    if (ways.up[node] == npos) return;
+    const detail::ApexWays::Way* way = ways.way.data();
+    if (way[node].up == npos) return;
     // Its length is the node's distance: sized once, not grown link by link.
     std::size_t k = chain.size();
-    chain.resize(k + ways.distance[node]);
-    for (Index at = ways.up[node]; at != npos; at = ways.up[at]) chain[k++] = at;
+    chain.resize(k + way[node].distance);
+    for (Index at = way[node].up; at != npos; at = way[at].up) chain[k++] = at;
 }
 
 [[noreturn]] void no_such_node(const Model& m, Index node, std::optional<Date> as_of) {
@@ -119,7 +120,7 @@ namespace {
 [[gnu::noinline]] void walk_up(const Model& m, Walk& w, const detail::ApexWays& ways, Index node,
                                std::optional<Date> as_of, AccountabilityIndices& out) {
     const AccountabilityRows& rows = *w.rows;
-    const std::vector<Index>& distance = ways.distance;
+    const detail::ApexWays::Way* way = ways.way.data();
 
     // Everything the node answers to: a breadth-first search over the day's accountability
     // edges, the node's own first, into the thread's queue (room for every vertex, so no
@@ -150,16 +151,12 @@ namespace {
         search([](Index) { return true; });
 
     walk_chain(ways, node, out.chain);
-    // By rank unless the model has grown since its ranks were built.
-    if (w.ranks.size() == m.entities.size())
-        sort_by_id(reached, reached + count, [r = w.ranks.data()](Index a, Index b) { return r[a] < r[b]; });
-    else
-        sort_by_id(reached, reached + count, ById(m, {}));
+    sort_by_id(reached, reached + count, [way](Index a, Index b) { return way[a].rank < way[b].rank; });
     out.reachable.assign(reached, reached + count);
     out.apexes.resize(count);  // sized once and cut, not grown node by node
     std::size_t apexes = 0;
     for (Index v : out.reachable)  // in id order already
-        if (distance[v] == 0) out.apexes[apexes++] = v;
+        if (way[v].distance == 0) out.apexes[apexes++] = v;
     out.apexes.resize(apexes);
 }
 }  // namespace
@@ -179,7 +176,7 @@ void accountability(const Model& m, Index node, std::optional<Date> as_of, Accou
     // node whose edges do not count on the day (distance 0).
     if (has_edges(*w.rows, node)) {
         const detail::ApexWays& ways = w.ways_on(m, as_of);
-        if (ways.distance[node] != 0) return walk_up(m, w, ways, node, as_of, out);
+        if (ways.way[node].distance != 0) return walk_up(m, w, ways, node, as_of, out);
     }
     set_one(out.apexes, node);
 }

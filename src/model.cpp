@@ -89,16 +89,21 @@ const std::vector<Index>& Model::delegations_of(Index f) const {
     return it == delegations_by_function.end() ? none : it->second;
 }
 
+namespace {
+// The place of each of the first `n` entities' ids in byte order among them.
+std::vector<Index> ranks_of_ids(const std::vector<Entity>& entities, std::size_t n) {
+    std::vector<Index> by_id(n), ranks(n);
+    for (Index i = 0; i < n; ++i) by_id[i] = i;
+    std::sort(by_id.begin(), by_id.end(), [&](Index a, Index b) { return entities[a].id < entities[b].id; });
+    for (Index r = 0; r < n; ++r) ranks[by_id[r]] = r;
+    return ranks;
+}
+}  // namespace
+
 const std::vector<Index>& detail::QueryIndexes::ranks(const std::vector<Entity>& entities) const {
     static const std::vector<Index> none;
     if (!state_) return none;  // moved from
-    std::call_once(state_->ranks_built, [&] {
-        std::vector<Index> by_id(entities.size());
-        for (Index i = 0; i < by_id.size(); ++i) by_id[i] = i;
-        std::sort(by_id.begin(), by_id.end(), [&](Index a, Index b) { return entities[a].id < entities[b].id; });
-        state_->ranks.resize(by_id.size());
-        for (Index r = 0; r < by_id.size(); ++r) state_->ranks[by_id[r]] = r;
-    });
+    std::call_once(state_->ranks_built, [&] { state_->ranks = ranks_of_ids(entities, entities.size()); });
     return state_->ranks;
 }
 
@@ -190,21 +195,27 @@ std::shared_ptr<const detail::ApexWays> detail::QueryIndexes::apex_ways(const Ac
             }
     }
 
+    // Ranks of the vertices' ids: the model's, or, when it has grown since they were built,
+    // worked out here (the graph's vertices are the entities it was built from).
+    std::vector<Index> own_ranks;
+    if (ranks.size() < n) {
+        Expects(n <= entities.size());
+        own_ranks = ranks_of_ids(entities, n);
+        ranks = own_ranks;
+    }
+
     // Each vertex's first step up: the smallest id one edge nearer. Every such step stays on a
     // shortest way, so following them gives the byte-wise smallest of the shortest chains.
-    // The graph's vertices are the entities it was built from: without ranks, their ids.
-    const bool ranked = ranks.size() >= n;
-    Expects(ranked || n <= entities.size());
-    auto smaller = [&](Index a, Index b) { return ranked ? ranks[a] < ranks[b] : entities[a].id < entities[b].id; };
-    ways->up.assign(n, npos);
+    ways->way.resize(n);
     for (Index v = 0; v < n; ++v) {
+        ApexWays::Way& way = ways->way[v];
+        way.distance = distance[v];
+        way.rank = ranks[v];
         if (distance[v] == 0 || distance[v] == kNoWayUp) continue;
-        Index best = npos;
         for (Index j = rows.first[v]; j < rows.first[v + 1]; ++j) {
             const Index t = rows.target[j];
-            if (distance[t] + 1 == distance[v] && counts(j) && (best == npos || smaller(t, best))) best = t;
+            if (distance[t] + 1 == distance[v] && counts(j) && (way.up == npos || ranks[t] < ranks[way.up])) way.up = t;
         }
-        ways->up[v] = best;
     }
     if (kept.size() == kKept) kept.erase(kept.begin());
     kept.emplace_back(period, std::move(ways));

@@ -177,6 +177,15 @@ TEST_CASE("accountability: id ranks follow byte order; a copy or a changed model
     REQUIRE(grown.id_ranks().size() == grown.entities.size());
     grown.entities.push_back(extra);
     CHECK(grown.id_ranks().empty());
+    // Its ways up are then ranked by its ids directly: every answer is still the original's.
+    for (Index v = 0; v < m->entities.size(); ++v) {
+        const Section s = m->entities[v].section;
+        if (s != Section::organisation && s != Section::body && s != Section::post) continue;
+        const auto a = accountability(grown, v), b = accountability(*m, v);
+        REQUIRE(a.chain == b.chain);
+        REQUIRE(a.reachable == b.reachable);
+        REQUIRE(a.apexes == b.apexes);
+    }
 }
 
 TEST_CASE("accountability: distances to an apex are kept per period; days asked in any order get the reference's answers") {

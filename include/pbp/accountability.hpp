@@ -43,9 +43,10 @@ struct AccountabilityIndices {
 /// Thread-safe: reads the model only (each thread keeps its own working space).
 void accountability(const Model& m, Index node, std::optional<Date> as_of, AccountabilityIndices& out);
 
-/// The chain alone (Accountability::chain) of `node` on day `as_of`, into `chain`: one step per
-/// link up, each read from Model::apex_distances(), with no search of what else the node
-/// answers to. decides() uses it for its accountability chain.
+/// The chain alone (Accountability::chain) of `node` on day `as_of`, into `chain`: one read per
+/// link up (each vertex's first step is worked out with Model::apex_distances(), once per
+/// period), with no search of what else the node answers to. decides() uses it for its
+/// accountability chain.
 /// @throws InvalidArgument when `node` is not in the model or does not exist on `as_of`.
 /// Thread-safe: reads the model only.
 void accountability_chain(const Model& m, Index node, std::optional<Date> as_of, std::vector<Index>& chain);

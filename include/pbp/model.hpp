@@ -190,11 +190,18 @@ inline constexpr Index kNoWayUp = static_cast<Index>(-1);
 
 namespace detail {
 /// What a period of AccountabilityRows says about every vertex, worked out once by
-/// QueryIndexes::apex_ways(): `distance[v]` as Model::apex_distances() gives it, and `up[v]`
-/// the first step of v's chain (SPEC 2.1: the smallest id one edge nearer a terminal; npos at
-/// a terminal or with no way up). A chain is then `up` followed until npos.
+/// QueryIndexes::apex_ways(). accountability() reads all three for each node it reaches, so
+/// they sit together: one cache line per node, not one per array.
 struct ApexWays {
-    std::vector<Index> distance, up;
+    struct Way {
+        Index distance = kNoWayUp;  ///< as Model::apex_distances() gives it
+        /// The first step of the chain (SPEC 2.1: the smallest id one edge nearer a
+        /// terminal); npos at a terminal or with no way up. A chain follows `up` to npos.
+        Index up = npos;
+        Index rank = 0;  ///< the place of the vertex's id in byte order among the vertices
+    };
+    std::vector<Way> way;
+    std::vector<Index> distance;  ///< the distances alone, shared by Model::apex_distances()
 };
 
 /// Storage for Model::id_ranks(), Model::accountability_rows() and Model::apex_distances():
@@ -216,10 +223,10 @@ public:
     const std::vector<Index>& ranks(const std::vector<Entity>& entities) const;
     /// The accountability edges of `g`, computed by the first call (none when moved from).
     const AccountabilityRows& accountability_rows(const Graph& g, const std::vector<Entity>& entities) const;
-    /// Distances to the nearest terminal over `rows` in `period` (`as_of` is a day of it) and
-    /// each vertex's first step towards one, ids ordered by `ranks` (or compared as strings of
-    /// `entities` when `ranks` does not cover them); computed on the first call for that
-    /// period, the last few periods asked kept.
+    /// Distances to the nearest terminal over `rows` in `period` (`as_of` is a day of it),
+    /// each vertex's first step towards one and its rank, ids ordered by `ranks` (or compared
+    /// as strings of `entities` when `ranks` does not cover them); computed on the first call
+    /// for that period, the last few periods asked kept.
     std::shared_ptr<const ApexWays> apex_ways(const AccountabilityRows& rows, std::size_t period,
                                               std::optional<Date> as_of, const std::vector<Entity>& entities,
                                               gsl::span<const Index> ranks) const;
