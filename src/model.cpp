@@ -171,8 +171,7 @@ std::shared_ptr<const detail::ApexWays> detail::QueryIndexes::apex_ways(const Ac
     sources.resize(first_in[n]);
     std::copy(first_in.begin(), first_in.end() - 1, next.begin());
     auto ways = std::make_shared<ApexWays>();
-    std::vector<Index>& distance = ways->distance;
-    distance.assign(n, kNoWayUp);
+    std::vector<Index> distance(n, kNoWayUp);
     std::vector<Index> queue;
     for (Index v = 0; v < n; ++v) {
         bool up = false;
@@ -235,7 +234,9 @@ const AccountabilityRows& Model::accountability_rows() const {
 std::shared_ptr<const std::vector<Index>> Model::apex_distances(std::optional<Date> as_of) const {
     const AccountabilityRows& rows = accountability_rows();
     auto ways = query_indexes.apex_ways(rows, rows.period(as_of), as_of, entities, id_ranks());
-    return {ways, &ways->distance};  // shares the ways' lifetime
+    auto distance = std::make_shared<std::vector<Index>>(ways->way.size());
+    std::transform(ways->way.begin(), ways->way.end(), distance->begin(), [](const auto& w) { return w.distance; });
+    return distance;
 }
 
 

@@ -201,7 +201,6 @@ struct ApexWays {
         Index rank = 0;  ///< the place of the vertex's id in byte order among the vertices
     };
     std::vector<Way> way;
-    std::vector<Index> distance;  ///< the distances alone, shared by Model::apex_distances()
 };
 
 /// Storage for Model::id_ranks(), Model::accountability_rows() and Model::apex_distances():
@@ -306,8 +305,9 @@ struct Model {
     /// terminal (SPEC 2.1) on day `as_of`: 0 for a node that answers to no one, kNoWayUp when
     /// no terminal can be reached. A node's distance is the same whichever node the walk
     /// started from, so accountability() reads it here instead of walking back from the apexes
-    /// of each answer. Computed once per period of AccountabilityRows::changes on first use,
-    /// thread-safe; the last few periods asked are kept.
+    /// of each answer. Worked out once per period of AccountabilityRows::changes on first use,
+    /// thread-safe, and kept (the last few periods asked) beside each vertex's first step up;
+    /// this call copies them out.
     [[nodiscard]] std::shared_ptr<const std::vector<Index>> apex_distances(std::optional<Date> as_of) const;
     detail::QueryIndexes query_indexes;  ///< see id_ranks(), accountability_rows() and apex_distances()
 
