@@ -98,7 +98,38 @@ std::vector<Index> ranks_of_ids(const std::vector<Entity>& entities, std::size_t
     for (Index r = 0; r < n; ++r) ranks[by_id[r]] = r;
     return ranks;
 }
+// `v` becomes the days both `v` and `w` count.
+void narrow(Validity& v, const Validity& w) {
+    if (w.from && (!v.from || *v.from < *w.from)) v.from = w.from;
+    if (w.to && (!v.to || *w.to < *v.to)) v.to = w.to;
+}
 }  // namespace
+
+const detail::DelegationEdges& detail::QueryIndexes::delegation_edges(
+    const std::vector<Entity>& entities, const std::vector<Relation>& relations,
+    const std::unordered_map<Index, std::vector<Index>>& by_function) const {
+    static const DelegationEdges none;
+    if (!state_) return none;  // moved from
+    std::call_once(state_->delegations_built, [&] {
+        DelegationEdges& d = state_->delegations;
+        const auto n = static_cast<Index>(entities.size());
+        d.first.reserve(n + 1);
+        for (Index f = 0; f < n; ++f) {
+            d.first.push_back(static_cast<Index>(d.edge.size()));
+            const auto it = by_function.find(f);
+            if (it == by_function.end()) continue;
+            for (Index r : it->second) {
+                const Relation& rel = relations[r];
+                DelegationEdges::Edge e{r, rel.from, rel.to, rel.valid, rel.may_subdelegate, rel.limit.has_value()};
+                if (rel.from < n) narrow(e.valid, entities[rel.from].valid);
+                if (rel.to < n) narrow(e.valid, entities[rel.to].valid);
+                d.edge.push_back(e);
+            }
+        }
+        d.first.push_back(static_cast<Index>(d.edge.size()));
+    });
+    return state_->delegations;
+}
 
 const std::vector<Index>& detail::QueryIndexes::ranks(const std::vector<Entity>& entities) const {
     static const std::vector<Index> none;
@@ -126,11 +157,7 @@ const AccountabilityRows& detail::QueryIndexes::accountability_rows(const Graph&
                 if (is_accountability(g[*b].kind)) {
                     const auto t = static_cast<Index>(boost::target(*b, g));
                     Validity both = g[*b].valid;
-                    if (t < entities.size()) {
-                        const Validity& of_target = entities[t].valid;
-                        if (of_target.from && (!both.from || *both.from < *of_target.from)) both.from = of_target.from;
-                        if (of_target.to && (!both.to || *of_target.to < *both.to)) both.to = of_target.to;
-                    }
+                    if (t < entities.size()) narrow(both, entities[t].valid);
                     rows.target.push_back(t);
                     rows.valid.push_back(both);
                     if (both.from) rows.changes.push_back(*both.from);
@@ -225,6 +252,10 @@ gsl::span<const Index> Model::id_ranks() const {
     const std::vector<Index>& ranks = query_indexes.ranks(entities);
     if (ranks.size() != entities.size()) return {};
     return ranks;
+}
+
+const detail::DelegationEdges& Model::delegation_edges() const {
+    return query_indexes.delegation_edges(entities, relations, delegations_by_function);
 }
 
 const AccountabilityRows& Model::accountability_rows() const {

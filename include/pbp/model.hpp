@@ -203,6 +203,23 @@ struct ApexWays {
     std::vector<Way> way;
 };
 
+/// The `delegates` relations of each function (Model::delegations_of()), in file order, as
+/// compressed rows of what decides() reads on every query: function f's are `first[f]` to
+/// `first[f + 1]` of `edge`. A Relation is 256 bytes, and its ends, dates, permission and limit
+/// lie on three of its cache lines; one Edge holds them in 32 bytes.
+struct DelegationEdges {
+    struct Edge {
+        Index relation = npos;
+        Index from = npos, to = npos;
+        /// The days it counts: its own dates and both ends' together (SPEC 2.6.1).
+        Validity valid;
+        bool may_subdelegate = false;
+        bool has_limit = false;  ///< the relation's `limit` is set
+    };
+    std::vector<Index> first;
+    std::vector<Edge> edge;
+};
+
 /// Storage for Model::id_ranks(), Model::accountability_rows() and Model::apex_distances():
 /// each built on first use, whichever thread asks first. A copy of a model starts without them
 /// (the copy may be changed before it is queried).
@@ -222,6 +239,9 @@ public:
     const std::vector<Index>& ranks(const std::vector<Entity>& entities) const;
     /// The accountability edges of `g`, computed by the first call (none when moved from).
     const AccountabilityRows& accountability_rows(const Graph& g, const std::vector<Entity>& entities) const;
+    /// The delegations of every function, computed by the first call (none when moved from).
+    const DelegationEdges& delegation_edges(const std::vector<Entity>& entities, const std::vector<Relation>& relations,
+                                            const std::unordered_map<Index, std::vector<Index>>& by_function) const;
     /// Distances to the nearest terminal over `rows` in `period` (`as_of` is a day of it),
     /// each vertex's first step towards one and its rank, ids ordered by `ranks` (or compared
     /// as strings of `entities` when `ranks` does not cover them); computed on the first call
@@ -237,7 +257,8 @@ private:
     struct State {
         State();
         std::uint64_t serial;
-        std::once_flag ranks_built, rows_built;
+        std::once_flag ranks_built, rows_built, delegations_built;
+        DelegationEdges delegations;
         std::vector<Index> ranks;
         AccountabilityRows rows;
         std::mutex ways_mutex;
@@ -301,6 +322,10 @@ struct Model {
     /// The accountability edges of `graph` as compressed rows (see AccountabilityRows). Built
     /// on the first call, once, thread-safe; from the graph as it was then.
     [[nodiscard]] const AccountabilityRows& accountability_rows() const;
+    /// delegations_of() for every function as compressed rows of what decides() reads (see
+    /// detail::DelegationEdges). Built on the first call, once, thread-safe; from the
+    /// relations as they were then.
+    [[nodiscard]] const detail::DelegationEdges& delegation_edges() const;
     /// For every vertex of `graph`, the number of accountability edges on its shortest way to a
     /// terminal (SPEC 2.1) on day `as_of`: 0 for a node that answers to no one, kNoWayUp when
     /// no terminal can be reached. A node's distance is the same whichever node the walk
