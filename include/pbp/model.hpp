@@ -220,8 +220,8 @@ struct DelegationEdges {
     std::vector<Edge> edge;
 };
 
-/// Storage for Model::id_ranks(), Model::accountability_rows() and Model::apex_distances():
-/// each built on first use, whichever thread asks first. A copy of a model starts without them
+/// Storage for Model::id_ranks(), Model::accountability_rows(), Model::delegation_edges() and
+/// Model::apex_distances(): each built on first use, whichever thread asks first. A copy of a model starts without them
 /// (the copy may be changed before it is queried).
 class QueryIndexes {
 public:
@@ -334,7 +334,8 @@ struct Model {
     /// thread-safe, and kept (the last few periods asked) beside each vertex's first step up;
     /// this call copies them out.
     [[nodiscard]] std::shared_ptr<const std::vector<Index>> apex_distances(std::optional<Date> as_of) const;
-    detail::QueryIndexes query_indexes;  ///< see id_ranks(), accountability_rows() and apex_distances()
+    /// See id_ranks(), accountability_rows(), delegation_edges() and apex_distances().
+    detail::QueryIndexes query_indexes;
 
     /// Hashes ids as strings and views alike, so that find() looks up a view without a copy.
     struct IdHash {
