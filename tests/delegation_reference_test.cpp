@@ -116,3 +116,34 @@ TEST_CASE("decides and authority: one answer of indices reused for every questio
         CHECK(compared > functions.size());
     }
 }
+
+TEST_CASE("decides: Model::delegation_edges are delegations_of each function, in order, counting on the days their relation and both ends exist") {
+    // The compact index decides() reads against the definition it replaced, on every day that matters.
+    for (const char* name : {"nottinghamshire", "bob", "west-yorkshire", "greater-manchester"}) {
+        if (!bundled_model(name)) continue;
+        CAPTURE(name);
+        const auto m = test::load_bundled(name);
+        const detail::DelegationEdges& edges = m->delegation_edges();
+        REQUIRE(edges.first.size() == m->entities.size() + 1);
+        const auto days = test::days_of(*m);
+        std::size_t checked = 0;
+        for (Index f = 0; f < m->entities.size(); ++f) {
+            const std::vector<Index>& of_f = m->delegations_of(f);
+            REQUIRE(edges.first[f + 1] - edges.first[f] == of_f.size());
+            for (std::size_t k = 0; k < of_f.size(); ++k) {
+                const detail::DelegationEdges::Edge& e = edges.edge[edges.first[f] + k];
+                const Relation& r = m->relations[of_f[k]];
+                REQUIRE(e.relation == of_f[k]);
+                CHECK(e.from == r.from);
+                CHECK(e.to == r.to);
+                CHECK(e.may_subdelegate == r.may_subdelegate);
+                CHECK(e.has_limit == r.limit.has_value());
+                for (const auto& day : days)
+                    CHECK(e.valid.contains(day) ==
+                          (r.valid.contains(day) && m->exists(r.from, day) && m->exists(r.to, day)));
+                ++checked;
+            }
+        }
+        CHECK(checked > 0);
+    }
+}

@@ -171,6 +171,25 @@ TEST_CASE("decides: an entity not valid on the day takes its links with it") {
     CHECK(decides(*r.model, "f", "p").delegation_chain == Ids{"icb", "sc"});
 }
 
+TEST_CASE("decides: a delegation counts only while it and both its ends exist") {
+    // Worked by hand: "sc" < "sc2", so sc is chosen while it exists; the delegation to sc2
+    // starts in 2023 and sc ends on 2023-04-01.
+    auto r = load_model(R"({"format": "pbp/1", "name": "t",
+      "areas": [{"id": "q", "kind": "place"}],
+      "organisations": [{"id": "icb", "kind": "icb"}],
+      "bodies": [{"id": "sc", "kind": "sub_committee", "of": "icb", "valid_to": "2023-04-01"},
+                 {"id": "sc2", "kind": "sub_committee", "of": "icb"}],
+      "functions": [{"id": "f", "holder": "icb"}],
+      "relations": [
+        {"kind": "delegates", "from": "icb", "to": "sc2", "functions": ["f"], "valid_from": "2023-01-01"},
+        {"kind": "delegates", "from": "icb", "to": "sc", "functions": ["f"]}]})");
+    REQUIRE(r.model);
+    CHECK(decides(*r.model, "f", "q", day("2022-06-01")).delegation_chain == Ids{"icb", "sc"});
+    CHECK(decides(*r.model, "f", "q", day("2023-02-01")).delegation_chain == Ids{"icb", "sc"});
+    CHECK(decides(*r.model, "f", "q", day("2023-06-01")).delegation_chain == Ids{"icb", "sc2"});
+    CHECK(decides(*r.model, "f", "q").delegation_chain == Ids{"icb", "sc"});
+}
+
 TEST_CASE("decides: arguments are checked by id") {
     auto m = delegation_model("chains.json");
     auto message = [&](auto&& f) {
