@@ -64,8 +64,11 @@ Footprints::Footprints(const Model& m, std::optional<Date> as_of) : model_(&m), 
     is_area_.assign(n, 0);
     is_leaf_.assign(n, 0);
     population_.assign(n, Population(0));
-    // Only `within` links whose two ends exist on the day (SPEC 2.6.1).
-    const GraphView g = view(m, as_of, within_edge);
+    // Only `within` links whose two ends exist on the day (SPEC 2.6.1). The links are tested
+    // one by one on the graph itself: a filtered view's iterators carry the filter, and copying
+    // them was most of this constructor's time (perf, national model).
+    const Graph& g = m.graph;
+    const EdgeView keep{&m, as_of, within_edge};
     for (Index i = 0; i < n; ++i)
         if (m.entities[i].section == Section::area && m.exists(i, as_of)) {
             areas_.push_back(i);
@@ -73,7 +76,7 @@ Footprints::Footprints(const Model& m, std::optional<Date> as_of) : model_(&m), 
         }
     for (Index i : areas_) {
         auto [b, e] = boost::in_edges(i, g);
-        is_leaf_[i] = b == e;
+        is_leaf_[i] = std::none_of(b, e, keep);
     }
     // Each leaf walks up its own ancestors once; `seen` stamps the leaf that last visited a
     // vertex, so shared ancestors and cycles are handled without clearing. Each visit is noted,
@@ -93,6 +96,7 @@ Footprints::Footprints(const Model& m, std::optional<Date> as_of) : model_(&m), 
             visits.emplace_back(v, leaf);
             population_[v] += people;
             for (auto [b, e] = boost::out_edges(v, g); b != e; ++b) {
+                if (!keep(*b)) continue;
                 const auto t = static_cast<Index>(boost::target(*b, g));
                 if (seen[t] == leaf) continue;
                 seen[t] = leaf;

@@ -79,8 +79,9 @@ void check_places_in_one_ics(const Model& m, const Footprints& fp, Diagnostics& 
 // E101 is.
 void check_within_cycles(const Model& m, Diagnostics& out) {
     const std::size_t n = m.entities.size();
-    const GraphView g = view(m, std::nullopt, [](EdgeKind k) noexcept { return k == EdgeKind::within; });
-    if (!has_cycle(g, n)) return;
+    const auto within = [](EdgeKind k) noexcept { return k == EdgeKind::within; };
+    if (!has_cycle(m, within)) return;
+    const GraphView g = view(m, std::nullopt, within);
     std::vector<int> component(n);
     boost::strong_components(g, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g)));
     std::map<int, std::vector<Index>> members;

@@ -7,6 +7,7 @@
 #include "pbp/error.hpp"
 #include "digits.hpp"
 #include "entry_stream.hpp"
+#include "page_advice.hpp"
 #include "ids.hpp"
 #include "source_map.hpp"
 
@@ -195,8 +196,10 @@ public:
         for (std::size_t list = 0; list < kLists.size(); ++list)
             (list < kSections.size() ? entries : relations) += outline_.entries[list].size();
         m_.entities.reserve(entries);
+        detail::prepare_to_fill(m_.entities.data(), entries * sizeof(Entity));
         m_.index_by_id.reserve(entries);
         m_.relations.reserve(outline_.entries[kRelations].size());  // at most one per entry, as for entities
+        detail::prepare_to_fill(m_.relations.data(), m_.relations.capacity() * sizeof(Relation));
         m_.flows.reserve(outline_.entries[kFlows].size());
         m_.assessments.reserve(outline_.entries[kAssessments].size());
         other_ids_.reserve(relations);
@@ -1136,7 +1139,10 @@ namespace {
 std::string read_capped(std::istream& in, std::uintmax_t expected = 0) {
     std::string text;
     // A file of known size is read straight into its string, with no buffer between.
-    text.resize(static_cast<std::size_t>(std::min<std::uintmax_t>(expected, limits::file_bytes + 1)));
+    const auto size = static_cast<std::size_t>(std::min<std::uintmax_t>(expected, limits::file_bytes + 1));
+    text.reserve(size);
+    detail::prepare_to_fill(text.data(), size);
+    text.resize(size);
     text.resize(static_cast<std::size_t>(std::max<std::streamsize>(
         in.read(text.data(), static_cast<std::streamsize>(text.size())).gcount(), 0)));
     if (text.size() < expected) return text;  // the end (or an error, which the caller sees)

@@ -6,6 +6,7 @@
 //
 // Lines and columns below were counted by hand in the files (columns in characters, from 1).
 #include "pbp/accountability.hpp"
+#include "pbp/detail/rules.hpp"
 #include "pbp/delegation.hpp"
 #include "pbp/designation.hpp"
 #include "pbp/diff.hpp"
@@ -18,6 +19,7 @@
 #include "pbp/report.hpp"
 #include "pbp/validate.hpp"
 
+#include <boost/graph/strong_components.hpp>
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -549,4 +551,63 @@ TEST_CASE("limits: a population of 10^30 is E016 and the area loads without one"
     const FairShares f = fair_shares(*r.model, *Money::parse("10.00"), AreaSelection::of_kind("lsoa"));
     CHECK(f.shares.at(0).area == "at");
     CHECK(f.shares.at(0).amount.to_string() == "10.00");
+}
+
+// has_cycle() reads the graph directly; the circles it must see are those Boost's strong
+// components find in the filtered view the rules report from. Random links among a handful of
+// areas and organisations, dated and undated, many of them circular: both must agree on each.
+TEST_CASE("hostile: has_cycle agrees with strong components on random links") {
+    std::mt19937 rng(20261206);
+    const auto within = [](EdgeKind k) noexcept { return k == EdgeKind::within; };
+    const auto structural = [](EdgeKind k) noexcept {
+        return k == EdgeKind::accountable_to || k == EdgeKind::of || k == EdgeKind::in;
+    };
+    // A circle in the view: a component of two or more vertices, or a vertex linked to itself.
+    const auto circular = [](const Model& m, bool (*kinds)(EdgeKind) noexcept) {
+        const GraphView g = view(m, std::nullopt, kinds);
+        std::vector<int> component(m.entities.size());
+        const int n = boost::strong_components(g, boost::make_iterator_property_map(component.begin(),
+                                                                                    boost::get(boost::vertex_index, g)));
+        if (static_cast<std::size_t>(n) < m.entities.size()) return true;
+        for (Index v = 0; v < m.entities.size(); ++v)
+            for (auto [b, e] = boost::out_edges(v, g); b != e; ++b)
+                if (boost::target(*b, g) == v) return true;
+        return false;
+    };
+    int circles[2] = {0, 0}, straight[2] = {0, 0};
+    for (int round = 0; round < 300; ++round) {
+        const int areas = 1 + static_cast<int>(rng() % 7), orgs = 1 + static_cast<int>(rng() % 7);
+        std::string text = R"({"format": "pbp/1", "name": "random", "areas": [)";
+        for (int a = 0; a < areas; ++a) {
+            text += (a ? "," : "") + std::string(R"({"id": "a)") + std::to_string(a) + R"(", "kind": "place")";
+            if (rng() % 3 != 0) text += R"(, "within": ["a)" + std::to_string(rng() % areas) + "\"]";
+            text += "}";
+        }
+        text += R"(], "organisations": [)";
+        for (int o = 0; o < orgs; ++o)
+            text += (o ? "," : "") + std::string(R"({"id": "o)") + std::to_string(o) + R"(", "kind": "icb"})";
+        text += R"(], "relations": [)";
+        const int links = static_cast<int>(rng() % 8);
+        for (int k = 0; k < links; ++k) {
+            text += (k ? "," : "") + std::string(R"({"kind": ")") + (rng() % 2 ? "accountable_to" : "informs") +
+                    R"(", "from": "o)" + std::to_string(rng() % orgs) + R"(", "to": "o)" + std::to_string(rng() % orgs) + "\"";
+            if (rng() % 3 == 0) text += R"(, "valid_from": "2023-04-01")";
+            text += "}";
+        }
+        text += "]}";
+        auto r = load_model(text);
+        REQUIRE(r.model);
+        for (int which = 0; which < 2; ++which) {
+            bool (*kinds)(EdgeKind) noexcept = which == 0 ? +within : +structural;
+            INFO(text);
+            const bool expected = circular(*r.model, kinds);
+            CHECK(detail::has_cycle(*r.model, kinds) == expected);
+            ++(expected ? circles : straight)[which];
+        }
+    }
+    // Both answers came up often enough for the comparison to mean something.
+    for (int which = 0; which < 2; ++which) {
+        CHECK(circles[which] > 30);
+        CHECK(straight[which] > 30);
+    }
 }

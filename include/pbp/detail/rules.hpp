@@ -14,9 +14,10 @@ void check_delegation(const Model& m, Diagnostics& out);      // E103-E105, E201
 void check_flows(const Model& m, Diagnostics& out);           // E301-E304, W305   (flows.cpp)
 void check_bodies(const Model& m, Diagnostics& out);          // E401, W402        (bodies_rules.cpp)
 
-/// True when the edges of `g` go round in a circle somewhere (a loop on one vertex counts). A
-/// model has none as a rule, and this asks in one pass over the edges; the rules that name
-/// the circles (E101, E207) find their strong components only when it says yes.
-bool has_cycle(const GraphView& g, std::size_t vertices);  // (accountability_rules.cpp)
+/// True when the model's edges of the `kinds` chosen, whatever their dates, go round in a
+/// circle somewhere (a loop on one vertex counts). A model has none as a rule, and this asks in
+/// one pass over the edges; the rules that name the circles (E101, E207) find their strong
+/// components only when it says yes.
+bool has_cycle(const Model& m, bool (*kinds)(EdgeKind) noexcept);  // (accountability_rules.cpp)
 
 }  // namespace pbp::detail
