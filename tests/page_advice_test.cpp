@@ -10,7 +10,7 @@
 #include <vector>
 
 TEST_CASE("page advice: what the memory holds is unchanged, whatever the range") {
-    // 5 MiB: whole 2 MiB blocks inside, and pages at either end shared with nothing else here.
+    // 5 MiB: many whole pages inside, and a part of a page at either end.
     std::vector<std::uint32_t> words(5 << 18);
     std::iota(words.begin(), words.end(), 7u);
     const std::vector<std::uint32_t> before = words;
