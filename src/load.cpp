@@ -285,10 +285,12 @@ private:
     }
 
     // Claims `id` for the entity that will be at `entity`, or (npos) for a relation, flow or
-    // assessment; entities are claimed first. `id` is a view into the outline's entries.
-    bool claim_id(std::string_view id, const std::string& path, Index entity = npos) {
+    // assessment; entities are claimed first. `id` is a view into the outline's entries;
+    // `entry`, the JSON Pointer of the entry it is the id of (that of the id itself is built
+    // only for a diagnostic).
+    bool claim_id(std::string_view id, const std::string& entry, Index entity = npos) {
         if (!valid_id(id)) {
-            malformed(path, {std::string(id)},
+            malformed(entry + "/id", {std::string(id)},
                       "The id " + in_quotes(id) +
                           " is not valid: an id starts with a letter or digit, continues with letters, digits, "
                           "'.', '_', ':' or '-', and is at most 128 characters.");
@@ -298,7 +300,7 @@ private:
                                           : !m_.index_by_id.contains(id) && other_ids_.insert(id).second;
         if (!fresh) {
             report("E003", "The id " + in_quotes(id) + " is used more than once; ids must be unique across the whole file.",
-                   {std::string(id)}, path);
+                   {std::string(id)}, entry + "/id");
             return false;
         }
         return true;
@@ -323,7 +325,7 @@ private:
             }
             const std::string_view id = entry.id.get_string();
             const auto index = static_cast<Index>(m_.entities.size());
-            if (!claim_id(id, path + "/id", index)) continue;
+            if (!claim_id(id, path, index)) continue;
             Entity& e = m_.entities.emplace_back();
             e.id = std::string(id);
             e.name = e.id;
@@ -338,9 +340,9 @@ private:
         for (std::size_t i = 0; i < entries.size(); ++i) {
             if (!entries[i].object || !entries[i].has_id) continue;
             const json::value& idv = entries[i].id;
-            std::string path = "/" + std::string(kLists[list]) + "/" + std::to_string(i) + "/id";
-            if (!idv.is_string()) malformed(path, {}, "An id must be a string, not " + json_text(idv) + ".");
-            else claim_id(idv.get_string(), path);
+            const std::string entry = "/" + std::string(kLists[list]) + "/" + std::to_string(i);
+            if (!idv.is_string()) malformed(entry + "/id", {}, "An id must be a string, not " + json_text(idv) + ".");
+            else claim_id(idv.get_string(), entry);
         }
     }
 
