@@ -17,7 +17,7 @@ TEST_CASE("page advice: what the memory holds is unchanged, whatever the range")
     pbp::detail::prepare_to_fill(words.data(), words.size() * sizeof(words[0]));
     CHECK(words == before);
     // Ranges that start or end inside a page, or hold no whole page at all.
-    pbp::detail::prepare_to_fill(reinterpret_cast<const char*>(words.data()) + 1, 4096 * 3 + 5);
+    pbp::detail::prepare_to_fill(reinterpret_cast<char*>(words.data()) + 1, 4096 * 3 + 5);
     pbp::detail::prepare_to_fill(words.data() + 3, 10);
     CHECK(words == before);
 
