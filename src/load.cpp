@@ -9,6 +9,8 @@
 #include "entry_stream.hpp"
 #include "page_advice.hpp"
 #include "ids.hpp"
+#include "load_clean.hpp"
+#include "load_vocabulary.hpp"
 #include "source_map.hpp"
 
 #include <gsl/assert>
@@ -35,6 +37,7 @@ namespace pbp {
 namespace json = boost::json;
 using detail::pointer_token;
 using detail::valid_id;
+using namespace detail;  // the words of load_vocabulary.hpp
 
 namespace {
 
@@ -71,50 +74,7 @@ std::string_view singular(Section s) {
     return "entity";
 }
 
-const std::set<std::string, std::less<>>& kinds_of(Section s) {
-    static const std::set<std::string, std::less<>> areas{
-        "country", "region", "ics", "place", "neighbourhood", "local_authority", "district", "ward", "lsoa", "unit"};
-    static const std::set<std::string, std::less<>> orgs{
-        "parliament", "electorate", "department", "nhs_england", "icb", "nhs_trust", "foundation_trust",
-        "county_council", "district_council", "unitary_authority", "combined_authority", "gp_practice", "pcn",
-        "gp_federation", "vcse", "healthwatch", "hospice", "care_provider", "independent_provider", "police",
-        "fire_rescue", "university", "other"};
-    static const std::set<std::string, std::less<>> bodies{
-        "board", "committee", "sub_committee", "joint_committee", "partnership", "health_and_wellbeing_board",
-        "provider_collaborative", "place_board", "s75_board", "team"};
-    static const std::set<std::string, std::less<>> funds{"allocation", "programme", "running_cost",
-                                                          "pooled", "bcf", "other"};
-    static const std::set<std::string, std::less<>> none;
-    switch (s) {
-        case Section::area: return areas;
-        case Section::organisation: return orgs;
-        case Section::body: return bodies;
-        case Section::fund: return funds;
-        default: return none;
-    }
-}
 
-// The keys an object may have. A handful each: a look along the list is quicker than a tree.
-using Keys = gsl::span<const std::string_view>;
-constexpr std::array<std::string_view, 8> kCommonKeys{"id", "name", "kind", "codes", "valid_from", "valid_to",
-                                                      "notes", "attrs"};
-Keys section_keys(Section s) {
-    static constexpr std::array<std::string_view, 3> area{"within", "population", "need_index"};
-    static constexpr std::array<std::string_view, 1> organisation{"serves"};
-    static constexpr std::array<std::string_view, 4> body{"of", "place", "members", "quorum"};
-    static constexpr std::array<std::string_view, 6> post{"title", "in", "employer", "holder", "appointed_by", "approved_by"};
-    static constexpr std::array<std::string_view, 4> function{"holder", "statutory", "basis", "service_area"};
-    static constexpr std::array<std::string_view, 3> fund{"holder", "year", "host"};
-    switch (s) {
-        case Section::area: return area;
-        case Section::organisation: return organisation;
-        case Section::body: return body;
-        case Section::post: return post;
-        case Section::function: return function;
-        case Section::fund: return fund;
-    }
-    return {};
-}
 
 constexpr std::array<std::pair<std::string_view, Section>, 6> kSections{{
     {"areas", Section::area},
@@ -137,18 +97,6 @@ bool has_money_syntax(std::string_view s) {
     return parse_decimal(s).has_value() && (dot == std::string_view::npos || s.size() - dot - 1 <= 2);
 }
 
-// The number of digits in `s` when it is written `-?[0-9]+(\.[0-9]+)?`, whatever its length;
-// 0 for anything else.
-std::size_t decimal_digits(std::string_view s) {
-    if (!s.empty() && s.front() == '-') s.remove_prefix(1);
-    std::size_t digits = 0, dots = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] >= '0' && s[i] <= '9') ++digits;
-        else if (s[i] == '.' && i > 0 && i + 1 < s.size() && dots++ == 0) continue;
-        else return 0;
-    }
-    return digits;
-}
 
 std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
 
@@ -655,7 +603,6 @@ private:
             malformed(base + "/members", {e.id}, "The \"members\" of " + in_quotes(e.id) + " must be a list.");
             return;
         }
-        static constexpr std::array<std::string_view, 4> keys{"member", "voting", "role", "attrs"};
         const json::array& a = v->get_array();
         for (std::size_t k = 0; k < a.size(); ++k) {
             std::string path = base + "/members/" + std::to_string(k);
@@ -664,13 +611,13 @@ private:
                 continue;
             }
             const json::object& mo = a[k].get_object();
-            check_keys(mo, path, [&] { return "a member of " + in_quotes(e.id); }, {keys});
+            check_keys(mo, path, [&] { return "a member of " + in_quotes(e.id); }, {kMemberKeys});
             Member mem;
             if (auto* id = mo.if_contains("member")) mem.member = reference(*id, At{path, "member"}, kOrg | kPost, e.id, "member");
             else malformed(path, {e.id}, "A member of " + in_quotes(e.id) + " has no \"member\" id.");
             if (auto b = bool_field(mo, "voting", path, e.id)) mem.voting = *b;
             if (auto r = string_field(mo, "role", path, e.id)) {
-                if (*r == "chair" || *r == "vice_chair" || *r == "member" || *r == "attendee") mem.role = *r;
+                if (is_member_role(*r)) mem.role = *r;
                 else malformed(path + "/role", {e.id}, "The role \"" + *r + "\" of a member of " + in_quotes(e.id) +
                                                            " must be chair, vice_chair, member or attendee.");
             }
@@ -685,9 +632,8 @@ private:
             malformed(base + "/quorum", {e.id}, "The quorum of " + in_quotes(e.id) + " must be an object with a \"count\".");
             return;
         }
-        static constexpr std::array<std::string_view, 2> keys{"count", "must_include"};
         const json::object& q = v->get_object();
-        check_keys(q, base + "/quorum", [&] { return "the quorum of " + in_quotes(e.id); }, {keys});
+        check_keys(q, base + "/quorum", [&] { return "the quorum of " + in_quotes(e.id); }, {kQuorumKeys});
         Quorum quorum;
         if (auto c = integer_field(q, "count", base + "/quorum", e.id)) quorum.count = *c;
         quorum.must_include = references(q, "must_include", base + "/quorum", kOrg | kPost, e.id);
@@ -697,9 +643,6 @@ private:
     // ---- relations -------------------------------------------------------------------------
     // `base`: the relation's JSON Pointer, as for read_flow() and read_assessment().
     void read_relation(std::size_t i, const json::object& o, const std::string& base) {
-        static constexpr std::array<std::string_view, 8> base_keys{"kind", "from", "to", "id", "valid_from", "valid_to", "notes", "attrs"};
-        static constexpr std::array<std::string_view, 5> delegate_keys{"functions", "mechanism", "limit", "instrument", "may_subdelegate"};
-        static constexpr std::array<std::string_view, 2> member_keys{"voting", "role"};
         Relation r;
         r.pointer = base;
         if (auto s = string_field(o, "id", base, "relation " + std::to_string(i))) r.id = *s;
@@ -711,13 +654,13 @@ private:
                       ks ? "The relation kind \"" + *ks + "\" is not one pbp knows (accountable_to, reports_to, member_of, "
                                                         "commissions, delegates, hosts, chairs, informs)."
                          : "This relation has no kind.");
-            check_keys(o, base, [] { return std::string("a relation"); }, {base_keys, delegate_keys, member_keys});
+            check_keys(o, base, [] { return std::string("a relation"); }, {kRelationKeys, kDelegationKeys, kMembershipKeys});
             return;
         }
         r.kind = *kind;
         check_keys(o, base, [&] { return "a " + std::string(to_string(r.kind)) + " relation"; },
-                   {base_keys, r.kind == RelationKind::delegates ? Keys(delegate_keys)
-                               : r.kind == RelationKind::member_of ? Keys(member_keys) : Keys()});
+                   {kRelationKeys, r.kind == RelationKind::delegates ? Keys(kDelegationKeys)
+                               : r.kind == RelationKind::member_of ? Keys(kMembershipKeys) : Keys()});
         unsigned from_ok = kAny, to_ok = kAny;
         switch (r.kind) {
             case RelationKind::accountable_to:
@@ -744,7 +687,7 @@ private:
         if (r.kind == RelationKind::member_of) {
             if (auto b = bool_field(o, "voting", base, label)) r.voting = *b;
             if (auto s = string_field(o, "role", base, label)) {
-                if (*s == "chair" || *s == "vice_chair" || *s == "member" || *s == "attendee") r.role = *s;
+                if (is_member_role(*s)) r.role = *s;
                 else malformed(base + "/role", {label}, "The role \"" + *s + "\" must be chair, vice_chair, member or attendee.");
             }
         }
@@ -770,11 +713,9 @@ private:
     }
 
     void read_flow(std::size_t i, const json::object& o, const std::string& base) {
-        static constexpr std::array<std::string_view, 11> keys{"from", "to", "amount", "year", "purpose", "restriction",
-                                                               "id", "valid_from", "valid_to", "notes", "attrs"};
         std::string label = "flow " + std::to_string(i);
         if (auto* idv = o.if_contains("id"); idv && idv->is_string()) label = std::string(idv->get_string());  // as relations do
-        check_keys(o, base, [] { return std::string("a flow"); }, {keys});
+        check_keys(o, base, [] { return std::string("a flow"); }, {kFlowKeys});
         Flow fl;
         fl.pointer = base;
         bool ok = true;
@@ -822,13 +763,10 @@ private:
     }
 
     void read_assessment(std::size_t i, const json::object& o, const std::string& base) {
-        static constexpr std::array<std::string_view, 8> keys{"subject", "date", "theme", "stage", "evidence", "id", "notes", "attrs"};
-        static const std::set<std::string, std::less<>> themes{
-            "shared_vision", "systems_mindset", "shifting_power", "trusted_relationships", "coordinated_delivery",
-            "shared_governance", "aligned_resources", "collective_leadership", "evaluation_and_learning", "shared_data"};
-        static const std::set<std::string, std::less<>> stages{"emerging", "developing", "maturing", "thriving"};
+        const auto& themes = maturity_themes();
+        const auto& stages = maturity_stages();
         std::string label = "assessment " + std::to_string(i);
-        check_keys(o, base, [] { return std::string("an assessment"); }, {keys});
+        check_keys(o, base, [] { return std::string("an assessment"); }, {kAssessmentKeys});
         Assessment a;
         a.pointer = base;
         a.subject = single_reference(o, "subject", base, kBody | kArea, label);
@@ -852,11 +790,6 @@ private:
             a.stage = *stage;
             m_.assessments.push_back(std::move(a));
         }
-    }
-
-    static const Pence& max_pence() {
-        static const Pence p = Money::parse("1701411834604692317316873037158841057.27")->pence();  // 2^127 - 1
-        return p;
     }
 
     Model& m_;
@@ -1033,7 +966,8 @@ LoadResult too_large(const std::string& what, std::uintmax_t size) {
 }
 // load_model() on text it owns, so that the model keeps it without a copy (a copy of a 111 MB
 // file is 111 MB more at the moment memory is fullest).
-LoadResult load_text(std::string owned) {
+// `quick`: try the quick reading (load_clean.hpp) first.
+LoadResult load_text(std::string owned, bool quick = true) {
     std::string_view text = owned;
     strip_bom(text);
     LoadResult result;
@@ -1049,6 +983,18 @@ LoadResult load_text(std::string owned) {
                 "encoding), not Latin-1 or Windows-1252.",
             text, bad));
         return result;
+    }
+    if (quick && text.size() <= detail::clean_reading_bytes) {
+        owned.erase(0, owned.size() - text.size());  // the byte order mark, if any
+        auto clean = std::make_shared<Model>();
+        clean->source = std::move(owned);
+        if (detail::read_clean(*clean)) {
+            build_graph(*clean);
+            result.model = std::move(clean);
+            return result;
+        }
+        owned = std::move(clean->source);  // read again, in full, for the diagnostics
+        text = owned;
     }
     auto model = std::make_shared<Model>();
 
@@ -1127,6 +1073,11 @@ LoadResult load_text(std::string owned) {
     return result;
 }
 }  // namespace
+
+LoadResult detail::load_model_in_full(std::string_view text) {
+    if (text.size() > limits::file_bytes + 3) return too_large("The file", text.size());
+    return load_text(std::string(text), false);
+}
 
 LoadResult load_model(std::string_view text) {
     // Refused before it is copied (the limit counts a byte order mark, as before).

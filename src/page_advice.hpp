@@ -2,8 +2,10 @@
 // for them. Internal to the library: not installed.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -36,6 +38,26 @@ inline void prepare_to_fill(void* data, std::size_t bytes) noexcept {
     (void)data;
     (void)bytes;
 #endif
+}
+
+/// Appends a default `T` to `v`, whose room was reserved beforehand for about as many as will
+/// come, preparing the pages of that room (prepare_to_fill) about a mebibyte at a time as the
+/// elements reach them: the whole room at once would map pages that an estimate too large
+/// never uses. `ready`: where the prepared stretch of `v`'s room ends, in elements; 0 at
+/// first.
+template <class T>
+T& append_prepared(std::vector<T>& v, std::size_t& ready) {
+    if (v.size() == v.capacity()) {  // new room, moved into: prepared from its next element
+        T& t = v.emplace_back();
+        ready = v.size();
+        return t;
+    }
+    if (v.size() >= ready) {
+        const std::size_t more = std::min(v.capacity() - v.size(), std::max<std::size_t>(1, (std::size_t{1} << 20) / sizeof(T)));
+        prepare_to_fill(v.data() + v.size(), more * sizeof(T));
+        ready = v.size() + more;
+    }
+    return v.emplace_back();
 }
 
 }  // namespace pbp::detail

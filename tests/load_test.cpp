@@ -5,6 +5,7 @@
 #include "pbp/load.hpp"
 #include "pbp/validate.hpp"
 #include "ids.hpp"  // src/: the id rule the loader and the importers share
+#include "load_both_ways.hpp"
 #include "test_support.hpp"
 
 #include <boost/json.hpp>
@@ -75,7 +76,7 @@ std::string read_text(const std::string& path) {
 
 TEST_CASE("load: E001 invalid JSON, with the line and column of the bad token") {
     // Line 4 follows "missing comma" with no comma: the parser stops at the '"' of "areas".
-    auto r = load_model(R"({
+    auto r = test::checked_load(R"({
   "format": "pbp/1",
   "name": "missing comma"
   "areas": []
@@ -86,29 +87,29 @@ TEST_CASE("load: E001 invalid JSON, with the line and column of the bad token") 
     CHECK(r.diagnostics[0].message.find("line 4, column 3") != std::string::npos);
 
     // Unfinished text: the position is the end of the text (line 2, after 18 characters).
-    auto cut = load_model("{\n  \"format\": \"pbp/1\"");
+    auto cut = test::checked_load("{\n  \"format\": \"pbp/1\"");
     CHECK_FALSE(cut.model);
     REQUIRE(cut.diagnostics.size() == 1);
     check_at(cut.diagnostics[0], "E001", {}, "", 2, 20);
 
     // Text after the document is not allowed either: the 'x' is column 32.
-    auto extra = load_model(R"({"format":"pbp/1","name":"x"}  x)");
+    auto extra = test::checked_load(R"({"format":"pbp/1","name":"x"}  x)");
     CHECK_FALSE(extra.model);
     REQUIRE(extra.diagnostics.size() == 1);
     check_at(extra.diagnostics[0], "E001", {}, "", 1, 32);
 
-    auto empty = load_model("");
+    auto empty = test::checked_load("");
     CHECK_FALSE(empty.model);
     CHECK(codes(empty.diagnostics) == std::vector<std::string>{"E001"});
 }
 
 TEST_CASE("load: E002 format missing or not pbp/1") {
-    auto missing = load_model(R"({"name": "no format"})");
+    auto missing = test::checked_load(R"({"name": "no format"})");
     CHECK_FALSE(missing.model);
     REQUIRE(missing.diagnostics.size() == 1);
     check_at(missing.diagnostics[0], "E002", {}, "", 1, 1);
 
-    auto wrong = load_model(R"({
+    auto wrong = test::checked_load(R"({
   "format": "pbp/2",
   "name": "from the future"
 })");
@@ -116,11 +117,11 @@ TEST_CASE("load: E002 format missing or not pbp/1") {
     REQUIRE(wrong.diagnostics.size() == 1);
     check_at(wrong.diagnostics[0], "E002", {}, "/format", 2, 13);
 
-    auto number = load_model(R"({"format": 1, "name": "x"})");
+    auto number = test::checked_load(R"({"format": 1, "name": "x"})");
     CHECK_FALSE(number.model);
     CHECK(codes(number.diagnostics) == std::vector<std::string>{"E002"});
 
-    auto list = load_model("[]");
+    auto list = test::checked_load("[]");
     CHECK_FALSE(list.model);
     CHECK(codes(list.diagnostics) == std::vector<std::string>{"E002"});
 }
@@ -128,7 +129,7 @@ TEST_CASE("load: E002 format missing or not pbp/1") {
 // ---- E003-E008: reported, and the rest of the model loads --------------------------------------
 
 TEST_CASE("load: E003 duplicate id, across sections and relations: the first one wins") {
-    auto r = load_model(R"({
+    auto r = test::checked_load(R"({
   "format": "pbp/1",
   "name": "duplicates",
   "areas": [
@@ -152,7 +153,7 @@ TEST_CASE("load: E003 duplicate id, across sections and relations: the first one
 
 TEST_CASE("load: E004 a reference to an id that does not exist") {
     // Column 52 of line 5 is the '"' of "nowhere", the second element of "serves".
-    auto r = load_model(R"({
+    auto r = test::checked_load(R"({
   "format": "pbp/1",
   "name": "dangling",
   "organisations": [
@@ -170,7 +171,7 @@ TEST_CASE("load: E004 a reference to an id that does not exist") {
 }
 
 TEST_CASE("load: E005 a reference to the wrong kind of entity") {
-    auto r = load_model(R"({
+    auto r = test::checked_load(R"({
   "format": "pbp/1",
   "name": "wrong kind",
   "areas": [{"id": "city", "kind": "place"}],
@@ -185,7 +186,7 @@ TEST_CASE("load: E005 a reference to the wrong kind of entity") {
 }
 
 TEST_CASE("load: E006 malformed id") {
-    auto r = load_model(R"({
+    auto r = test::checked_load(R"({
   "format": "pbp/1",
   "name": "bad id",
   "areas": [
@@ -204,7 +205,7 @@ TEST_CASE("load: E006 malformed id") {
 }
 
 TEST_CASE("load: E006 an entry of a list that is not an object, at the entry, the rest still read") {
-    auto r = load_model(R"({
+    auto r = test::checked_load(R"({
   "format": "pbp/1", "name": "not objects",
   "organisations": ["icb", {"id": "icb", "kind": "icb"}, {"id": "lbc", "kind": "unitary_authority"}],
   "relations": [{"kind": "informs", "from": "icb", "to": "lbc"}, 7],
@@ -228,7 +229,7 @@ TEST_CASE("load: E006 an entry of a list that is not an object, at the entry, th
 }
 
 TEST_CASE("load: E006 malformed date") {
-    auto r = load_model(R"({
+    auto r = test::checked_load(R"({
   "format": "pbp/1",
   "name": "bad date",
   "organisations": [
@@ -243,7 +244,7 @@ TEST_CASE("load: E006 malformed date") {
 }
 
 TEST_CASE("load: E006 unknown enumerated value") {
-    auto r = load_model(R"({
+    auto r = test::checked_load(R"({
   "format": "pbp/1",
   "name": "bad kinds",
   "organisations": [
@@ -262,7 +263,7 @@ TEST_CASE("load: E006 unknown enumerated value") {
 }
 
 TEST_CASE("load: E006 a year that is not YYYY/YY") {
-    auto r = load_model(R"({
+    auto r = test::checked_load(R"({
   "format": "pbp/1",
   "name": "bad years",
   "organisations": [{"id": "nhse", "kind": "nhs_england"}, {"id": "icb", "kind": "icb"}],
@@ -283,7 +284,7 @@ TEST_CASE("load: E006 a year that is not YYYY/YY") {
 
 TEST_CASE("load: E007 malformed money") {
     // Every "amount" value starts at column 45. Only the last flow is well formed.
-    auto r = load_model(R"({
+    auto r = test::checked_load(R"({
   "format": "pbp/1",
   "name": "money",
   "organisations": [{"id": "nhse", "kind": "nhs_england"}, {"id": "icb", "kind": "icb"}],
@@ -309,7 +310,7 @@ TEST_CASE("load: E007 malformed money") {
 }
 
 TEST_CASE("load: E007 on a delegation limit: a flow with an id is named by it") {
-    auto r = load_model(R"({
+    auto r = test::checked_load(R"({
   "format": "pbp/1",
   "name": "limits",
   "organisations": [{"id": "icb", "kind": "icb"}],
@@ -332,7 +333,7 @@ TEST_CASE("load: E007 on a delegation limit: a flow with an id is named by it") 
 }
 
 TEST_CASE("load: E008 valid_from not before valid_to") {
-    auto r = load_model(R"({
+    auto r = test::checked_load(R"({
   "format": "pbp/1",
   "name": "dates",
   "bodies": [
@@ -364,7 +365,7 @@ TEST_CASE("load: W009 unknown keys, top level and in an entity, kept on save") {
     {"id": "city", "kind": "place", "colour": "blue", "attrs": {"anything": 1}}
   ]
 })";
-    auto r = load_model(text);
+    auto r = test::checked_load(text);
     REQUIRE(r.model);
     REQUIRE(r.diagnostics.size() == 2);  // nothing for "anything": attrs may hold anything
     check_at(at(r.diagnostics, "/source"), "W009", {}, "/source", 4, 13);
@@ -376,14 +377,14 @@ TEST_CASE("load: W009 unknown keys, top level and in an entity, kept on save") {
     CHECK(doc.at("source").as_string() == "paper 000");
     CHECK(doc.at("areas").at(0).at("colour").as_string() == "blue");
     CHECK(doc.at("areas").at(0).at("attrs").at("anything").as_int64() == 1);
-    auto again = load_model(saved);
+    auto again = test::checked_load(saved);
     REQUIRE(again.model);
     CHECK(codes(again.diagnostics) == codes(r.diagnostics));
     CHECK(again.model->document() == r.model->document());
 }
 
 TEST_CASE("load: W009 inside relations, flows and members") {
-    auto r = load_model(R"({
+    auto r = test::checked_load(R"({
   "format": "pbp/1",
   "name": "more extras",
   "organisations": [{"id": "icb", "kind": "icb"}],
@@ -405,7 +406,7 @@ TEST_CASE("load: W009 inside relations, flows and members") {
 
 TEST_CASE("load: E009 a key written twice in one object is an error, not a silent choice") {
     // Boost.JSON keeps the last of two equal keys; pbp says so, at the second key.
-    auto r = load_model(R"({
+    auto r = test::checked_load(R"({
   "format": "pbp/1",
   "name": "twice",
   "organisations": [
@@ -419,7 +420,7 @@ TEST_CASE("load: E009 a key written twice in one object is an error, not a silen
     CHECK(r.model->at(0).kind == "nhs_trust");
     CHECK(only(r.diagnostics, "E009").message.find("first at line 5, column 17, again at line 6, column 6") != std::string::npos);
     // Three times: each repeat is named, against the first; the last value is the one kept.
-    auto thrice = load_model(R"({"format": "pbp/1", "name": "n", "name": "m", "name": "o"})");
+    auto thrice = test::checked_load(R"({"format": "pbp/1", "name": "n", "name": "m", "name": "o"})");
     REQUIRE(thrice.model);
     REQUIRE(thrice.diagnostics.size() == 2);
     check_at(thrice.diagnostics[0], "E009", {}, "/name", 1, 34);  // at each repeated key
@@ -427,14 +428,14 @@ TEST_CASE("load: E009 a key written twice in one object is an error, not a silen
     for (const auto& d : thrice.diagnostics) CHECK(d.message.find("first at line 1, column 21") != std::string::npos);
     CHECK(thrice.model->name == "o");
     // Equal keys in different objects are fine.
-    auto ok = load_model(R"({"format": "pbp/1", "name": "n", "areas": [{"id": "x", "kind": "ics"}, {"id": "y", "kind": "ics"}]})");
+    auto ok = test::checked_load(R"({"format": "pbp/1", "name": "n", "areas": [{"id": "x", "kind": "ics"}, {"id": "y", "kind": "ics"}]})");
     CHECK(ok.diagnostics.empty());
 }
 
 TEST_CASE("load: E009 found wherever the repeat is: escaped, nested, after many keys, of a list") {
     // The first reading notes repeats by hash, per open object; these are the places where
     // that bookkeeping could go wrong.
-    auto r = load_model(R"({"format": "pbp/1", "name": "n",
+    auto r = test::checked_load(R"({"format": "pbp/1", "name": "n",
 "organisations": [{"id": "a", "kind": "icb", "na\u006de": "A", "name": "B",
   "attrs": {"x": {"y": 1, "y": 2}, "x": 3}}],
 "relations": [],
@@ -451,20 +452,20 @@ TEST_CASE("load: E009 found wherever the repeat is: escaped, nested, after many 
     std::string keys;
     for (int k = 0; k < 40; ++k) keys += "\"k" + std::to_string(k) + "\": " + std::to_string(k) + ", ";
     const std::string head = R"({"format": "pbp/1", "name": "n", "organisations": [{"id": "a", "kind": "icb", "attrs": {)";
-    auto distinct = load_model(head + keys + R"("last": 0}}]})");
+    auto distinct = test::checked_load(head + keys + R"("last": 0}}]})");
     CHECK(distinct.diagnostics.empty());
-    auto again = load_model(head + keys + R"("k3": 0}}]})");
+    auto again = test::checked_load(head + keys + R"("k3": 0}}]})");
     REQUIRE(again.diagnostics.size() == 1);
     CHECK(again.diagnostics[0].path == "/organisations/0/attrs/k3");
 
     // The same key in a parent and its child, or in two sibling objects, is no repeat.
-    auto ok = load_model(R"({"format": "pbp/1", "name": "n", "organisations": [
+    auto ok = test::checked_load(R"({"format": "pbp/1", "name": "n", "organisations": [
 {"id": "a", "kind": "icb", "attrs": {"id": {"id": 1}, "kind": {"id": 2}}}, {"id": "b", "kind": "icb"}]})");
     CHECK(ok.diagnostics.empty());
 }
 
 TEST_CASE("load: comments and trailing commas are accepted") {
-    auto r = load_model(R"(// A model written by hand
+    auto r = test::checked_load(R"(// A model written by hand
 {
   "format": "pbp/1", /* required */
   "name": "hand-written",
@@ -481,7 +482,7 @@ TEST_CASE("load: comments and trailing commas are accepted") {
     CHECK(r.model->name == "hand-written");
 
     // Lines inside comments still count: "zz"'s value is on line 3, column 22.
-    auto located = load_model(R"(/* a header
+    auto located = test::checked_load(R"(/* a header
    over two lines */ {"format": "pbp/1", // the format
   "name": "x", "zz": 1})");
     REQUIRE(located.model);
@@ -490,22 +491,22 @@ TEST_CASE("load: comments and trailing commas are accepted") {
 
 TEST_CASE("load: a UTF-8 byte order mark is accepted and not counted as a column") {
     const std::string body = R"({"format":"pbp/1","name":"x","zz":1})";
-    auto plain = load_model(body);
-    auto bom = load_model("\xEF\xBB\xBF" + body);
+    auto plain = test::checked_load(body);
+    auto bom = test::checked_load("\xEF\xBB\xBF" + body);
     REQUIRE(bom.model);
     REQUIRE(bom.diagnostics.size() == 1);
     check_at(bom.diagnostics[0], "W009", {}, "/zz", 1, 35);
     check_at(plain.diagnostics[0], "W009", {}, "/zz", 1, 35);
     CHECK(bom.model->document() == plain.model->document());
 
-    auto bad = load_model("\xEF\xBB\xBF{\"format\": }");
+    auto bad = test::checked_load("\xEF\xBB\xBF{\"format\": }");
     CHECK_FALSE(bad.model);
     check_at(bad.diagnostics.at(0), "E001", {}, "", 1, 12);
 }
 
 TEST_CASE("load: columns count characters, not bytes") {
     // "Café – Notts" is 14 characters but 17 bytes: the unknown key's value is column 36.
-    auto r = load_model(R"({
+    auto r = test::checked_load(R"({
   "format": "pbp/1",
   "name": "Café – Notts", "extra": true
 })");
@@ -515,7 +516,7 @@ TEST_CASE("load: columns count characters, not bytes") {
 }
 
 TEST_CASE("load: a valid model has zero diagnostics and every field typed") {
-    auto r = load_model(R"({
+    auto r = test::checked_load(R"({
   "format": "pbp/1",
   "name": "small",
   "areas": [
@@ -568,7 +569,7 @@ TEST_CASE("load: a valid model has zero diagnostics and every field typed") {
 }
 
 TEST_CASE("load: everything is collected — three different errors, and the rest still loads") {
-    auto r = load_model(R"({
+    auto r = test::checked_load(R"({
   "format": "pbp/1",
   "name": "three problems",
   "areas": [
@@ -621,7 +622,7 @@ TEST_CASE("load: the lists may come in any order in the file: the same model, th
         --it;
         reversed[it->key()] = it->value();
     }
-    const auto a = load_model(json::serialize(canonical)), b = load_model(json::serialize(reversed));
+    const auto a = test::checked_load(json::serialize(canonical)), b = test::checked_load(json::serialize(reversed));
     REQUIRE(a.model);
     REQUIRE(b.model);
     // A problem in every list but one, so that their order shows.
@@ -650,7 +651,7 @@ TEST_CASE("load: round trip of the documented example — same document, same di
     auto first = load_model_file(std::string(PBP_TEST_DATA) + "/docs_example.json");
     REQUIRE(first.model);
     const std::string saved = save_model(*first.model);
-    auto second = load_model(saved);
+    auto second = test::checked_load(saved);
     REQUIRE(second.model);
     CHECK(second.model->document() == first.model->document());
     CHECK(second.model->entities.size() == first.model->entities.size());

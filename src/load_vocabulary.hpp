@@ -1,0 +1,107 @@
+// The words a model file may use (SPEC 1): the keys of each kind of object, the kinds of each
+// section, the maturity matrix's themes and stages. One list for both readings of a model:
+// the full one (load.cpp), which words a diagnostic for anything else, and the quick one
+// (load_clean.cpp), which gives way to it. Internal to the library: not installed.
+#pragma once
+
+#include "pbp/model.hpp"
+#include "pbp/money.hpp"
+
+#include <gsl/span>
+
+#include <array>
+#include <cstddef>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace pbp::detail {
+
+inline const std::set<std::string, std::less<>>& kinds_of(Section s) {
+    static const std::set<std::string, std::less<>> areas{
+        "country", "region", "ics", "place", "neighbourhood", "local_authority", "district", "ward", "lsoa", "unit"};
+    static const std::set<std::string, std::less<>> orgs{
+        "parliament", "electorate", "department", "nhs_england", "icb", "nhs_trust", "foundation_trust",
+        "county_council", "district_council", "unitary_authority", "combined_authority", "gp_practice", "pcn",
+        "gp_federation", "vcse", "healthwatch", "hospice", "care_provider", "independent_provider", "police",
+        "fire_rescue", "university", "other"};
+    static const std::set<std::string, std::less<>> bodies{
+        "board", "committee", "sub_committee", "joint_committee", "partnership", "health_and_wellbeing_board",
+        "provider_collaborative", "place_board", "s75_board", "team"};
+    static const std::set<std::string, std::less<>> funds{"allocation", "programme", "running_cost",
+                                                          "pooled", "bcf", "other"};
+    static const std::set<std::string, std::less<>> none;
+    switch (s) {
+        case Section::area: return areas;
+        case Section::organisation: return orgs;
+        case Section::body: return bodies;
+        case Section::fund: return funds;
+        default: return none;
+    }
+}
+
+// The keys an object may have. A handful each: a look along the list is quicker than a tree.
+using Keys = gsl::span<const std::string_view>;
+inline constexpr std::array<std::string_view, 8> kCommonKeys{"id", "name", "kind", "codes", "valid_from", "valid_to",
+                                                             "notes", "attrs"};
+inline Keys section_keys(Section s) {
+    static constexpr std::array<std::string_view, 3> area{"within", "population", "need_index"};
+    static constexpr std::array<std::string_view, 1> organisation{"serves"};
+    static constexpr std::array<std::string_view, 4> body{"of", "place", "members", "quorum"};
+    static constexpr std::array<std::string_view, 6> post{"title", "in", "employer", "holder", "appointed_by", "approved_by"};
+    static constexpr std::array<std::string_view, 4> function{"holder", "statutory", "basis", "service_area"};
+    static constexpr std::array<std::string_view, 3> fund{"holder", "year", "host"};
+    switch (s) {
+        case Section::area: return area;
+        case Section::organisation: return organisation;
+        case Section::body: return body;
+        case Section::post: return post;
+        case Section::function: return function;
+        case Section::fund: return fund;
+    }
+    return {};
+}
+inline constexpr std::array<std::string_view, 4> kMemberKeys{"member", "voting", "role", "attrs"};
+inline constexpr std::array<std::string_view, 2> kQuorumKeys{"count", "must_include"};
+inline constexpr std::array<std::string_view, 8> kRelationKeys{"kind", "from", "to", "id", "valid_from", "valid_to", "notes", "attrs"};
+inline constexpr std::array<std::string_view, 5> kDelegationKeys{"functions", "mechanism", "limit", "instrument", "may_subdelegate"};
+inline constexpr std::array<std::string_view, 2> kMembershipKeys{"voting", "role"};
+inline constexpr std::array<std::string_view, 11> kFlowKeys{"from", "to", "amount", "year", "purpose", "restriction",
+                                                            "id", "valid_from", "valid_to", "notes", "attrs"};
+inline constexpr std::array<std::string_view, 8> kAssessmentKeys{"subject", "date", "theme", "stage", "evidence", "id", "notes", "attrs"};
+
+/// A member's role, in a body's `members` or on a `member_of` relation.
+inline bool is_member_role(std::string_view r) { return r == "chair" || r == "vice_chair" || r == "member" || r == "attendee"; }
+
+/// The ten themes and four stages of the maturity matrix (002 Appendix One).
+inline const std::set<std::string, std::less<>>& maturity_themes() {
+    static const std::set<std::string, std::less<>> themes{
+        "shared_vision", "systems_mindset", "shifting_power", "trusted_relationships", "coordinated_delivery",
+        "shared_governance", "aligned_resources", "collective_leadership", "evaluation_and_learning", "shared_data"};
+    return themes;
+}
+inline const std::set<std::string, std::less<>>& maturity_stages() {
+    static const std::set<std::string, std::less<>> stages{"emerging", "developing", "maturing", "thriving"};
+    return stages;
+}
+
+/// The number of digits in `s` when it is written `-?[0-9]+(\.[0-9]+)?`, whatever its length;
+/// 0 for anything else.
+inline std::size_t decimal_digits(std::string_view s) {
+    if (!s.empty() && s.front() == '-') s.remove_prefix(1);
+    std::size_t digits = 0, dots = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] >= '0' && s[i] <= '9') ++digits;
+        else if (s[i] == '.' && i > 0 && i + 1 < s.size() && dots++ == 0) continue;
+        else return 0;
+    }
+    return digits;
+}
+
+/// The most a year's flows may add up to (E017): 2^127 - 1 pence.
+inline const Pence& max_pence() {
+    static const Pence p = Money::parse("1701411834604692317316873037158841057.27")->pence();
+    return p;
+}
+
+}  // namespace pbp::detail
