@@ -806,6 +806,16 @@ void build_graph(Model& model) {
     // Every edge first, then the graph in one go (compressed sparse rows cannot grow).
     std::vector<std::pair<Index, Index>> ends;
     std::vector<EdgeProperties> properties;
+    std::size_t edges = 0;  // counted first, so that the lists are made once, to size
+    for (const Entity& e : model.entities) {
+        const EntityDetails& d = e.details();
+        edges += e.within.size() + e.serves.size() + e.of.size() + d.members.size() + d.appointed_by.size() +
+                 d.approved_by.size();
+        for (Index one : {e.place, e.in, e.employer, e.holder, e.host}) edges += one != npos;
+    }
+    for (const Relation& r : model.relations) edges += r.kind == RelationKind::delegates ? 2 : 1;
+    ends.reserve(edges);
+    properties.reserve(edges);
     auto add = [&](Index a, Index b, EdgeKind k, Validity v = {}, Index rel = npos) {
         if (a == npos || b == npos) return;
         ends.emplace_back(a, b);

@@ -462,10 +462,16 @@ private:
         out = Money::parse(v->text);
         return out && !(!v->text.empty() && v->text.front() == '-');
     }
-    // A reference, numbered until resolve() turns it into the entity's index.
+    // A reference: the index of the entity it names when that has been read (most have: a
+    // model lists areas before what serves them, entities before relations), else a number
+    // marked kPending until resolve() finds it.
     Index name(std::string_view id, unsigned allowed) {
+        if (const auto found = m_.index_by_id.find(id); found != m_.index_by_id.end()) {
+            if (!(allowed & bit(m_.entities[found->second].section))) wrong_ = true;  // E005
+            return found->second;
+        }
         references_.push_back(Reference{id, allowed});
-        return static_cast<Index>(references_.size() - 1);
+        return kPending | static_cast<Index>(references_.size() - 1);
     }
     bool reference(Field f, unsigned allowed, Index& out) {
         const Slot* v = get(f);
@@ -513,6 +519,11 @@ private:
     std::vector<MemberSlot> members_;
     QuorumSlot quorum_;
 
+    // Entities are fewer than limits::entities, references than half the text's bytes: the
+    // mark is set in neither, and a marked number is never npos.
+    static constexpr Index kPending = Index{1} << 31;
+    static_assert(limits::entities < kPending && clean_reading_bytes / 2 < kPending - 1);
+    bool wrong_ = false;  // an entry names an entity of the wrong section
     std::vector<Reference> references_;
     std::vector<std::pair<Index, EntityDetails>> details_;  // of entities that have some, until resolved
     std::vector<std::string_view> other_ids_;               // of relations, flows and assessments
@@ -523,10 +534,11 @@ private:
 bool Reader::finish_entry(Fields seen) {
     entry_seen_ = seen;
     const std::size_t index = entries_[list_]++;
-    if (list_ < kSectionLists) return entity(static_cast<Section>(list_), index);
-    if (list_ == kRelations) return relation(index);
-    if (list_ == kFlows) return flow(index);
-    return assessment(index);
+    const bool fine = list_ < kSectionLists ? entity(static_cast<Section>(list_), index)
+                      : list_ == kRelations ? relation(index)
+                      : list_ == kFlows     ? flow(index)
+                                            : assessment(index);
+    return fine && !wrong_;
 }
 
 bool Reader::entity(Section s, std::size_t index) {
@@ -736,10 +748,10 @@ bool Reader::resolve() {
         resolved[r] = found->second;
     }
     const auto one = [&](Index& i) {
-        if (i != npos) i = resolved[i];
+        if (i != npos && (i & kPending)) i = resolved[i & ~kPending];
     };
     const auto all = [&](std::vector<Index>& v) {
-        for (Index& i : v) i = resolved[i];
+        for (Index& i : v) one(i);
     };
     for (Entity& e : m_.entities) {
         all(e.within);
