@@ -4,8 +4,11 @@
 // diagnostics.md): only E001, E002 or a limit (E010-E013) leave no model; every diagnostic has
 // a code, a message and, when located, a position from line 1 column 1; validate() starts
 // with the load diagnostics; and saving the model and loading the result gives a model with the
-// same entities and relations.
+// same entities and relations; and the quick reading (src/load_clean.hpp) gives exactly what
+// the full reading alone gives, model and diagnostics (tests/model_dump.hpp).
 #include "fuzz_support.hpp"
+#include "load_clean.hpp"
+#include "model_dump.hpp"
 
 #include "pbp/load.hpp"
 #include "pbp/validate.hpp"
@@ -35,6 +38,7 @@ void check_diagnostic(const pbp::Diagnostic& d) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     const pbp::LoadResult r = pbp::load_model(text);
+    PBP_FUZZ_CHECK(pbp::test::dump(r) == pbp::test::dump(pbp::detail::load_model_in_full(text)));
     for (const auto& d : r.diagnostics) check_diagnostic(d);
     if (!r.model) {
         PBP_FUZZ_CHECK(r.diagnostics.size() == 1 && fatal_code(r.diagnostics[0].code));
