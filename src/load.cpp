@@ -41,10 +41,6 @@ using namespace detail;  // the words of load_vocabulary.hpp
 
 namespace {
 
-constexpr unsigned bit(Section s) { return 1u << static_cast<unsigned>(s); }
-constexpr unsigned kOrg = bit(Section::organisation), kBody = bit(Section::body), kPost = bit(Section::post),
-                   kArea = bit(Section::area), kFunction = bit(Section::function), kFund = bit(Section::fund);
-constexpr unsigned kAny = kOrg | kBody | kPost | kArea | kFunction | kFund;
 
 std::string describe(unsigned mask) {
     std::vector<std::string> names;
@@ -661,16 +657,7 @@ private:
         check_keys(o, base, [&] { return "a " + std::string(to_string(r.kind)) + " relation"; },
                    {kRelationKeys, r.kind == RelationKind::delegates ? Keys(kDelegationKeys)
                                : r.kind == RelationKind::member_of ? Keys(kMembershipKeys) : Keys()});
-        unsigned from_ok = kAny, to_ok = kAny;
-        switch (r.kind) {
-            case RelationKind::accountable_to:
-            case RelationKind::delegates: from_ok = to_ok = kOrg | kBody | kPost; break;
-            case RelationKind::member_of: from_ok = kOrg | kPost; to_ok = kBody | kOrg; break;
-            case RelationKind::commissions: from_ok = kOrg | kBody; to_ok = kOrg; break;
-            case RelationKind::hosts: from_ok = kOrg; to_ok = kBody | kPost; break;
-            case RelationKind::chairs: from_ok = kPost; to_ok = kBody; break;
-            default: break;
-        }
+        const auto [from_ok, to_ok] = relation_ends(r.kind);
         for (const char* end : {"from", "to"}) {
             if (!o.contains(end)) malformed(base, {}, "This " + std::string(to_string(r.kind)) + " relation has no \"" + end + "\".");
         }

@@ -30,9 +30,6 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr unsigned bit(Section s) { return 1u << static_cast<unsigned>(s); }
-constexpr unsigned kOrg = bit(Section::organisation), kBody = bit(Section::body), kPost = bit(Section::post),
-                   kArea = bit(Section::area), kFunction = bit(Section::function), kFund = bit(Section::fund);
 
 // Every key of an entry, a member or a quorum (load_vocabulary.hpp), as a number.
 enum class Field : std::uint8_t {
@@ -647,16 +644,7 @@ bool Reader::relation(std::size_t index) {
                            (r.kind == RelationKind::member_of ? membership : 0);
     if (entry_seen_ & ~allowed) return false;  // W009
     if (!get(Field::from) || !get(Field::to)) return false;
-    unsigned from_ok = kOrg | kBody | kPost | kArea | kFunction | kFund, to_ok = from_ok;
-    switch (r.kind) {
-        case RelationKind::accountable_to:
-        case RelationKind::delegates: from_ok = to_ok = kOrg | kBody | kPost; break;
-        case RelationKind::member_of: from_ok = kOrg | kPost; to_ok = kBody | kOrg; break;
-        case RelationKind::commissions: from_ok = kOrg | kBody; to_ok = kOrg; break;
-        case RelationKind::hosts: from_ok = kOrg; to_ok = kBody | kPost; break;
-        case RelationKind::chairs: from_ok = kPost; to_ok = kBody; break;
-        default: break;
-    }
+    const auto [from_ok, to_ok] = relation_ends(r.kind);
     if (!claim_other(get(Field::id)) || !text(Field::id, r.id) || !reference(Field::from, from_ok, r.from) ||
         !reference(Field::to, to_ok, r.to) || !validity(r.valid))
         return false;

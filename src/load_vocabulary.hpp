@@ -17,6 +17,28 @@
 
 namespace pbp::detail {
 
+/// Sets of sections, for what a reference may name.
+constexpr unsigned bit(Section s) { return 1u << static_cast<unsigned>(s); }
+inline constexpr unsigned kOrg = bit(Section::organisation), kBody = bit(Section::body), kPost = bit(Section::post),
+                          kArea = bit(Section::area), kFunction = bit(Section::function), kFund = bit(Section::fund);
+inline constexpr unsigned kAny = kOrg | kBody | kPost | kArea | kFunction | kFund;
+
+/// The sections a relation of kind `k` may run from and to (SPEC 1.2).
+struct RelationEnds {
+    unsigned from = kAny, to = kAny;
+};
+constexpr RelationEnds relation_ends(RelationKind k) {
+    switch (k) {
+        case RelationKind::accountable_to:
+        case RelationKind::delegates: return {kOrg | kBody | kPost, kOrg | kBody | kPost};
+        case RelationKind::member_of: return {kOrg | kPost, kBody | kOrg};
+        case RelationKind::commissions: return {kOrg | kBody, kOrg};
+        case RelationKind::hosts: return {kOrg, kBody | kPost};
+        case RelationKind::chairs: return {kPost, kBody};
+        default: return {};
+    }
+}
+
 inline const std::set<std::string, std::less<>>& kinds_of(Section s) {
     static const std::set<std::string, std::less<>> areas{
         "country", "region", "ics", "place", "neighbourhood", "local_authority", "district", "ward", "lsoa", "unit"};
