@@ -1,9 +1,9 @@
 // The quick reading of a model (load_clean.hpp): Boost.JSON's basic_parser calls this file's
 // Reader for every key and value, in text order. The Reader keeps only the entry being read
 // (its fields, as views into the text wherever it can), turns each finished entry into an
-// entity, relation, flow or assessment, and resolves the ids they name once every entity has
-// been seen. Whatever the full reading would report makes it give way: the rules below are
-// the full reading's (load.cpp), asked as yes-or-no questions.
+// entity, relation, flow or assessment, resolves each id it names at once when that entity has
+// been read, and the rest once every entity has. Whatever the full reading would report makes
+// it give way: the rules below are the full reading's (load.cpp), asked as yes-or-no questions.
 #include "load_clean.hpp"
 
 #include "pbp/load.hpp"
@@ -30,7 +30,6 @@ namespace json = boost::json;
 
 namespace {
 
-
 // Every key of an entry, a member or a quorum (load_vocabulary.hpp), as a number.
 enum class Field : std::uint8_t {
     id, name, kind, codes, valid_from, valid_to, notes, attrs, within, population, need_index, serves, of, place,
@@ -48,7 +47,7 @@ using Fields = std::uint64_t;  // a set of Field
 constexpr Fields of(Field f) { return Fields{1} << static_cast<unsigned>(f); }
 
 // The field of a key, looked up in a small open-addressed table: every key of every entry
-// comes here, and a look along all 47 names was a tenth of the reading.
+// comes here, and a look along all 47 names for each was a few per cent of the reading (perf).
 Field field_named(std::string_view key) {
     constexpr std::size_t size = 256;
     const auto slot = [](std::string_view k) {
@@ -317,8 +316,9 @@ private:
                 return true;
             }
             case In::skip_object: {
-                // E009 anywhere under "attrs": keys compared by hash, so a rare false alarm
-                // only sends the file to the full reading, which compares them exactly.
+                // E009 in a value passed over ("attrs", a relation's "notes"): keys compared by
+                // hash, so a rare false alarm only sends the file to the full reading, which
+                // compares them exactly.
                 const std::uint64_t h = std::hash<std::string_view>{}(k);
                 const auto from = hashes_.begin() + static_cast<std::ptrdiff_t>(f.hashes);
                 if (hashes_.end() - from >= 64 || std::find(from, hashes_.end(), h) != hashes_.end()) return false;
