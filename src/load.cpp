@@ -35,12 +35,9 @@
 
 namespace pbp {
 namespace json = boost::json;
-using detail::pointer_token;
-using detail::valid_id;
-using namespace detail;  // the words of load_vocabulary.hpp
+using namespace detail;  // the library's internals: ids.hpp, load_vocabulary.hpp, source_map.hpp...
 
 namespace {
-
 
 std::string describe(unsigned mask) {
     std::vector<std::string> names;
@@ -70,8 +67,6 @@ std::string_view singular(Section s) {
     return "entity";
 }
 
-
-
 constexpr std::array<std::pair<std::string_view, Section>, 6> kSections{{
     {"areas", Section::area},
     {"organisations", Section::organisation},
@@ -92,7 +87,6 @@ bool has_money_syntax(std::string_view s) {
     auto dot = s.find('.');
     return parse_decimal(s).has_value() && (dot == std::string_view::npos || s.size() - dot - 1 <= 2);
 }
-
 
 std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
 
