@@ -35,7 +35,17 @@
 
 namespace pbp {
 namespace json = boost::json;
-using namespace detail;  // the library's internals: ids.hpp, load_vocabulary.hpp, source_map.hpp...
+// Named one by one, not `using namespace detail`: a unity build puts several source files in
+// one translation unit, where a using-directive would reach the files after this one.
+using detail::pointer_token;
+using detail::valid_id;
+using detail::bit, detail::kOrg, detail::kBody, detail::kPost, detail::kArea, detail::kFunction, detail::kFund,
+    detail::kAny, detail::relation_ends;
+using detail::kinds_of, detail::Keys, detail::kCommonKeys, detail::section_keys, detail::kMemberKeys,
+    detail::kQuorumKeys, detail::kRelationKeys, detail::kDelegationKeys, detail::kMembershipKeys, detail::kFlowKeys,
+    detail::kAssessmentKeys;
+using detail::is_member_role, detail::maturity_themes, detail::maturity_stages, detail::decimal_digits,
+    detail::max_pence;
 
 namespace {
 
