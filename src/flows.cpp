@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <mutex>
+#include <numeric>
 #include <set>
 #include <unordered_map>
 
@@ -22,44 +24,68 @@ namespace {
 bool id_less(const Model& m, Index a, Index b) { return m.id(a) < m.id(b); }  // byte-wise: char_traits<char>
 }  // namespace
 
+// graph(), made on its first call.
+struct FlowGraph::WholeGraph {
+    std::once_flag made;
+    Graph graph;
+};
+
 FlowGraph::FlowGraph(const Model& m, FinancialYear year)
-    : model_(&m), year_(year), graph_(m.entities.size()) {
+    : model_(&m), year_(year), whole_(std::make_shared<WholeGraph>()) {
     const std::size_t n = m.entities.size();
-    inflow_.assign(n, Money());
-    outflow_.assign(n, Money());
-    named_.assign(n, 0);
+    slot_.assign(n, npos);
     for (std::size_t k = 0; k < m.flows.size(); ++k) {
         const Flow& f = m.flows[k];
         if (f.year != year || f.from >= n || f.to >= n) continue;
         flows_.push_back(k);
-        boost::add_edge(f.from, f.to, FlowEdge{k}, graph_);
-        outflow_[f.from] += f.amount;
-        inflow_[f.to] += f.amount;
-        named_[f.from] = named_[f.to] = 1;
+        for (Index v : {f.from, f.to})
+            if (slot_[v] == npos) {
+                slot_[v] = 0;  // named; its place is given once nodes_ is sorted
+                nodes_.push_back(v);
+            }
     }
-    for (Index i = 0; i < n; ++i)
-        if (named_[i]) nodes_.push_back(i);
     std::sort(nodes_.begin(), nodes_.end(), [&](Index a, Index b) { return id_less(m, a, b); });
+    const std::size_t k = nodes_.size();
+    for (Index s = 0; s < k; ++s) slot_[nodes_[s]] = s;
+
+    // The sums, the flows into each node, and the year's flows among its own nodes (vertex s is
+    // nodes_[s]) for their order and their circles.
+    inflow_.assign(k, Money());
+    outflow_.assign(k, Money());
+    into_start_.assign(k + 1, 0);
+    Graph among(k);
+    for (std::size_t f : flows_) {
+        const Index from = slot_[m.flows[f].from], to = slot_[m.flows[f].to];
+        outflow_[from] += m.flows[f].amount;
+        inflow_[to] += m.flows[f].amount;
+        ++into_start_[to + 1];
+        boost::add_edge(from, to, FlowEdge{f}, among);
+    }
+    std::partial_sum(into_start_.begin(), into_start_.end(), into_start_.begin());
+    into_.resize(flows_.size());
+    std::vector<std::size_t> next(into_start_.begin(), into_start_.end() - 1);
+    for (std::size_t f : flows_) into_[next[slot_[m.flows[f].to]]++] = f;
 
     // Topological order (Boost.Graph's DFS-based sort gives it reversed). A cycle makes it
     // throw not_a_dag; the strongly connected components then name every cycle (E301).
-    rank_.assign(n, 0);
+    rank_.assign(k, 0);
     try {
         std::vector<Index> reversed;
-        reversed.reserve(n);
-        boost::topological_sort(graph_, std::back_inserter(reversed));
-        for (std::size_t k = 0; k < reversed.size(); ++k)
-            rank_[reversed[k]] = static_cast<std::uint32_t>(reversed.size() - 1 - k);
+        reversed.reserve(k);
+        boost::topological_sort(among, std::back_inserter(reversed));
+        for (std::size_t r = 0; r < reversed.size(); ++r)
+            rank_[reversed[r]] = static_cast<std::uint32_t>(reversed.size() - 1 - r);
     } catch (const boost::not_a_dag&) {
-        std::vector<int> component(n);
-        boost::strong_components(graph_, boost::make_iterator_property_map(component.begin(),
-                                                                           boost::get(boost::vertex_index, graph_)));
+        std::vector<int> component(k);
+        boost::strong_components(among, boost::make_iterator_property_map(component.begin(),
+                                                                          boost::get(boost::vertex_index, among)));
         std::map<int, std::vector<Index>> members;
-        for (Index v : nodes_) members[component[v]].push_back(v);  // nodes_ is id-sorted already
+        for (Index s = 0; s < k; ++s) members[component[s]].push_back(nodes_[s]);  // id-sorted, as nodes_
         for (auto& [c, vs] : members) {
+            const Index first = slot_[vs[0]];
             bool loop = vs.size() > 1;
-            for (auto [b, e] = boost::out_edges(vs[0], graph_); !loop && b != e; ++b)
-                loop = boost::target(*b, graph_) == vs[0];
+            for (auto [b, e] = boost::out_edges(first, among); !loop && b != e; ++b)
+                loop = boost::target(*b, among) == first;
             if (loop) cycles_.push_back(vs);
         }
         std::sort(cycles_.begin(), cycles_.end(), [&](const auto& a, const auto& b) {
@@ -67,6 +93,33 @@ FlowGraph::FlowGraph(const Model& m, FinancialYear year)
                                                 [&](Index x, Index y) { return id_less(m, x, y); });
         });
     }
+}
+
+const FlowGraph::Graph& FlowGraph::graph() const {
+    std::call_once(whole_->made, [this] {
+        Graph g(slot_.size());
+        for (std::size_t f : flows_) boost::add_edge(model_->flows[f].from, model_->flows[f].to, FlowEdge{f}, g);
+        whole_->graph = std::move(g);
+    });
+    return whole_->graph;
+}
+
+gsl::span<const std::size_t> FlowGraph::flows_into(Index node) const {
+    const Index s = slot_.at(node);
+    if (s == npos) return {};
+    return gsl::span<const std::size_t>(into_.data() + into_start_[s], into_start_[s + 1] - into_start_[s]);
+}
+
+const Money& FlowGraph::inflow(Index node) const {
+    static const Money none;
+    const Index s = slot_.at(node);
+    return s == npos ? none : inflow_[s];
+}
+
+const Money& FlowGraph::outflow(Index node) const {
+    static const Money none;
+    const Index s = slot_.at(node);
+    return s == npos ? none : outflow_[s];
 }
 
 std::string FlowGraph::cycle_message() const {
@@ -104,23 +157,23 @@ Trace trace(const FlowGraph& g, Index node) {
     if (t.total.is_zero()) return t;
 
     // The node's ancestors: everything with a path of flows (of any amount) into it.
-    const auto& G = g.graph_;
-    std::unordered_map<Index, std::size_t> slot;  // ancestor -> position in `ancestors`
+    std::unordered_map<Index, std::size_t> place;  // ancestor -> position in `ancestors`
     std::vector<Index> ancestors, stack{node};
     while (!stack.empty()) {
         Index v = stack.back();
         stack.pop_back();
-        for (auto [b, e] = boost::in_edges(v, G); b != e; ++b) {
-            Index u = static_cast<Index>(boost::source(*b, G));
-            if (slot.emplace(u, ancestors.size()).second) {
+        for (std::size_t k : g.flows_into(v)) {
+            const Index u = m.flows[k].from;
+            if (place.emplace(u, ancestors.size()).second) {
                 ancestors.push_back(u);
                 stack.push_back(u);
             }
         }
     }
     // Topological order: every ancestor after the nodes that pay it.
-    std::sort(ancestors.begin(), ancestors.end(), [&](Index a, Index b) { return g.rank_[a] < g.rank_[b]; });
-    for (std::size_t k = 0; k < ancestors.size(); ++k) slot[ancestors[k]] = k;
+    std::sort(ancestors.begin(), ancestors.end(),
+              [&](Index a, Index b) { return g.rank_[g.slot_[a]] < g.rank_[g.slot_[b]]; });
+    for (std::size_t k = 0; k < ancestors.size(); ++k) place[ancestors[k]] = k;
 
     // f_u(S), the fraction of u's inflow that comes from source S (SPEC 2.3), keyed by S.
     using Fractions = std::map<Index, Ratio>;
@@ -130,18 +183,18 @@ Trace trace(const FlowGraph& g, Index node) {
     // source's exact amount, inflow(N) x f_N(S).
     auto reaching = [&](Index v) {
         Fractions acc;
-        for (auto [b, e] = boost::in_edges(v, G); b != e; ++b) {
-            const Flow& fl = m.flows[G[*b].flow];
+        for (std::size_t k : g.flows_into(v)) {
+            const Flow& fl = m.flows[k];
             if (fl.amount.is_zero()) continue;
             const Ratio amount(boost::multiprecision::cpp_int(fl.amount.pence()));
-            for (const auto& [s, frac] : f[slot.at(static_cast<Index>(boost::source(*b, G)))]) acc[s] += amount * frac;
+            for (const auto& [s, frac] : f[place.at(fl.from)]) acc[s] += amount * frac;
         }
         return acc;
     };
     std::vector<Index> sources;
     for (std::size_t k = 0; k < ancestors.size(); ++k) {
         const Index u = ancestors[k];
-        if (boost::in_degree(u, G) == 0) {
+        if (g.flows_into(u).empty()) {
             f[k].emplace(u, Ratio(1));
             sources.push_back(u);
             continue;

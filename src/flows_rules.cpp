@@ -201,8 +201,8 @@ Diagnostics collect(const FlowGraph& g) {
             Sides s;
             std::set<std::string> nhs_payers, la_payers;
             bool combined_authority = false;
-            for (auto [b, end] = boost::in_edges(v, g.graph()); b != end; ++b) {
-                const Flow& f = m.flows[g.graph()[*b].flow];
+            for (std::size_t k : g.flows_into(v)) {
+                const Flow& f = m.flows[k];
                 if (f.amount.is_zero()) continue;  // a zero flow contributes nothing to the pool
                 Sides one;
                 std::set<Index> seen;

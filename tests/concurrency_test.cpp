@@ -131,3 +131,26 @@ TEST_CASE("concurrency: models loaded and dropped on eight threads at once") {
     for (auto& th : threads) th.join();
     CHECK(failures == 0);
 }
+
+TEST_CASE("concurrency: one FlowGraph shared by eight threads makes its whole graph once") {
+    // FlowGraph::graph() is made on its first call: threads that ask at the same moment must all
+    // get the one graph, with every flow of the year on it.
+    const auto model = test::load_bundled("nottinghamshire");
+    const std::vector<FinancialYear> years = flow_years(*model);
+    REQUIRE_FALSE(years.empty());
+    const FlowGraph g(*model, years.front());
+    REQUIRE_FALSE(g.flows().empty());
+    std::vector<const FlowGraph::Graph*> seen(8, nullptr);
+    std::vector<std::size_t> edges(8, 0);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < seen.size(); ++t)
+        threads.emplace_back([&, t] {
+            seen[t] = &g.graph();
+            edges[t] = boost::num_edges(*seen[t]);
+        });
+    for (auto& th : threads) th.join();
+    for (std::size_t t = 0; t < seen.size(); ++t) {
+        CHECK(seen[t] == seen.front());
+        CHECK(edges[t] == g.flows().size());
+    }
+}

@@ -12,7 +12,10 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/json/object.hpp>
+#include <gsl/span>
 
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,13 +52,16 @@ struct Trace {
     std::vector<SourceAmount> sources;
 };
 
-/// The flows of one financial year as a directed graph over the model's entities: vertex i is
-/// Model::entities[i], one edge per flow (parallel edges allowed). Built once, it answers any
-/// number of balances and traces for that year cheaply (a trace only visits the node's
-/// ancestors). Flows are selected by `year` alone, whatever their dates (SPEC 2.6.1).
+/// The flows of one financial year as a directed graph over the model's entities: one edge per
+/// flow (parallel edges allowed). Built once, it answers any number of balances and traces for
+/// that year cheaply (a trace only visits the node's ancestors). Flows are selected by `year`
+/// alone, whatever their dates (SPEC 2.6.1).
 ///
-/// Holds a pointer to the model, which must outlive it. Immutable after construction, so it
-/// may be queried from many threads at once.
+/// Its size follows the year's flows, not the model: only the nodes the flows name have sums
+/// and places in the order (a national model's year names a few hundred of its 44,000
+/// entities). Holds a pointer to the model, which must outlive it. Immutable after
+/// construction (graph() is built on its first call, once, thread-safe), so it may be queried
+/// from many threads at once.
 class FlowGraph {
 public:
     /// The flow behind an edge: an index into Model::flows.
@@ -72,22 +78,27 @@ public:
 
     [[nodiscard]] const Model& model() const noexcept { return *model_; }
     [[nodiscard]] FinancialYear year() const noexcept { return year_; }
-    /// The graph itself (vertex i = entity i; each edge's FlowEdge names its flow).
-    [[nodiscard]] const Graph& graph() const noexcept { return graph_; }
+    /// The year's flows as a Boost.Graph with a vertex for every entity of the model (vertex i
+    /// = entity i; each edge's FlowEdge names its flow, edges in file order). Built on the
+    /// first call, once, thread-safe: its size is the model's, which the queries here do not
+    /// need (they read flows_into()).
+    [[nodiscard]] const Graph& graph() const;
     /// Indices into Model::flows of the year's flows, in file order.
     [[nodiscard]] const std::vector<std::size_t>& flows() const noexcept { return flows_; }
+    /// Indices into Model::flows of the year's flows into `node`, in file order (empty when
+    /// none). @throws std::out_of_range when `node` is not an index of the model's entities.
+    [[nodiscard]] gsl::span<const std::size_t> flows_into(Index node) const;
 
-    /// Sum of the year's flows into `node`.
-    [[nodiscard]] const Money& inflow(Index node) const { return inflow_.at(node); }
-    /// Sum of the year's flows out of `node`.
-    [[nodiscard]] const Money& outflow(Index node) const { return outflow_.at(node); }
+    /// Sum of the year's flows into `node`. @throws std::out_of_range as flows_into().
+    [[nodiscard]] const Money& inflow(Index node) const;
+    /// Sum of the year's flows out of `node`. @throws std::out_of_range as flows_into().
+    [[nodiscard]] const Money& outflow(Index node) const;
     /// True when some flow of the year names `node` as `from` or `to`.
-    [[nodiscard]] bool named(Index node) const { return named_.at(node) != 0; }
+    /// @throws std::out_of_range as flows_into().
+    [[nodiscard]] bool named(Index node) const { return slot_.at(node) != npos; }
     /// True when `node` is named by a flow of the year and no flow of the year goes into it
     /// (NHS England's allocation, a council's own money: SPEC 2.3).
-    [[nodiscard]] bool is_source(Index node) const {
-        return named(node) && boost::in_degree(node, graph_) == 0;
-    }
+    [[nodiscard]] bool is_source(Index node) const { return named(node) && flows_into(node).empty(); }
     /// Every node named by a flow of the year, sorted byte-wise by id.
     [[nodiscard]] const std::vector<Index>& nodes() const noexcept { return nodes_; }
 
@@ -101,15 +112,21 @@ public:
     [[nodiscard]] std::string cycle_message() const;
 
 private:
+    struct WholeGraph;  // graph(), once made
+
     const Model* model_;
     FinancialYear year_;
-    Graph graph_;
     std::vector<std::size_t> flows_;
-    std::vector<Money> inflow_, outflow_;
-    std::vector<char> named_;
+    // Each entity's place among nodes_ (npos when the year's flows do not name it): the
+    // per-node arrays below are by that place, so that they are as long as nodes_, not the model.
+    std::vector<Index> slot_;
     std::vector<Index> nodes_;
+    std::vector<Money> inflow_, outflow_;
     std::vector<std::uint32_t> rank_;  ///< position in topological order (sources first)
+    // flows_into() as compressed rows: node slot k's flows are into_[into_start_[k] .. into_start_[k + 1]).
+    std::vector<std::size_t> into_start_, into_;
     std::vector<std::vector<Index>> cycles_;
+    std::shared_ptr<WholeGraph> whole_;  // shared, so that a copy of this graph shares it too
 
     friend Trace trace(const FlowGraph& g, Index node);
 };
