@@ -851,45 +851,6 @@ Diagnostic located(std::string code, std::string message, std::string_view text,
     return Diagnostic{std::move(code), severity_of(code), std::move(message), {}, "", p.line, p.column};
 }
 
-// The offset of the first byte that is not part of well-formed UTF-8 (RFC 3629: no overlong
-// forms, no surrogates, nothing above U+10FFFF), or npos.
-std::size_t invalid_utf8(std::string_view s) {
-    std::size_t i = 0;
-    const std::size_t n = s.size();
-    while (i < n) {
-        // A model is almost all ASCII: eight bytes at a time while none has its high bit set.
-        for (; i + 8 <= n; i += 8) {
-            std::uint64_t eight = 0;
-            std::memcpy(&eight, s.data() + i, 8);
-            if (eight & 0x8080808080808080u) break;
-        }
-        if (i == n) break;
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t len = 0;
-        unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-        if (c >= 0xC2 && c <= 0xDF) len = 2;
-        else if (c == 0xE0) len = 3, lo = 0xA0;
-        else if (c >= 0xE1 && c <= 0xEC) len = 3;
-        else if (c == 0xED) len = 3, hi = 0x9F;
-        else if (c >= 0xEE && c <= 0xEF) len = 3;
-        else if (c == 0xF0) len = 4, lo = 0x90;
-        else if (c >= 0xF1 && c <= 0xF3) len = 4;
-        else if (c == 0xF4) len = 4, hi = 0x8F;
-        else return i;
-        if (i + len > n) return i;
-        for (std::size_t k = 1; k < len; ++k) {
-            const auto b = static_cast<unsigned char>(s[i + k]);
-            if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return i;
-        }
-        i += len;
-    }
-    return std::string_view::npos;
-}
-
 // E012: a section with more entries than limits:: allows, as a diagnostic at that section.
 std::optional<Diagnostic> too_many(const Model& model, const detail::Outline& outline) {
     std::size_t entities = 0;
@@ -973,7 +934,7 @@ LoadResult load_text(std::string owned, bool quick = true) {
     strip_bom(text);
     LoadResult result;
     if (text.size() > limits::file_bytes) return too_large("The file", text.size());
-    if (const std::size_t bad = invalid_utf8(text); bad != std::string_view::npos) {
+    if (const std::size_t bad = detail::invalid_utf8(text); bad != std::string_view::npos) {
         char hex[8];
         std::snprintf(hex, sizeof hex, "%02X", static_cast<unsigned>(static_cast<unsigned char>(text[bad])));
         const SourcePosition p = detail::position_of(text, bad);
@@ -1074,6 +1035,43 @@ LoadResult load_text(std::string owned, bool quick = true) {
     return result;
 }
 }  // namespace
+
+std::size_t detail::invalid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    const std::size_t n = s.size();
+    while (i < n) {
+        // A model is almost all ASCII: eight bytes at a time while none has its high bit set.
+        for (; i + 8 <= n; i += 8) {
+            std::uint64_t eight = 0;
+            std::memcpy(&eight, s.data() + i, 8);
+            if (eight & 0x8080808080808080u) break;
+        }
+        if (i == n) break;
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len = 0;
+        unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+        if (c >= 0xC2 && c <= 0xDF) len = 2;
+        else if (c == 0xE0) len = 3, lo = 0xA0;
+        else if (c >= 0xE1 && c <= 0xEC) len = 3;
+        else if (c == 0xED) len = 3, hi = 0x9F;
+        else if (c >= 0xEE && c <= 0xEF) len = 3;
+        else if (c == 0xF0) len = 4, lo = 0x90;
+        else if (c >= 0xF1 && c <= 0xF3) len = 4;
+        else if (c == 0xF4) len = 4, hi = 0x8F;
+        else return i;
+        if (i + len > n) return i;
+        for (std::size_t k = 1; k < len; ++k) {
+            const auto b = static_cast<unsigned char>(s[i + k]);
+            if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return i;
+        }
+        i += len;
+    }
+    return std::string_view::npos;
+}
 
 LoadResult detail::load_model_in_full(std::string_view text) {
     if (text.size() > limits::file_bytes + 3) return too_large("The file", text.size());

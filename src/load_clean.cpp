@@ -788,6 +788,7 @@ bool read_clean(Model& m) {
     options.allow_comments = true;
     options.allow_trailing_commas = true;
     options.max_depth = limits::depth;
+    options.allow_invalid_utf8 = true;  // checked already (the precondition): not twice
     json::basic_parser<Reader> parser(options, m);
     json::error_code ec;
     const std::string_view text = m.source;

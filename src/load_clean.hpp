@@ -22,11 +22,18 @@ namespace pbp::detail {
 /// entities) that difference in peak memory outweighs the time saved.
 inline constexpr std::size_t clean_reading_bytes = std::size_t{64} << 20;
 
+/// The offset of the first byte of `s` that is not part of well-formed UTF-8 (RFC 3629: no
+/// overlong forms, no surrogates, nothing above U+10FFFF), or npos. load_model() checks every
+/// text with it first (E001), so the readings after it need not check again.
+std::size_t invalid_utf8(std::string_view s);
+
 /// Reads `m.source`, the text of a model without its byte order mark, into the empty model
 /// `m`: its name, entities, relations, flows, assessments and ids, exactly as the full reading
 /// would, but not its graph (load.cpp builds that for both). True when the text is a model the
 /// full reading would load without a single diagnostic; false at the first thing it would
 /// report, and then `m` is to be discarded, all but `m.source`, which is left as it was.
+/// @pre `m.source` is well-formed UTF-8 (invalid_utf8() finds nothing): the parser does not
+///      check it again.
 bool read_clean(Model& m);
 
 /// load_model() without the quick reading: what load_model() gives way to, for tests that
