@@ -41,7 +41,7 @@ using detail::pointer_token;
 using detail::valid_id;
 using detail::bit, detail::kOrg, detail::kBody, detail::kPost, detail::kArea, detail::kFunction, detail::kFund,
     detail::kAny, detail::relation_ends;
-using detail::kinds_of, detail::Keys, detail::kCommonKeys, detail::section_keys, detail::kMemberKeys,
+using detail::kinds_of, detail::is_kind_of, detail::entry_pointer, detail::Keys, detail::kCommonKeys, detail::section_keys, detail::kMemberKeys,
     detail::kQuorumKeys, detail::kRelationKeys, detail::kDelegationKeys, detail::kMembershipKeys, detail::kFlowKeys,
     detail::kAssessmentKeys;
 using detail::is_member_role, detail::maturity_themes, detail::maturity_stages, detail::decimal_digits,
@@ -174,7 +174,7 @@ public:
                 if (const Index e = entity_at_[list][i]; e != npos) read_entity(e, v.get_object());
                 return;
             }
-            std::string base = "/" + std::string(kLists[list]) + "/" + std::to_string(i);
+            std::string base = entry_pointer(kLists[list], i);
             if (!v.is_object()) malformed(std::move(base), {}, not_an_object[list - kRelations]);
             else if (list == kRelations) read_relation(i, v.get_object(), base);
             else if (list == kFlows) read_flow(i, v.get_object(), base);
@@ -260,7 +260,7 @@ private:
         const std::vector<detail::ListEntry>& entries = outline_.entries[list];
         entity_at_[list].assign(entries.size(), npos);
         for (std::size_t i = 0; i < entries.size(); ++i) {
-            std::string path = "/" + std::string(name) + "/" + std::to_string(i);
+            std::string path = entry_pointer(name, i);
             const detail::ListEntry& entry = entries[i];
             if (!entry.object) {
                 malformed(path, {}, "Each entry in \"" + std::string(name) + "\" must be an object ({...}).");
@@ -288,7 +288,7 @@ private:
         for (std::size_t i = 0; i < entries.size(); ++i) {
             if (!entries[i].object || !entries[i].has_id) continue;
             const json::value& idv = entries[i].id;
-            const std::string entry = "/" + std::string(kLists[list]) + "/" + std::to_string(i);
+            const std::string entry = entry_pointer(kLists[list], i);
             if (!idv.is_string()) malformed(entry + "/id", {}, "An id must be a string, not " + json_text(idv) + ".");
             else claim_id(idv.get_string(), entry);
         }
@@ -516,10 +516,9 @@ private:
         }
         if (auto* a = o.if_contains("attrs"); a && !a->is_object())
             malformed(base + "/attrs", {e.id}, "The \"attrs\" of " + in_quotes(e.id) + " must be an object ({...}).");
-        const auto& kinds = kinds_of(e.section);
-        if (!kinds.empty()) {
+        if (!kinds_of(e.section).empty()) {
             if (auto k = string_field(o, "kind", base, e.id)) {
-                if (kinds.count(*k)) e.kind = std::move(*k);
+                if (is_kind_of(e.section, *k)) e.kind = std::move(*k);
                 else
                     malformed(base + "/kind", {e.id},
                               "The kind \"" + *k + "\" of " + in_quotes(e.id) + " is not a kind of " +

@@ -546,7 +546,7 @@ bool Reader::entity(Section s, std::size_t index) {
     Entity& e = append_prepared(m_.entities, entities_ready_);
     e.id = std::string(id->text);
     e.section = s;
-    e.pointer = "/" + std::string(kLists[list_]) + "/" + std::to_string(index);
+    e.pointer = entry_pointer(kLists[list_], index);
     e.name = e.id;
     EntityDetails d;
     if (!text(Field::name, e.name) || !text(Field::notes, d.notes) || !validity(e.valid)) return false;
@@ -555,9 +555,9 @@ bool Reader::entity(Section s, std::size_t index) {
         for (const auto& [code, value] : codes_) e.codes.emplace(code, value);
     }
     if (const Slot* a = get(Field::attrs); a && a->type != Type::object) return false;
-    if (const auto& kinds = kinds_of(s); !kinds.empty()) {
+    if (!kinds_of(s).empty()) {
         const Slot* k = get(Field::kind);
-        if (!k || k->type != Type::string || !kinds.count(k->text)) return false;
+        if (!k || k->type != Type::string || !is_kind_of(s, k->text)) return false;
         e.kind = std::string(k->text);
     } else if (!text(Field::kind, e.kind)) {
         return false;
@@ -632,7 +632,7 @@ bool Reader::entity(Section s, std::size_t index) {
 bool Reader::relation(std::size_t index) {
     if (index >= limits::relations) return false;
     Relation r;
-    r.pointer = "/relations/" + std::to_string(index);
+    r.pointer = entry_pointer("relations", index);
     const Slot* kind_slot = get(Field::kind);
     if (!kind_slot || kind_slot->type != Type::string) return false;
     const std::optional<RelationKind> kind = parse_relation_kind(kind_slot->text);
@@ -679,7 +679,7 @@ bool Reader::flow(std::size_t index) {
     for (Field f : {Field::from, Field::to, Field::amount, Field::year})
         if (!get(f)) return false;
     Flow fl;
-    fl.pointer = "/flows/" + std::to_string(index);
+    fl.pointer = entry_pointer("flows", index);
     std::optional<Money> amount;
     std::optional<std::string_view> year, restriction;
     if (!claim_other(get(Field::id)) || !reference(Field::from, kOrg | kBody | kFund, fl.from) ||
@@ -708,7 +708,7 @@ bool Reader::assessment(std::size_t index) {
     for (Field f : {Field::subject, Field::date, Field::theme, Field::stage})
         if (!get(f)) return false;
     Assessment a;
-    a.pointer = "/assessments/" + std::to_string(index);
+    a.pointer = entry_pointer("assessments", index);
     std::optional<std::string_view> date, theme, stage;
     if (!claim_other(get(Field::id)) || !reference(Field::subject, kBody | kArea, a.subject) || !text(Field::date, date) ||
         !text(Field::theme, theme) || !text(Field::stage, stage) || !text(Field::evidence, a.evidence))

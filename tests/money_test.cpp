@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -33,6 +34,33 @@ TEST_CASE("Money::parse accepts exactly -?[0-9]+(.[0-9]{1,2})? (SPEC 1.3)") {
         CAPTURE(bad);
         CHECK_FALSE(Money::parse(bad).has_value());
     }
+}
+
+TEST_CASE("Money::parse reads amounts of every length exactly, either side of 64 bits") {
+    // Amounts of up to sixteen digits of pounds are read in a 64-bit integer, longer ones as a
+    // big number: both against the pence worked out by cpp_int from the same digits.
+    std::mt19937_64 rng(17);
+    std::uniform_int_distribution<int> digit(0, 9), coin(0, 1), places(0, 2);
+    for (std::size_t length = 1; length <= 24; ++length)
+        for (int k = 0; k < 200; ++k) {
+            std::string pounds, fraction;
+            for (std::size_t d = 0; d < length; ++d) pounds += static_cast<char>('0' + (k == 0 ? 9 : digit(rng)));
+            for (int d = places(rng); d > 0; --d) fraction += static_cast<char>('0' + digit(rng));
+            const bool negative = coin(rng) == 1;
+            const std::string text = (negative ? "-" : "") + pounds + (fraction.empty() ? "" : "." + fraction);
+            CAPTURE(text);
+            std::string pence_digits = pounds + fraction;
+            pence_digits.append(2 - fraction.size(), '0');
+            // cpp_int reads a leading 0 as octal: the digits without their leading zeros.
+            pence_digits.erase(0, std::min(pence_digits.find_first_not_of('0'), pence_digits.size() - 1));
+            const cpp_int expected = cpp_int(pence_digits) * (negative ? -1 : 1);
+            const auto got = Money::parse(text);
+            REQUIRE(got);
+            CHECK(cpp_int(got->pence()) == expected);
+        }
+    CHECK(Money::parse("9999999999999999.99")->to_string() == "9999999999999999.99");  // the last of 64 bits
+    CHECK(Money::parse("10000000000000000.00")->to_string() == "10000000000000000.00");
+    CHECK(Money::parse("-00000000000000000000009.99")->to_string() == "-9.99");  // leading zeros do not count
 }
 
 TEST_CASE("Money prints two decimals for machines and pounds with commas for people") {
