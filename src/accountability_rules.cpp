@@ -82,12 +82,16 @@ void check_accountability(const Model& m, Diagnostics& out) {
     // breadth-first pass from every organisation finds everything that reaches one.
     const GraphView all = accountability_view(m, std::nullopt);
     std::vector<char> reaches(n, 0);
-    std::vector<Index> queue;
-    for (Index v = 0; v < n; ++v)
-        if (m.entities[v].section == Section::organisation) {
+    std::vector<Index> queue, answering;  // answering: the bodies and posts, taken in the same pass
+    for (Index v = 0; v < n; ++v) {
+        const Section s = m.entities[v].section;
+        if (s == Section::organisation) {
             reaches[v] = 1;
             queue.push_back(v);
+        } else if (s == Section::body || s == Section::post) {
+            answering.push_back(v);
         }
+    }
     for (std::size_t k = 0; k < queue.size(); ++k)
         for (auto [b, e] = boost::in_edges(queue[k], all); b != e; ++b) {
             auto u = static_cast<Index>(boost::source(*b, all));
@@ -96,9 +100,9 @@ void check_accountability(const Model& m, Diagnostics& out) {
                 queue.push_back(u);
             }
         }
-    for (Index v = 0; v < n; ++v) {
+    for (Index v : answering) {
+        if (reaches[v]) continue;
         const Entity& e = m.entities[v];
-        if ((e.section != Section::body && e.section != Section::post) || reaches[v]) continue;
         out.push_back(m.diagnostic("W102",
                                    "The " + std::string(e.section == Section::body ? "body " : "post ") + in_quotes(e.id) +
                                        " does not answer to any organisation: give it an \"of\"/\"in\" or an "

@@ -43,19 +43,22 @@ void check_populations(const Model& m, const Footprints& fp, Diagnostics& out) {
 
 // E206: a place may not span ICS boundaries (004; DOMAIN.md "The tiers").
 void check_places_in_one_ics(const Model& m, const Footprints& fp, Diagnostics& out) {
-    std::vector<Index> systems;
-    for (Index i : fp.areas())
-        if (m.at(i).kind == "ics") systems.push_back(i);
+    // One pass over the areas for both kinds: each look at an entity is a cache miss or more.
+    std::vector<Index> systems, places;
+    for (Index i : fp.areas()) {
+        const std::string& kind = m.at(i).kind;
+        if (kind == "ics") systems.push_back(i);
+        else if (kind == "place") places.push_back(i);
+    }
     if (systems.empty()) return;
     std::sort(systems.begin(), systems.end(), [&](Index a, Index b) { return m.id(a) < m.id(b); });
     // For each leaf, the ICSs (positions in `systems`) whose footprint holds it.
     const LeafMembership ics_of(fp, systems);
 
-    for (Index p : fp.areas()) {
-        if (m.at(p).kind != "place") continue;
+    for (Index p : places) {
         std::map<std::uint32_t, Population> people;  // people of the place in each ICS
         for (Index l : fp.leaves(p))
-            for (std::uint32_t j : ics_of[l]) people[j] += m.at(l).population.value_or(0);
+            for (std::uint32_t j : ics_of[l]) people[j] += fp.population(l);  // a leaf's: its own, or 0
         if (people.size() < 2) continue;
         std::vector<std::string> ids{m.id(p)};
         std::string names;
