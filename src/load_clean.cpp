@@ -470,6 +470,12 @@ private:
         references_.push_back(Reference{id, allowed});
         return kPending | static_cast<Index>(references_.size() - 1);
     }
+    // Only an organisation may be a member of an organisation (a PCN's practices); a body's
+    // members may be anything the relation allows. @pre both ends of `r` are resolved.
+    bool member_of_allowed(const Relation& r) const {
+        return r.kind != RelationKind::member_of || m_.entities[r.to].section != Section::organisation ||
+               m_.entities[r.from].section == Section::organisation;
+    }
     bool reference(Field f, unsigned allowed, Index& out) {
         const Slot* v = get(f);
         if (!v) return true;
@@ -522,6 +528,10 @@ private:
     static_assert(limits::entities < kPending && clean_reading_bytes / 2 < kPending - 1);
     bool wrong_ = false;  // an entry names an entity of the wrong section
     std::vector<Reference> references_;
+    // What resolve() must look at again, so that it need not pass over every entity and
+    // relation (each a cache miss or more): those naming an entity not yet read, and the
+    // joint committees, whose `of` it checks once every reference is known.
+    std::vector<Index> pending_entities_, pending_relations_, joint_committees_;
     std::vector<std::pair<Index, EntityDetails>> details_;  // of entities that have some, until resolved
     std::vector<std::string_view> other_ids_;               // of relations, flows and assessments
     std::map<int, Pence> year_totals_;                      // E017
@@ -539,6 +549,7 @@ bool Reader::finish_entry(Fields seen) {
 }
 
 bool Reader::entity(Section s, std::size_t index) {
+    const std::size_t references_before = references_.size();
     const Slot* id = get(Field::id);
     if (!id || id->type != Type::string || !valid_id(id->text)) return false;
     const auto at = static_cast<Index>(m_.entities.size());
@@ -626,11 +637,14 @@ bool Reader::entity(Section s, std::size_t index) {
         }
     }
     if (!d.empty()) details_.emplace_back(at, std::move(d));
+    if (references_.size() != references_before) pending_entities_.push_back(at);
+    if (s == Section::body && e.kind == "joint_committee") joint_committees_.push_back(at);
     return true;
 }
 
 bool Reader::relation(std::size_t index) {
     if (index >= limits::relations) return false;
+    const std::size_t references_before = references_.size();
     Relation r;
     r.pointer = entry_pointer("relations", index);
     const Slot* kind_slot = get(Field::kind);
@@ -668,6 +682,11 @@ bool Reader::relation(std::size_t index) {
             if (!is_member_role(*role)) return false;
             r.role = std::string(*role);
         }
+    }
+    if (references_.size() != references_before) {
+        pending_relations_.push_back(static_cast<Index>(m_.relations.size()));
+    } else if (!member_of_allowed(r)) {
+        return false;
     }
     append_prepared(m_.relations, relations_ready_) = std::move(r);
     return true;
@@ -741,15 +760,16 @@ bool Reader::resolve() {
     const auto all = [&](std::vector<Index>& v) {
         for (Index& i : v) one(i);
     };
-    for (Entity& e : m_.entities) {
+    for (Index i : pending_entities_) {
+        Entity& e = m_.entities[i];
         all(e.within);
         all(e.serves);
         all(e.of);
-        for (Index* i : {&e.place, &e.in, &e.employer, &e.holder, &e.host}) one(*i);
-        if (e.kind == "joint_committee" && e.section == Section::body)
-            for (Index t : e.of)
-                if (m_.entities[t].section != Section::organisation) return false;
+        for (Index* p : {&e.place, &e.in, &e.employer, &e.holder, &e.host}) one(*p);
     }
+    for (Index i : joint_committees_)
+        for (Index t : m_.entities[i].of)
+            if (m_.entities[t].section != Section::organisation) return false;
     for (auto& [at, d] : details_) {
         for (Member& mem : d.members) one(mem.member);
         all(d.appointed_by);
@@ -757,13 +777,12 @@ bool Reader::resolve() {
         if (d.quorum) all(d.quorum->must_include);
         m_.entities[at].more = std::make_shared<const EntityDetails>(std::move(d));
     }
-    for (Relation& r : m_.relations) {
+    for (Index k : pending_relations_) {
+        Relation& r = m_.relations[k];
         one(r.from);
         one(r.to);
         all(r.functions);
-        if (r.kind == RelationKind::member_of && m_.entities[r.to].section == Section::organisation &&
-            m_.entities[r.from].section != Section::organisation)
-            return false;
+        if (!member_of_allowed(r)) return false;
     }
     for (Flow& f : m_.flows) {
         one(f.from);

@@ -259,6 +259,35 @@ TEST_CASE("load: the quick reading gives way on each rule that joins two fields"
     }
 }
 
+TEST_CASE("load: rules that join two fields, where an entity is named before it is read") {
+    // The relations listed first and a joint committee naming a body listed after it: the
+    // quick reading learns these entities' sections only at the end, and must still apply
+    // each rule then, or give way exactly where the full reading reports.
+    const auto model = [](const std::string& relations, const std::string& joint_of) {
+        return R"({"format": "pbp/1", "name": "ahead",
+  "relations": [{"kind": "member_of", "from": "icb", "to": "council"})" + relations + R"(],
+  "areas": [{"id": "A", "kind": "place"}],
+  "organisations": [{"id": "icb", "kind": "icb", "serves": "A"}, {"id": "council", "kind": "unitary_authority"}],
+  "bodies": [{"id": "jc", "kind": "joint_committee", "of": ["icb", )" + joint_of + R"(]},
+             {"id": "board", "kind": "board", "of": "icb"}, {"id": "council2", "kind": "board", "of": "council"}],
+  "posts": [{"id": "chair", "in": "board", "title": "Chair"}]})";
+    };
+    const std::string sound = model("", R"("council")");
+    REQUIRE(detail::load_model_in_full(sound).diagnostics.empty());
+    CHECK(same_both_ways(sound, "sound, named ahead"));
+    const std::vector<std::pair<std::string, std::string>> broken{
+        {"E005", model(R"(, {"kind": "member_of", "from": "chair", "to": "council"})", R"("council")")},
+        {"E005", model("", R"("council2")")},  // a joint committee of a body
+    };
+    for (const auto& [code, text] : broken) {
+        const LoadResult full = detail::load_model_in_full(text);
+        CHECK_MESSAGE(std::any_of(full.diagnostics.begin(), full.diagnostics.end(),
+                                  [&](const Diagnostic& d) { return d.code == code; }),
+                      code << " expected in " << text);
+        CHECK_FALSE(same_both_ways(text, code));
+    }
+}
+
 TEST_CASE("load: the quick reading gives way, with the same result, where it cannot be sure") {
     // Sound models the quick reading leaves to the full one (load_clean.hpp): sections in
     // another order than SPEC's, an object under "attrs" with very many keys.
