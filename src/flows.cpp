@@ -6,7 +6,6 @@
 #include "pbp/error.hpp"
 
 #include <boost/graph/strong_components.hpp>
-#include <boost/graph/topological_sort.hpp>
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -34,65 +33,103 @@ FlowGraph::FlowGraph(const Model& m, FinancialYear year)
     : model_(&m), year_(year), whole_(std::make_shared<WholeGraph>()) {
     const std::size_t n = m.entities.size();
     slot_.assign(n, npos);
+    // One pass over the flows (a Flow is 144 bytes; a million of them are read once): each
+    // node is given a place when first named, its sums kept there, and each flow's two ends.
+    // Pages reserved and never written are never mapped.
+    std::vector<std::pair<Index, Index>> ends;
+    flows_.reserve(m.flows.size());
+    ends.reserve(m.flows.size());
+    const auto place = [&](Index v) {
+        if (slot_[v] == npos) {
+            slot_[v] = static_cast<Index>(nodes_.size());
+            nodes_.push_back(v);
+            inflow_.emplace_back();
+            outflow_.emplace_back();
+        }
+        return slot_[v];
+    };
     for (std::size_t k = 0; k < m.flows.size(); ++k) {
         const Flow& f = m.flows[k];
         if (f.year != year || f.from >= n || f.to >= n) continue;
+        const Index from = place(f.from), to = place(f.to);
+        outflow_[from] += f.amount;
+        inflow_[to] += f.amount;
         flows_.push_back(k);
-        for (Index v : {f.from, f.to})
-            if (slot_[v] == npos) {
-                slot_[v] = 0;  // named; its place is given once nodes_ is sorted
-                nodes_.push_back(v);
-            }
+        ends.emplace_back(from, to);
     }
-    std::sort(nodes_.begin(), nodes_.end(), [&](Index a, Index b) { return id_less(m, a, b); });
+    // Then the nodes in byte-wise order of their ids, and everything kept by place with them.
     const std::size_t k = nodes_.size();
-    for (Index s = 0; s < k; ++s) slot_[nodes_[s]] = s;
+    std::vector<Index> first_named(k), moved_to(k);
+    std::iota(first_named.begin(), first_named.end(), Index{0});
+    std::sort(first_named.begin(), first_named.end(),
+              [&](Index a, Index b) { return id_less(m, nodes_[a], nodes_[b]); });
+    std::vector<Index> nodes(k);
+    std::vector<Money> in(k), out(k);
+    for (Index s = 0; s < k; ++s) {
+        const Index was = first_named[s];
+        moved_to[was] = s;
+        nodes[s] = nodes_[was];
+        in[s] = std::move(inflow_[was]);
+        out[s] = std::move(outflow_[was]);
+        slot_[nodes[s]] = s;
+    }
+    nodes_ = std::move(nodes);
+    inflow_ = std::move(in);
+    outflow_ = std::move(out);
+    for (auto& [from, to] : ends) from = moved_to[from], to = moved_to[to];
 
-    // The sums, the flows into each node, and the year's flows among its own nodes (vertex s is
-    // nodes_[s]) for their order and their circles.
-    inflow_.assign(k, Money());
-    outflow_.assign(k, Money());
+    // The flows into each node as compressed rows (with each one's payer).
     into_start_.assign(k + 1, 0);
-    Graph among(k);
-    for (std::size_t f : flows_) {
-        const Index from = slot_[m.flows[f].from], to = slot_[m.flows[f].to];
-        outflow_[from] += m.flows[f].amount;
-        inflow_[to] += m.flows[f].amount;
+    std::vector<std::size_t> paying(k, 0);  // flows out of each node
+    for (const auto& [from, to] : ends) {
         ++into_start_[to + 1];
-        boost::add_edge(from, to, FlowEdge{f}, among);
+        ++paying[from];
     }
     std::partial_sum(into_start_.begin(), into_start_.end(), into_start_.begin());
     into_.resize(flows_.size());
+    std::vector<Index> payer(flows_.size());  // beside into_
     std::vector<std::size_t> next(into_start_.begin(), into_start_.end() - 1);
-    for (std::size_t f : flows_) into_[next[slot_[m.flows[f].to]]++] = f;
-
-    // Topological order (Boost.Graph's DFS-based sort gives it reversed). A cycle makes it
-    // throw not_a_dag; the strongly connected components then name every cycle (E301).
-    rank_.assign(k, 0);
-    try {
-        std::vector<Index> reversed;
-        reversed.reserve(k);
-        boost::topological_sort(among, std::back_inserter(reversed));
-        for (std::size_t r = 0; r < reversed.size(); ++r)
-            rank_[reversed[r]] = static_cast<std::uint32_t>(reversed.size() - 1 - r);
-    } catch (const boost::not_a_dag&) {
-        std::vector<int> component(k);
-        boost::strong_components(among, boost::make_iterator_property_map(component.begin(),
-                                                                          boost::get(boost::vertex_index, among)));
-        std::map<int, std::vector<Index>> members;
-        for (Index s = 0; s < k; ++s) members[component[s]].push_back(nodes_[s]);  // id-sorted, as nodes_
-        for (auto& [c, vs] : members) {
-            const Index first = slot_[vs[0]];
-            bool loop = vs.size() > 1;
-            for (auto [b, e] = boost::out_edges(first, among); !loop && b != e; ++b)
-                loop = boost::target(*b, among) == first;
-            if (loop) cycles_.push_back(vs);
-        }
-        std::sort(cycles_.begin(), cycles_.end(), [&](const auto& a, const auto& b) {
-            return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
-                                                [&](Index x, Index y) { return id_less(m, x, y); });
-        });
+    for (std::size_t f = 0; f < ends.size(); ++f) {
+        const std::size_t at = next[ends[f].second]++;
+        into_[at] = flows_[f];
+        payer[at] = ends[f].first;
     }
+
+    // Topological order, from the last payee back (Kahn's algorithm over the flows into each
+    // node): a node is placed once every node it pays has been. A circle is never placed.
+    rank_.assign(k, 0);
+    std::vector<Index> ready;
+    for (Index s = 0; s < k; ++s)
+        if (paying[s] == 0) ready.push_back(s);
+    std::size_t placed = 0;
+    while (!ready.empty()) {
+        const Index v = ready.back();
+        ready.pop_back();
+        rank_[v] = static_cast<std::uint32_t>(k - 1 - placed++);
+        for (std::size_t r = into_start_[v]; r < into_start_[v + 1]; ++r)
+            if (--paying[payer[r]] == 0) ready.push_back(payer[r]);
+    }
+    if (placed == k) return;
+
+    // A circle (E301): the strongly connected components of the year's flows among its own
+    // nodes (vertex s is nodes_[s]) name every one.
+    Graph among(k);
+    for (std::size_t f = 0; f < ends.size(); ++f) boost::add_edge(ends[f].first, ends[f].second, FlowEdge{flows_[f]}, among);
+    std::vector<int> component(k);
+    boost::strong_components(among, boost::make_iterator_property_map(component.begin(),
+                                                                      boost::get(boost::vertex_index, among)));
+    std::map<int, std::vector<Index>> members;
+    for (Index s = 0; s < k; ++s) members[component[s]].push_back(nodes_[s]);  // id-sorted, as nodes_
+    for (auto& [c, vs] : members) {
+        const Index first = slot_[vs[0]];
+        bool loop = vs.size() > 1;
+        for (auto [b, e] = boost::out_edges(first, among); !loop && b != e; ++b) loop = boost::target(*b, among) == first;
+        if (loop) cycles_.push_back(vs);
+    }
+    std::sort(cycles_.begin(), cycles_.end(), [&](const auto& a, const auto& b) {
+        return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
+                                            [&](Index x, Index y) { return id_less(m, x, y); });
+    });
 }
 
 const FlowGraph::Graph& FlowGraph::graph() const {

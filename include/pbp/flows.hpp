@@ -71,8 +71,9 @@ public:
     using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property,
                                         FlowEdge, boost::no_property, boost::vecS>;
 
-    /// Collects the flows of `year` from `m` and orders their nodes topologically (Boost.Graph
-    /// topological_sort). A cycle is not an error here: it is recorded in cycles().
+    /// Collects the flows of `year` from `m` and orders their nodes topologically (Kahn's
+    /// algorithm; Boost.Graph's strong_components names the circles when there are some). A
+    /// cycle is not an error here: it is recorded in cycles().
     /// @throws Overflow if a node's sums leave the range of Money (not possible for a loaded model).
     FlowGraph(const Model& m, FinancialYear year);
 
