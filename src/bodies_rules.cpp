@@ -16,9 +16,9 @@ void check_bodies(const Model& m, Diagnostics& out) {
     };
     // Keyed by body, not a slot per entity: a national model has a million entities and a few
     // thousand bodies.
+    std::unordered_map<Index, Seats> seats;
     // The bodies first, in one pass that reads only each entity's section: the details of the
     // other entities, which have no members, are on another cache line, not read at all.
-    std::unordered_map<Index, Seats> seats;
     std::vector<Index> bodies;
     for (Index b = 0; b < m.entities.size(); ++b)
         if (m.entities[b].section == Section::body) bodies.push_back(b);

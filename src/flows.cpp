@@ -133,6 +133,8 @@ FlowGraph::FlowGraph(const Model& m, FinancialYear year)
 }
 
 const FlowGraph::Graph& FlowGraph::graph() const {
+    static const Graph none;  // of a FlowGraph moved from, which has no flows either
+    if (!whole_) return none;
     std::call_once(whole_->made, [this] {
         Graph g(slot_.size());
         for (std::size_t f : flows_) boost::add_edge(model_->flows[f].from, model_->flows[f].to, FlowEdge{f}, g);

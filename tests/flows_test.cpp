@@ -472,9 +472,11 @@ TEST_CASE("a year's FlowGraph: sums, flows into each node and the whole graph, a
         CHECK(g.acyclic() == (taken == named.size()));
         if (round % 3 == 0) CHECK_FALSE(g.acyclic());  // the flow back up closes a circle
         // A copy answers the same, and shares the whole graph once made.
-        const FlowGraph copy = g;
+        FlowGraph copy = g;
         CHECK(&copy.graph() == &whole);
         CHECK(copy.cycles() == g.cycles());
+        const FlowGraph moved = std::move(copy);
+        CHECK(&moved.graph() == &whole);
     }
 }
 
