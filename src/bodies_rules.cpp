@@ -29,7 +29,9 @@ void check_bodies(const Model& m, Diagnostics& out) {
             if (mem.role == "chair") seats[b].chair = true;
         }
     for (const Relation& r : m.relations) {
-        if (m.at(r.to).section != Section::body) continue;
+        // The kind first: it is in the relation itself, the section a look at another entity.
+        if ((r.kind != RelationKind::member_of && r.kind != RelationKind::chairs) || m.at(r.to).section != Section::body)
+            continue;
         if (r.kind == RelationKind::member_of) {
             seats[r.to].all.insert(r.from);
             if (r.voting) seats[r.to].voting.insert(r.from);
