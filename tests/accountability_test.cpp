@@ -150,7 +150,7 @@ TEST_CASE("accountability: a batch stops at the first node that does not exist o
     CHECK_THROWS_AS(accountability(*m, nodes, std::nullopt), InvalidArgument);
 }
 
-TEST_CASE("accountability: id ranks follow byte order; a copy or a changed model is never answered from stale ranks") {
+TEST_CASE("accountability: id ranks follow byte order, and a copy or a changed model is never answered from stale ranks") {
     const auto m = test::load_bundled("west-yorkshire");
     const auto ranks = m->id_ranks();
     REQUIRE(ranks.size() == m->entities.size());
@@ -188,7 +188,7 @@ TEST_CASE("accountability: id ranks follow byte order; a copy or a changed model
     }
 }
 
-TEST_CASE("accountability: distances to an apex are kept per period; days asked in any order get the reference's answers") {
+TEST_CASE("accountability: distances to an apex are kept per period, and days asked in any order get the reference's answers") {
     // Nottinghamshire with its accountability relations dated a month apart (each starting on
     // its own day, every third also ending), asked node by node with the days inner: the period
     // changes at every query, more periods than are kept are asked, and each comes back after
@@ -261,7 +261,7 @@ TEST_CASE("accountability: a copy given a new edge after the original was querie
     check_equal(accountability(copy, lone), want);
 }
 
-TEST_CASE("accountability: accountability_chain is the chain of the reference walk, on every day; bad nodes are refused") {
+TEST_CASE("accountability: accountability_chain is the chain of the reference walk on every day, and bad nodes are refused") {
     for (const std::string& name : {std::string("nottinghamshire"), std::string("lancashire-south-cumbria")}) {
         CAPTURE(name);
         const auto m = test::load_bundled(name);

@@ -58,7 +58,7 @@ TEST_CASE("E401: a quorum larger than the voting members, counted from both plac
                                    R"({"kind": "member_of", "from": "officer", "to": "cttee"})")) == Codes{"E401"});
 }
 
-TEST_CASE("W402: members but no chair; a chair from a role, a member_of role or a chairs relation") {
+TEST_CASE("W402: members but no chair (a chair from a role, a member_of role or a chairs relation)") {
     const Diagnostics ds = committee_findings(R"(, "members": [{"member": "officer"}, {"member": "council"}])");
     REQUIRE(codes(ds) == Codes{"W402"});
     CHECK(ds[0].message.find("'cttee' has members but no chair") != std::string::npos);

@@ -21,7 +21,7 @@ json::array ids_of(const json::value& answers, const char* key) {
 }
 }  // namespace
 
-TEST_CASE("capi accountability_batch: NULL asks every organisation, body and post; each answer is the single query's") {
+TEST_CASE("capi accountability_batch: NULL asks every organisation, body and post, and each answer is the single query's") {
     for (const char* name : {"nottinghamshire", "black-country", "west-yorkshire"}) {
         CAPTURE(name);
         Model m;

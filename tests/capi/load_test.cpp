@@ -197,7 +197,7 @@ TEST_CASE("capi report: the readable summary, for models with errors too") {
     CHECK(pbp_model_report(r.out(), m.m, "yesterday") == PBP_ERR_INVALID_ARGUMENT);
 }
 
-TEST_CASE("capi report_html: one self-contained page; NULL arguments and bad days are errors") {
+TEST_CASE("capi report_html: one self-contained page, and NULL arguments and bad days are errors") {
     Model m;
     load(m, "with_errors.json");
     Buffer r;
