@@ -61,14 +61,7 @@ using pbp::test::strings;
 }  // namespace
 
 TEST_CASE("black-country: is bundled and validates with no diagnostics at all") {
-    auto text = bundled_model("black-country");
-    REQUIRE(text.has_value());
-    auto r = load_model(*text);
-    REQUIRE(r.model);
-    CHECK(r.diagnostics.empty());
-    Diagnostics all = validate(*r.model);
-    for (const auto& d : all) CAPTURE(d.code + " " + d.path + " " + d.message);
-    CHECK(all.empty());
+    pbp::test::check_bundled_clean("black-country");
 }
 
 TEST_CASE("black-country: five places in October 2021, four from 1 July 2022") {
@@ -374,22 +367,17 @@ TEST_CASE("black-country: funds allocated on the populations served") {
 
 TEST_CASE("black-country: save then load gives the same document and the same answers") {
     auto m = bc();
-    auto again = load_model(save_model(*m));
-    REQUIRE(again.model);
-    CHECK(again.diagnostics.empty());
-    CHECK(again.model->document() == m->document());
-    REQUIRE(again.model->entities.size() == m->entities.size());
-    CHECK(again.model->relations.size() == m->relations.size());
+    const auto again = pbp::test::saved_and_loaded(*m);
     for (const char* d : {kPaper, kIcb}) {
         Coterminosity a = coterminosity(*m, AreaSelection::of_kind("place"), AreaSelection::of_kind("local_authority"), day(d));
-        Coterminosity b = coterminosity(*again.model, AreaSelection::of_kind("place"),
+        Coterminosity b = coterminosity(*again, AreaSelection::of_kind("place"),
                                         AreaSelection::of_kind("local_authority"), day(d));
         CHECK(to_json(a) == to_json(b));
         for (Index i = 0; i < m->entities.size(); ++i) {
             if (!m->exists(i, day(d)) || m->at(i).section == Section::area) continue;
             const std::string& id = m->id(i);
             CAPTURE(id);
-            CHECK(accountability(*m, id, day(d)).chain == accountability(*again.model, id, day(d)).chain);
+            CHECK(accountability(*m, id, day(d)).chain == accountability(*again, id, day(d)).chain);
         }
     }
 }

@@ -40,15 +40,7 @@ const Ids kPlaces{"place.berks-west", "place.bucks", "place.oxon"};
 }  // namespace
 
 TEST_CASE("bob: validates with no diagnostics at all") {
-    auto text = bundled_model("bob");
-    REQUIRE(text.has_value());
-    auto r = load_model(*text);
-    REQUIRE(r.model);
-    CHECK(r.diagnostics.empty());
-    Diagnostics all = validate(*r.model);
-    for (const auto& d : all) CAPTURE(d.code + " " + d.path + " " + d.message);
-    CHECK(all.empty());
-    CHECK(count_errors(all) == 0);
+    pbp::test::check_bundled_clean("bob");
 }
 
 TEST_CASE("bob: designation reproduces Appendix Two (place vs system)") {
@@ -174,14 +166,9 @@ TEST_CASE("bob: maturity gives the latest stage per theme (illustrative stages)"
 
 TEST_CASE("bob: save then load gives the same document and the same answers") {
     auto m = bob();
-    auto again = load_model(save_model(*m));
-    REQUIRE(again.model);
-    CHECK(again.diagnostics.empty());
-    CHECK(again.model->document() == m->document());
-    REQUIRE(again.model->entities.size() == m->entities.size());
-    CHECK(again.model->relations.size() == m->relations.size());
+    const auto again = pbp::test::saved_and_loaded(*m);
     Designations a = designation(*m);
-    Designations b = designation(*again.model);
+    Designations b = designation(*again);
     REQUIRE(a.rows.size() == b.rows.size());
     for (std::size_t i = 0; i < a.rows.size(); ++i) {
         CHECK(a.rows[i].function == b.rows[i].function);
@@ -191,6 +178,6 @@ TEST_CASE("bob: save then load gives the same document and the same answers") {
     for (Index i = 0; i < m->entities.size(); ++i) {
         const std::string& id = m->id(i);
         CAPTURE(id);
-        CHECK(accountability(*m, id).chain == accountability(*again.model, id).chain);
+        CHECK(accountability(*m, id).chain == accountability(*again, id).chain);
     }
 }

@@ -105,7 +105,7 @@ inline void require_kinds(const Model& m, Index function, Index place, std::opti
                               to_string(*as_of));
 }
 
-// Money as its machine string (SPEC 1.3), or JSON null for "none" (SPEC 2.6.5).
+// Who decides `function` for `place` on the day (SPEC 2.2), the way the library did before issue 17.
 inline Decision decides(const Model& m, Index function, Index place, std::optional<Date> as_of) {
     require_kinds(m, function, place, as_of);
     const Index holder = m.at(function).holder;

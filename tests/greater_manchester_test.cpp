@@ -39,14 +39,7 @@ bool is_locality_board(const Model& m, const std::string& id) {
 }  // namespace
 
 TEST_CASE("greater-manchester: is bundled and validates with no diagnostics at all") {
-    auto text = bundled_model("greater-manchester");
-    REQUIRE(text.has_value());
-    auto r = load_model(*text);
-    REQUIRE(r.model);
-    CHECK(r.diagnostics.empty());
-    Diagnostics all = validate(*r.model);
-    for (const auto& d : all) CAPTURE(d.code + " " + d.path + " " + d.message);
-    CHECK(all.empty());
+    pbp::test::check_bundled_clean("greater-manchester");
 }
 
 TEST_CASE("greater-manchester: no function is ever decided by a locality board") {
@@ -147,12 +140,6 @@ TEST_CASE("greater-manchester: place leads answer to the ICB and the council") {
 
 TEST_CASE("greater-manchester: save then load gives the same document") {
     auto m = gm();
-    auto again = load_model(save_model(*m));
-    REQUIRE(again.model);
-    CHECK(again.diagnostics.empty());
-    CHECK(again.model->document() == m->document());
-    CHECK(again.model->entities.size() == m->entities.size());
-    CHECK(again.model->relations.size() == m->relations.size());
-    CHECK(again.model->flows.size() == m->flows.size());
-    CHECK(validate(*again.model).empty());
+    const auto again = pbp::test::saved_and_loaded(*m);
+    pbp::test::check_validates_clean(*again);
 }

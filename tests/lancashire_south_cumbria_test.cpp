@@ -75,14 +75,7 @@ const Ids kDeliveryUnits{"du.central-west", "du.east", "du.north-coastal"};
 }  // namespace
 
 TEST_CASE("lancashire-south-cumbria: is bundled and validates with no diagnostics at all") {
-    auto text = bundled_model(kName);
-    REQUIRE(text.has_value());
-    auto r = load_model(*text);
-    REQUIRE(r.model);
-    CHECK(r.diagnostics.empty());
-    Diagnostics all = validate(*r.model);
-    for (const auto& d : all) CAPTURE(d.code + " " + d.path + " " + d.message);
-    CHECK(all.empty());
+    pbp::test::check_bundled_clean(kName);
 }
 
 TEST_CASE("lancashire-south-cumbria: the leaves are the ICB's real LSOAs with their mid-2022 populations") {

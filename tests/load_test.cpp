@@ -670,8 +670,7 @@ TEST_CASE("load: the example in docs/model-format.md loads and validates with ze
     REQUIRE(r.model);
     CHECK(r.diagnostics.empty());
     Diagnostics all = validate(*r.model);
-    for (const auto& d : all) CAPTURE(d.code + " " + d.path + " " + d.message);
-    CHECK(all.empty());
+    CHECK_MESSAGE(all.empty(), pbp::test::listing(all));
     CHECK(r.model->entities.size() == 24);
     CHECK(r.model->relations.size() == 11);
     CHECK(r.model->flows.size() == 4);

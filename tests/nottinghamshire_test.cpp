@@ -37,15 +37,7 @@ const std::set<std::string> kElectorates{
 
 TEST_CASE("nottinghamshire: is the default model and validates with no diagnostics at all") {
     CHECK(default_model_name == "nottinghamshire");
-    auto text = bundled_model("nottinghamshire");
-    REQUIRE(text.has_value());
-    auto r = load_model(*text);
-    REQUIRE(r.model);
-    CHECK(r.diagnostics.empty());
-    Diagnostics all = validate(*r.model);
-    for (const auto& d : all) CAPTURE(d.code + " " + d.path + " " + d.message);
-    CHECK(all.empty());
-    CHECK(count_errors(all) == 0);
+    pbp::test::check_bundled_clean("nottinghamshire");
 }
 
 TEST_CASE("nottinghamshire: the NHS officer for Bassetlaw answers up to Parliament") {
@@ -245,13 +237,7 @@ TEST_CASE("nottinghamshire: LSOA leaves make places and council footprints compa
 
 TEST_CASE("nottinghamshire: save then load gives the same document and the same answers") {
     auto m = notts();
-    auto again = load_model(save_model(*m));
-    REQUIRE(again.model);
-    CHECK(again.diagnostics.empty());
-    CHECK(again.model->document() == m->document());
-    REQUIRE(again.model->entities.size() == m->entities.size());
-    CHECK(again.model->relations.size() == m->relations.size());
-    CHECK(again.model->flows.size() == m->flows.size());
+    const auto again = pbp::test::saved_and_loaded(*m);
     const std::optional<Date> days[] = {std::nullopt, day("2022-02-01"), day("2022-04-01")};
     for (auto d : days) {
         for (Index i = 0; i < m->entities.size(); ++i) {
@@ -259,7 +245,7 @@ TEST_CASE("nottinghamshire: save then load gives the same document and the same 
             const std::string& id = m->id(i);
             CAPTURE(id);
             Accountability a = accountability(*m, id, d);
-            Accountability b = accountability(*again.model, id, d);
+            Accountability b = accountability(*again, id, d);
             CHECK(a.chain == b.chain);
             CHECK(a.reachable == b.reachable);
             CHECK(a.apexes == b.apexes);

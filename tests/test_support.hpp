@@ -55,6 +55,14 @@ inline std::vector<std::string> codes(const Diagnostics& ds) {
     return out;
 }
 
+/// Every diagnostic of `ds`, one a line (code, pointer, message): the message of a check that
+/// expected none, so that a failure says what was found.
+inline std::string listing(const Diagnostics& ds) {
+    std::string out;
+    for (const Diagnostic& d : ds) out += d.code + " " + d.path + ": " + d.message + "\n";
+    return out;
+}
+
 /// tests/data/`folder`/`name`, loaded; fails the test when it does not load.
 inline std::shared_ptr<const Model> load_test_model(std::string_view folder, std::string_view name) {
     const std::string path = std::string(PBP_TEST_DATA) + "/" + std::string(folder) + "/" + std::string(name);

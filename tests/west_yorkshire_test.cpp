@@ -50,14 +50,7 @@ Money inflow_of(const Balances& b, const std::string& id) {
 }  // namespace
 
 TEST_CASE("west-yorkshire: is bundled and validates with no diagnostics at all") {
-    auto text = bundled_model("west-yorkshire");
-    REQUIRE(text.has_value());
-    auto r = load_model(*text);
-    REQUIRE(r.model);
-    CHECK(r.diagnostics.empty());
-    Diagnostics all = validate(*r.model);
-    for (const auto& d : all) CAPTURE(d.code + " " + d.path + " " + d.message);
-    CHECK(all.empty());
+    pbp::test::check_bundled_clean("west-yorkshire");
 }
 
 TEST_CASE("west-yorkshire: the five place committees control at least 90% of the ICB's £5bn") {
@@ -144,17 +137,11 @@ TEST_CASE("west-yorkshire: each place lead answers to the ICB and to the council
 
 TEST_CASE("west-yorkshire: save then load gives the same document and the same answers") {
     auto m = wy();
-    auto again = load_model(save_model(*m));
-    REQUIRE(again.model);
-    CHECK(again.diagnostics.empty());
-    CHECK(again.model->document() == m->document());
-    REQUIRE(again.model->entities.size() == m->entities.size());
-    CHECK(again.model->relations.size() == m->relations.size());
-    CHECK(again.model->flows.size() == m->flows.size());
-    CHECK(validate(*again.model).empty());
+    const auto again = pbp::test::saved_and_loaded(*m);
+    pbp::test::check_validates_clean(*again);
     const FinancialYear y = *parse_financial_year("2022/23");
     Balances b1 = balances(*m, y);
-    Balances b2 = balances(*again.model, y);
+    Balances b2 = balances(*again, y);
     REQUIRE(b1.nodes.size() == b2.nodes.size());
     for (std::size_t i = 0; i < b1.nodes.size(); ++i) {
         CHECK(b1.nodes[i].id == b2.nodes[i].id);
