@@ -5,7 +5,8 @@
 #   2. a C consumer through pkg-config (pbp.pc),
 #   3. the Conan recipe's test_package/ CMake project (Conan itself is not installed here),
 #   4. the examples under examples/c and examples/cpp,
-# and checks that libpbp_c exports only the C API.
+# checks that libpbp_c exports only the C API, and builds the library from a fresh tree as the
+# Conan recipe configures it, with the Makefile generator (Conan's default on Linux).
 # usage: tests/packaging/run.sh BUILD_DIR
 set -euo pipefail
 BUILD=$(cd "${1:?usage: run.sh BUILD_DIR}" && pwd)
@@ -73,6 +74,20 @@ build_cmake "$SRC/examples/c" example-c
 build_cmake "$SRC/examples/cpp" example-cpp
 "$WORK/example-cpp/pbp_example_cpp" >/dev/null
 echo "examples built and run"
+
+step "the library from a fresh tree, configured as conanfile.py does, with Unix Makefiles"
+# Ninja makes the directories of custom commands' outputs and Make does not: the bundled models
+# are generated under generated/ (CMakeLists.txt), so this build fails if one goes missing.
+# The cache variables are those of conanfile.py's generate(); unity only makes it quicker.
+cmake -S "$SRC" -B "$WORK/conan-like" -G "Unix Makefiles" -DCMAKE_BUILD_TYPE=Release -DCMAKE_UNITY_BUILD=ON \
+      -DPBP_BUILD_TESTS=OFF -DPBP_BUILD_EXAMPLES=OFF -DPBP_BUILD_DOCS=OFF -DPBP_BUILD_BENCH=OFF -DPBP_BUILD_TOOLS=ON \
+      >"$WORK/conan-like.configure.log" || { cat "$WORK/conan-like.configure.log"; exit 1; }
+cmake --build "$WORK/conan-like" -j "$(nproc)" --target pbp >"$WORK/conan-like.build.log" 2>&1 \
+  || { tail -30 "$WORK/conan-like.build.log"; exit 1; }
+for f in generated/models/england-areas.json generated/models/england.json generated/bundled_models.cpp; do
+  [ -s "$WORK/conan-like/$f" ] || { echo "the Makefile build did not make $f"; exit 1; }
+done
+echo "built with Unix Makefiles: $(ls "$WORK"/conan-like/libpbp.*)"
 
 echo
 echo "packaging: all checks passed"
