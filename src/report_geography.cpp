@@ -37,34 +37,48 @@ void report_councils_across_systems(const Footprints& fp, std::ostream& os) {
     os << split << " of " << r.units.size() << " council areas cross an ICS boundary.\n";
 }
 
-// Do the places cover each system once, with no gap and no overlap?
+// Do the places cover each system once, with no gap and no overlap? In people, or where the
+// model records none, in small areas (leaves), so that a gap is never reported as "0 people".
 void report_place_cover(const Footprints& fp, std::ostream& os) {
     const Model& m = fp.model();
+    bool any = false;
+    for (Index i : fp.areas()) any = any || (m.at(i).kind == "place" && !fp.leaves(i).empty());
+    if (!any) return;
     for (Index ics : fp.areas()) {
         if (m.at(ics).kind != "ics") continue;
         const AreaSelection places = AreaSelection::of_kind("place", m.id(ics));
-        bool any = false;
-        for (Index i : fp.areas()) any = any || (m.at(i).kind == "place" && !fp.leaves(i).empty());
-        if (!any) continue;
-        std::vector<Index> inside;
         try {
-            inside = select_areas(fp, places);
+            (void)select_areas(fp, places);
         } catch (const InvalidArgument&) {
             continue;  // no place lies wholly inside this system
         }
         const Partition p = partitions(fp, places, m.id(ics));
+        const bool people = fp.population(ics) > 0;
         if (p.partitions) {
             os << "The " << p.parts.size() << " places partition " << label(m, ics) << ": ";
-            if (fp.population(ics) > 0)
+            if (people)
                 os << "each of its " << format_people(fp.population(ics)) << " people lives in exactly one place.\n";
             else
                 os << "each of its small areas lies in exactly one place (no populations are recorded).\n";
             continue;
         }
+        const auto how_many = [&](Population population, std::size_t leaves) {
+            if (people) return format_people(population) + " people live";
+            return std::to_string(leaves) + (leaves == 1 ? " small area lies" : " small areas lie");
+        };
         os << "The places do not partition " << label(m, ics) << ":";
-        if (!p.gap.empty()) os << " " << format_people(p.gap_population) << " people live in no place;";
-        for (const auto& o : p.overlaps) os << " " << format_people(o.population) << " live in " << o.areas.size() << " places at once;";
-        os << "\n";
+        const char* between = " ";
+        if (!p.gap.empty()) {
+            os << between << how_many(p.gap_population, p.gap.size()) << " in no place";
+            between = "; ";
+        }
+        for (const auto& o : p.overlaps) {
+            os << between << how_many(o.population, o.leaves.size()) << " in " << o.areas.size() << " places at once (";
+            for (std::size_t k = 0; k < o.areas.size(); ++k) os << (k ? ", " : "") << label(m, o.areas[k]);
+            os << ")";
+            between = "; ";
+        }
+        os << (people ? ".\n" : " (no populations are recorded).\n");
     }
 }
 

@@ -5,6 +5,7 @@
 #include "pbp/error.hpp"
 #include "pbp/geography.hpp"
 #include "pbp/load.hpp"
+#include "pbp/report.hpp"
 #include "pbp/validate.hpp"
 #include "test_support.hpp"
 
@@ -344,6 +345,79 @@ TEST_CASE("E206: a place whose leaves lie in more than one ICS") {
     CHECK(ds[0].message.find("Border Place") != std::string::npos);
     CHECK(ds[0].message.find("\"east\" (1,200 people)") != std::string::npos);
     CHECK(ds[0].message.find("\"west\" (800 people)") != std::string::npos);
+}
+
+namespace {
+// The "Places and council boundaries" section of `pbp report`, from its title to the next
+// section's (or the end).
+std::string geography_section(const Model& m) {
+    const std::string text = report(m, validate(m));
+    const auto start = text.find("Places and council boundaries\n");
+    REQUIRE(start != std::string::npos);
+    const auto next = text.find("\n\n", start);
+    return text.substr(start, next == std::string::npos ? std::string::npos : next + 1 - start);
+}
+
+// A system whose two places overlap and leave a gap (figures invented): x (100 people) lies in
+// both places, y (200) in p2 only and z (50) in no place.
+std::shared_ptr<const Model> uncovered_system(bool with_people) {
+    auto people = [&](int n) { return with_people ? ", \"population\": " + std::to_string(n) : std::string(); };
+    const std::string text = R"({"format": "pbp/1", "areas": [
+        {"id": "sys", "kind": "ics", "name": "The System"},
+        {"id": "p1", "kind": "place", "within": ["sys"]},
+        {"id": "p2", "kind": "place", "within": ["sys"], "name": "Place Two"},
+        {"id": "la", "kind": "local_authority"},
+        {"id": "x", "kind": "lsoa", "within": ["p1", "p2", "la"])" + people(100) + R"(},
+        {"id": "y", "kind": "lsoa", "within": ["p2", "la"])" + people(200) + R"(},
+        {"id": "z", "kind": "lsoa", "within": ["sys", "la"])" + people(50) + R"(}]})";
+    LoadResult r = load_model(text);
+    REQUIRE_MESSAGE(r.model, pbp::test::listing(r.diagnostics));
+    return r.model;
+}
+}  // namespace
+
+TEST_CASE("pbp report, places and councils, worked from small.json: every relation in words") {
+    // The rows of the coterminosity test above, in the report's words: pa holds la1 (100 of its
+    // 120 people, 20 outside); pb shares 300 of its 600 with la2, whose other 10 live outside
+    // pb; pc is la4; pd, pe and pg share no one (pe's only leaf has 0 people); pf's 50 lie in
+    // la5, whose other 200 do not. Only pc matches; 950 of 1,380 people fit (68.84%). north's
+    // leaves {a, i, c, d} are pa's and pb's, once each: 100 + 20 + 300 + 300 = 720.
+    CHECK(geography_section(*geography_model("small.json")) ==
+          "Places and council boundaries\n"
+          "=============================\n"
+          "For each place, the council area (local_authority) sharing the most people with it:\n"
+          "- pa: contains all of la1, which covers 83.33% of the place's people; 20 live outside it.\n"
+          "- pb: overlaps la2, which covers 50.00% of the place's people; 300 of the place's people live outside "
+          "it and 10 of the council's live outside the place.\n"
+          "- pc: coterminous with la4 (100.00% of its people): the place is the council's footprint.\n"
+          "- pd: shares no people with any council area.\n"
+          "- pe: shares no people with any council area (no population recorded).\n"
+          "- pf: lies within la5 (100.00% of its people), whose area holds 200 more people outside the place.\n"
+          "- pg: shares no people with any council area.\n"
+          "1 of 7 places match a council boundary; overall 68.84% of people live in the council area that best "
+          "fits their place.\n"
+          "The 2 places partition north: each of its 720 people lives in exactly one place.\n");
+}
+
+TEST_CASE("pbp report, places and councils: a system its places do not partition, in people or in small areas") {
+    // p1 = {x} lies within la = {x, y, z} (100 of 350: 250 outside p1); p2 = {x, y} too (300 of
+    // 350: 50 outside). sys = {x, y, z}: z (50) is in no place, x (100) in both.
+    CHECK(geography_section(*uncovered_system(true)) ==
+          "Places and council boundaries\n"
+          "=============================\n"
+          "For each place, the council area (local_authority) sharing the most people with it:\n"
+          "- p1: lies within la (100.00% of its people), whose area holds 250 more people outside the place.\n"
+          "- Place Two (p2): lies within la (100.00% of its people), whose area holds 50 more people outside the "
+          "place.\n"
+          "0 of 2 places match a council boundary; overall 100.00% of people live in the council area that best "
+          "fits their place.\n"
+          "The places do not partition The System (sys): 50 people live in no place; 100 people live in 2 places "
+          "at once (p1, Place Two (p2)).\n");
+    // With no populations the same cover is told in small areas, never as "0 people".
+    const std::string bare = geography_section(*uncovered_system(false));
+    CHECK(bare.find("The places do not partition The System (sys): 1 small area lies in no place; 1 small area "
+                    "lies in 2 places at once (p1, Place Two (p2)) (no populations are recorded).\n") != std::string::npos);
+    CHECK(bare.find("0 people") == std::string::npos);
 }
 
 TEST_CASE("the hand-worked models raise nothing else") {
