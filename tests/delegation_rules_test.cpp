@@ -5,6 +5,7 @@
 // directly, so that only its findings count.
 #include "pbp/detail/rules.hpp"
 #include "pbp/load.hpp"
+#include "pbp/report.hpp"
 #include "pbp/validate.hpp"
 #include "test_support.hpp"
 
@@ -65,19 +66,28 @@ TEST_CASE("each rule model raises exactly its code") {
         const char* code;
         const char* path;
         Codes ids;
-        const char* says;  // the law or the fact the message must name
+        const char* says;   // the law or the fact the message must name
+        const char* plain;  // what `pbp report` says the code means, for readers without the table
     };
     const Case cases[] = {
-        {"e103.json", "E103", "/relations/2/from", {"trust", "trust.board", "fn.icb", "icb"}, "no right"},
-        {"e104.json", "E104", "/relations/3/from", {"icb.sc", "icb.officer", "fn.icb"}, "may_subdelegate is false"},
-        {"e105.json", "E105", "/relations/3/limit", {"icb.sc", "icb.officer", "icb"}, "£2,000.00"},
+        {"e103.json", "E103", "/relations/2/from", {"trust", "trust.board", "fn.icb", "icb"}, "no right",
+         "a function delegated by someone with no right to delegate it"},
+        {"e104.json", "E104", "/relations/3/from", {"icb.sc", "icb.officer", "fn.icb"}, "may_subdelegate is false",
+         "sub-delegation without the delegator's permission"},
+        {"e105.json", "E105", "/relations/3/limit", {"icb.sc", "icb.officer", "icb"}, "£2,000.00",
+         "a delegate given a higher limit than its delegator holds"},
         {"e201.json", "E201", "/relations/2/mechanism", {"council", "icb"},
          "Nottingham City Council cannot delegate its own functions under s65Z5 of the NHS Act 2006 (as inserted by "
-         "the Health and Care Act 2022); use a section 75 partnership arrangement"},
-        {"e202.json", "E202", "/relations/2/to", {"icb", "council.cttee"}, "s65Z5"},
-        {"e203.json", "E203", "/relations/2/mechanism", {"icb", "trust"}, "section 75 of the NHS Act 2006"},
-        {"e204.json", "E204", "/relations/2/to", {"icb", "pbp", "fn.icb"}, "no legal personality"},
-        {"e205.json", "E205", "/relations/2/to", {"icb", "trust.board"}, "scheme of delegation"},
+         "the Health and Care Act 2022); use a section 75 partnership arrangement",
+         "s65Z5 used by a body that is not an NHS body"},
+        {"e202.json", "E202", "/relations/2/to", {"icb", "council.cttee"}, "s65Z5",
+         "s65Z5 used to delegate to a body that cannot receive it"},
+        {"e203.json", "E203", "/relations/2/mechanism", {"icb", "trust"}, "section 75 of the NHS Act 2006",
+         "a section 75 arrangement not between the NHS and a council"},
+        {"e204.json", "E204", "/relations/2/to", {"icb", "pbp", "fn.icb"}, "no legal personality",
+         "a statutory function given to a body that cannot hold it"},
+        {"e205.json", "E205", "/relations/2/to", {"icb", "trust.board"}, "scheme of delegation",
+         "a scheme of delegation reaching outside its own organisation"},
     };
     for (const Case& c : cases) {
         INFO(c.file);
@@ -91,6 +101,11 @@ TEST_CASE("each rule model raises exactly its code") {
         CHECK(d.line.has_value());
         INFO(d.message);
         CHECK(d.message.find(c.says) != std::string::npos);
+        // `pbp report` lists it once under decisions, in plain words before the message.
+        const std::string text = report(*m, ds);
+        const std::string line = std::string("  - ") + c.code + " (" + c.plain + "): " + d.message + "\n";
+        CHECK(pbp::test::occurrences(text, line) == 1);
+        CHECK(text.find("none found: every delegation has a lawful route") == std::string::npos);
     }
 }
 
