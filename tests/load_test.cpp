@@ -432,6 +432,40 @@ TEST_CASE("load: E009 a key written twice in one object is an error, not a silen
     CHECK(ok.diagnostics.empty());
 }
 
+TEST_CASE("load: E009 between a key written plainly and the same key escaped, of every width") {
+    // The places of keys are found by a scanner of its own (src/source_map.cpp), which must
+    // decode each escape as the parser does: a repeat it missed would be reported without its
+    // line. Each pair below is one key: two-, three- and four-byte characters (the last as a
+    // surrogate pair), and the control characters' short and \u forms.
+    auto r = test::checked_load(R"({"format": "pbp/1", "name": "n",
+"organisations": [{"id": "a", "kind": "icb",
+  "attrs": {"\u00e9": 0,
+"é": 1,
+"\u20ac": 2,
+"€": 3,
+"\ud83d\ude00": 4,
+"😀": 5,
+"a\nb": 6,
+"a\u000ab": 7,
+"\b\f\r\t": 8,
+"\u0008\u000c\u000d\u0009": 9}}]})");
+    REQUIRE(r.model);
+    REQUIRE(r.diagnostics.size() == 5);
+    // Columns count characters: each repeat opens its line; the first of each pair is the line
+    // before, the first at column 13 (after `  "attrs": {`).
+    const char* const keys[] = {"é", "€", "😀", "a\nb", "\b\f\r\t"};
+    for (int k = 0; k < 5; ++k) {
+        const Diagnostic& d = r.diagnostics[static_cast<std::size_t>(k)];
+        check_at(d, "E009", {}, ("/organisations/0/attrs/" + std::string(keys[k])).c_str(), 4 + 2 * k, 1);
+        const std::string first = "first at line " + std::to_string(3 + 2 * k) + ", column " + (k == 0 ? "13" : "1");
+        CHECK(d.message.find(first + ", again at line " + std::to_string(4 + 2 * k) + ", column 1") != std::string::npos);
+    }
+    // Saved, each key is there once, with the last value written under it.
+    const auto attrs = boost::json::parse(save_model(*r.model)).at("organisations").at(0).at("attrs").as_object();
+    CHECK(attrs.size() == 5);
+    for (int k = 0; k < 5; ++k) CHECK(attrs.at(keys[k]).as_int64() == 2 * k + 1);
+}
+
 TEST_CASE("load: E009 found wherever the repeat is: escaped, nested, after many keys, of a list") {
     // The first reading notes repeats by hash, per open object; these are the places where
     // that bookkeeping could go wrong.
