@@ -174,6 +174,14 @@ private:
     int line_ = 1, col_ = 1;
 };
 
+// Shortens JSON Pointer `p` to its parent's ("/a/0" -> "/a" -> ""); false, leaving `p` as it
+// is, for the whole document ("") and for text that is not a pointer (no leading '/').
+bool to_parent(std::string& p) {
+    if (p.empty() || p.front() != '/') return false;
+    p.erase(p.rfind('/'));
+    return true;
+}
+
 }  // namespace
 
 std::unordered_map<std::string, SourcePosition> map_positions(std::string_view text,
@@ -181,7 +189,7 @@ std::unordered_map<std::string, SourcePosition> map_positions(std::string_view t
     std::unordered_set<std::string> prefixes;
     for (const std::string& w : wanted) {
         std::string p = w;
-        while (prefixes.insert(p).second && !p.empty()) p.erase(p.rfind('/'));
+        while (prefixes.insert(p).second && to_parent(p)) continue;
     }
     std::unordered_map<std::string, SourcePosition> out;
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -207,8 +215,7 @@ void locate(std::vector<Diagnostic>& ds, std::string_view text) {
                 d.column = it->second.column;
                 break;
             }
-            if (p.empty()) break;
-            p.erase(p.rfind('/'));
+            if (!to_parent(p)) break;
         }
     }
 }

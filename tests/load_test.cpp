@@ -404,6 +404,33 @@ TEST_CASE("load: W009 inside relations, flows and members") {
 
 // ---- what the loader accepts -------------------------------------------------------------------
 
+TEST_CASE("Model::position: where a JSON Pointer's value is written, or its nearest ancestor") {
+    auto r = test::checked_load(R"({
+  "format": "pbp/1",
+  "name": "where",
+  "organisations": [
+    {"id": "a", "kind": "icb"}
+  ]
+})");
+    REQUIRE(r.model);
+    const Model& m = *r.model;
+    auto at = [&](std::string_view pointer) {
+        const std::optional<SourcePosition> p = m.position(pointer);
+        return p ? std::to_string(p->line) + ":" + std::to_string(p->column) : std::string("none");
+    };
+    CHECK(at("") == "1:1");                          // the document
+    CHECK(at("/name") == "3:11");                    // the value, not its key
+    CHECK(at("/organisations/0") == "5:5");          // the object's brace
+    CHECK(at("/organisations/0/kind") == "5:25");    // "icb"
+    CHECK(at("/organisations/0/colour") == "5:5");   // no such key: its object
+    CHECK(at("/organisations/7/kind") == "4:20");    // no such entry: the list
+    // Not a JSON Pointer (no leading '/'): there is no position to give, and no exception.
+    CHECK(at("organisations") == "none");
+    CHECK(at("organisations/0") == "none");
+    // A model built in code has no text to point into.
+    CHECK_FALSE(Model{}.position("/name").has_value());
+}
+
 TEST_CASE("load: E009 a key written twice in one object is an error, not a silent choice") {
     // Boost.JSON keeps the last of two equal keys; pbp says so, at the second key.
     auto r = test::checked_load(R"({

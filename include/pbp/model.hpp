@@ -299,7 +299,8 @@ struct Model {
     /// The id of entity `i`.
     [[nodiscard]] const std::string& id(Index i) const { return at(i).id; }
     /// Position of a JSON Pointer's value in the source text (or of its nearest ancestor that
-    /// is there), if the source is known. Scans the text: for many, use locate().
+    /// is there), if the source is known; none for text that is not a JSON Pointer (a
+    /// non-empty one starts with '/'). Scans the text: for many, use locate().
     [[nodiscard]] std::optional<SourcePosition> position(std::string_view pointer) const;
     /// Fills in line and column of every diagnostic that has none, in one pass over the source.
     void locate(Diagnostics& ds) const;
