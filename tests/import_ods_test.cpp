@@ -9,6 +9,7 @@
 #include "pbp/load.hpp"
 #include "pbp/report.hpp"
 #include "pbp/validate.hpp"
+#include "test_support.hpp"
 
 #include <boost/json.hpp>
 #include <doctest/doctest.h>
@@ -308,6 +309,50 @@ TEST_CASE("import-ods: pbp report shows a practice's network and commissioner") 
     const std::string then = report(model(), validate(model()), parse_date("2021-01-01"));
     CHECK(then.find("\n- MOVED NETWORK SURGERY (P81009)\n    network: CHORLEY PCN (U00002) from 2019-10-01 to 2022-03-31\n"
                     "    commissioner: none\n") != std::string::npos);
+}
+
+TEST_CASE("import-ods: pbp report shows whom a practice answers to, only where the model says it does") {
+    // Membership and commissioning carry no accountability; an accountable_to edge does. Given
+    // one, P81001 answers to its ICB and on up (QE1's chain is tested above); P81009, the end
+    // of another such edge with none of its own, answers to no one. Practices without either
+    // edge have no such line.
+    boost::json::value doc = boost::json::parse(save_model(model()));
+    auto& relations = doc.at("relations").as_array();
+    relations.push_back({{"kind", "accountable_to"}, {"from", "P81001"}, {"to", "QE1"}});
+    relations.push_back({{"kind", "accountable_to"}, {"from", "P81003"}, {"to", "P81009"}});
+    const LoadResult r = load_model(boost::json::serialize(doc));
+    REQUIRE(r.model);
+    // The section's practices, each from its "- " line to the next.
+    auto practices = [](const std::string& text) {
+        const auto start = text.find("\nPrimary care: practices, their networks and commissioners\n");
+        REQUIRE(start != std::string::npos);
+        const std::string section = text.substr(start, text.find("\nNetworks the registers disagree about:", start) - start);
+        std::map<std::string, std::string> out;  // "(P81001)" -> its lines
+        for (auto at = section.find("\n- "); at != std::string::npos;) {
+            const auto next = section.find("\n- ", at + 1);
+            const std::string block = section.substr(at + 1, next == std::string::npos ? next : next - at);  // with its last '\n'
+            out[block.substr(block.find('('), block.find(')') - block.find('(') + 1)] = block;
+            at = next;
+        }
+        return out;
+    };
+    const auto with = practices(report(*r.model, validate(*r.model)));
+    REQUIRE(with.size() == 11);
+    for (const auto& [id, block] : with) {
+        CAPTURE(block);
+        if (id == "(P81001)")
+            CHECK(block.find("from 2022-07-01\n    answers to: QE1 -> nhs-england -> dhsc -> parliament\n") != std::string::npos);
+        else if (id == "(P81003)")
+            CHECK(block.find("\n    answers to: P81009\n") != std::string::npos);
+        else if (id == "(P81009)")
+            CHECK(block.find("\n    answers to: no one\n") != std::string::npos);
+        else
+            CHECK(block.find("answers to") == std::string::npos);
+    }
+    for (const auto& [id, block] : practices(report(model(), validate(model())))) {
+        CAPTURE(block);
+        CHECK(block.find("answers to") == std::string::npos);
+    }
 }
 
 TEST_CASE("import-ods: a model without primary care has no primary care section") {
