@@ -165,6 +165,37 @@ TEST_CASE("import: populations missing, extra, repeated and unreadable") {
     load_clean(r);
 }
 
+TEST_CASE("import: an ODS code that changes, a code at a level that is no id, a population row cut short") {
+    // Line 3 gives the ICB a second ODS code; line 4's ICB code cannot be an id. In the
+    // population file, line 3 stops before its figure.
+    const std::string lookup = "LSOA21CD,LSOA21NM,ICB24CD,ICB24CDH,ICB24NM\n"
+                               "E01000001,One,E54000029,QMF,North East London ICB\n"
+                               "E01000002,Two,E54000029,QMK,North East London ICB\n"
+                               "E01000003,Three,bad code!,QXX,Nowhere\n";
+    const std::string population = "code,population\nE01000001,10\nE01000002\nE01000003,30\n";
+    auto r = import_areas(lookup, population, "Changes");
+    REQUIRE(findings(r) == std::vector<std::pair<std::string, int>>{
+                               {"W501", 3},  // QMK after QMF
+                               {"W502", 4},  // "bad code!"
+                               {"W502", 3},  // the population file's line 3: no figure
+                               {"W503", 0},  // so E01000002 has none
+                           });
+    CHECK(r.findings[0].ids == std::vector<std::string>{"E54000029"});
+    CHECK(r.findings[0].message == "Line 3 gives E54000029 the ODS code QMK, but line 2 gave QMF; the first is kept.");
+    CHECK(r.findings[1].message.find("\"bad code!\", which is not a usable id; it is skipped.") != std::string::npos);
+    CHECK(r.findings[2].message == "Line 3 of the population file has no population value; it is skipped.");
+    CHECK(r.findings[3].ids == std::vector<std::string>{"E01000002"});
+    // The first ODS code is kept; the row with the bad code keeps its leaf, without that parent.
+    CHECK(area(r, "E54000029").at("codes").at("ods") == "QMF");
+    CHECK(strings(area(r, "E01000002").at("within")) == std::vector<std::string>{"E54000029"});
+    CHECK_FALSE(area(r, "E01000003").contains("within"));
+    CHECK(area(r, "E01000003").at("population") == 30);
+    CHECK_FALSE(area(r, "E01000002").contains("population"));
+    CHECK(r.leaves == 3);
+    CHECK(r.populated == 2);
+    load_clean(r);
+}
+
 TEST_CASE("import: inputs that cannot be a lookup are errors") {
     CHECK_THROWS_AS(import_areas("", std::nullopt, "x"), InvalidArgument);
     CHECK_THROWS_WITH_AS(import_areas("foo,bar\n1,2\n", std::nullopt, "x"), doctest::Contains("LSOA21CD"),
