@@ -13,7 +13,8 @@ int run(const Args& args) {
     if (args.json()) {
         print_json(to_json(m.diagnostics));
     } else {
-        std::cout << m.model->name << ": " << errors << " error" << (errors == 1 ? "" : "s") << ", " << warnings
+        // A model without its required name (E006) is headed by what the user typed instead.
+        std::cout << (m.model->name.empty() ? args.operands[0] : m.model->name) << ": " << errors << " error" << (errors == 1 ? "" : "s") << ", " << warnings
                   << " warning" << (warnings == 1 ? "" : "s") << "\n";
         print_diagnostics(std::cout, m.diagnostics);
     }

@@ -56,6 +56,18 @@ class ExitCodes(unittest.TestCase):
         self.assertIn("warnings", doc)
         self.assertIsInstance(doc["diagnostics"], list)
 
+    def test_validate_heads_its_list_with_the_model_name_or_else_the_operand(self):
+        code, out, _ = run("validate", CONFORMANCE)
+        self.assertEqual(code, 0)
+        with open(CONFORMANCE, encoding="utf-8") as f:
+            name = json.load(f)["name"]
+        self.assertEqual(out.splitlines()[0], name + ": 0 errors, 0 warnings")
+        # No name (itself an E006): the file as the user gave it, never a bare ": 1 error".
+        code, out, _ = run("validate", "-", stdin='{"format": "pbp/1"}')
+        self.assertEqual(code, 1)
+        self.assertEqual(out.splitlines()[0], "-: 1 error, 0 warnings")
+        self.assertIn('E006 error at / (line 1, column 1): The model has no name', out)
+
     def test_validate_model_with_errors_is_1(self):
         code, out, _ = run("validate", os.path.join(DATA, "cli", "with_errors.json"), "--json")
         self.assertEqual(code, 1)
