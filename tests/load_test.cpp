@@ -262,6 +262,36 @@ TEST_CASE("load: E006 unknown enumerated value") {
     CHECK(r.model->relations.empty());
 }
 
+TEST_CASE("load: E006 no name, attrs that are not an object, a quorum that is not one, an unknown restriction") {
+    // Columns: attrs' value at 43, the quorum's at 76, the restriction's at 96.
+    auto r = test::checked_load(R"({
+  "format": "pbp/1",
+  "organisations": [
+    {"id": "icb", "kind": "icb", "attrs": [1, 2]},
+    {"id": "trust", "kind": "nhs_trust"}
+  ],
+  "bodies": [{"id": "icb.board", "kind": "board", "of": ["icb"], "quorum": 3}],
+  "flows": [{"from": "icb", "to": "trust", "amount": "1.00", "year": "2023/24", "restriction": "earmarked"}]
+})");
+    REQUIRE(r.model);
+    REQUIRE(r.diagnostics.size() == 4);
+    check_at(at(r.diagnostics, ""), "E006", {}, "", 1, 1);
+    check_at(at(r.diagnostics, "/organisations/0/attrs"), "E006", {"icb"}, "/organisations/0/attrs", 4, 43);
+    check_at(at(r.diagnostics, "/bodies/0/quorum"), "E006", {"icb.board"}, "/bodies/0/quorum", 7, 76);
+    check_at(at(r.diagnostics, "/flows/0/restriction"), "E006", {}, "/flows/0/restriction", 8, 96);
+    CHECK(at(r.diagnostics, "").message == "The model has no name: add a top-level \"name\".");
+    CHECK(at(r.diagnostics, "/flows/0/restriction").message.find("none, ring_fenced, pass_through, mandated") !=
+          std::string::npos);
+    // What could be read is kept: both organisations, the board without a quorum, the flow
+    // without a restriction. The E006 is what stops queries trusting it (unless forced).
+    CHECK(r.model->name.empty());
+    CHECK(r.model->entities.size() == 3);
+    CHECK_FALSE(r.model->at(*r.model->find("icb.board")).details().quorum.has_value());
+    REQUIRE(r.model->flows.size() == 1);
+    CHECK(r.model->flows[0].restriction == Restriction::none);
+    CHECK(r.model->flows[0].amount == test::gbp("1.00"));
+}
+
 TEST_CASE("load: E006 a year that is not YYYY/YY") {
     auto r = test::checked_load(R"({
   "format": "pbp/1",
