@@ -20,9 +20,14 @@ std::string list(const Model& m, const std::vector<Index>& v) {
 }
 }  // namespace
 
+std::string detail::report_title(const Model& m) { return m.name.empty() ? "(a model with no name)" : m.name; }
+
 std::string report(const Model& m, const Diagnostics& problems, std::optional<Date> as_of) {
     std::ostringstream os;
-    os << m.name << "\n" << std::string(m.name.size(), '#') << "\n";
+    // Underlined to its width in characters: a byte per character would overrun "é" or "–".
+    const std::string title = detail::report_title(m);
+    const auto width = std::count_if(title.begin(), title.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+    os << title << "\n" << std::string(static_cast<std::size_t>(width), '#') << "\n";
     if (as_of) os << "As of " << to_string(*as_of) << ".\n";
     std::size_t counts[6] = {};
     for (Index i = 0; i < m.entities.size(); ++i)

@@ -4,6 +4,7 @@
 #include "pbp/report_html.hpp"
 
 #include "pbp/detail/html.hpp"
+#include "pbp/detail/report_sections.hpp"
 #include "pbp/error.hpp"
 #include "pbp/version.hpp"
 
@@ -100,7 +101,7 @@ ol.warnings .code::before { content: "\26A0  "; }
 )css";
 
 void header(const Model& m, std::optional<Date> as_of, std::ostream& os) {
-    os << "<header>\n<h1>" << detail::html_escape(m.name) << "</h1>\n<p class=\"provenance\">"
+    os << "<header>\n<h1>" << detail::html_escape(report_title(m)) << "</h1>\n<p class=\"provenance\">"
        << (as_of ? "As of " + to_string(*as_of) + "." : std::string("Every date: no day chosen (use --as-of).")) << " Written by pbp "
        << version() << ".";
     std::size_t counts[6] = {};
@@ -180,7 +181,7 @@ std::string report_html(const Model& m, const Diagnostics& problems, std::option
     os << "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
           "<meta name=\"generator\" content=\"pbp "
-       << version() << "\">\n<title>" << detail::html_escape(m.name) << (as_of ? " (" + to_string(*as_of) + ")" : std::string())
+       << version() << "\">\n<title>" << detail::html_escape(detail::report_title(m)) << (as_of ? " (" + to_string(*as_of) + ")" : std::string())
        << "</title>\n<style>" << detail::style_sheet << "</style>\n</head>\n<body>\n";
     detail::header(m, as_of, os);
     os << "<main>\n" << body.str();

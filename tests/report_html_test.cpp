@@ -2,6 +2,7 @@
 #include "pbp/bundled.hpp"
 #include "pbp/error.hpp"
 #include "pbp/load.hpp"
+#include "pbp/report.hpp"
 #include "pbp/report_html.hpp"
 #include "pbp/validate.hpp"
 
@@ -78,4 +79,20 @@ TEST_CASE("report_html: problems link to their entities and back") {
     CHECK(page.find("<a href=\"#entity-board\">") != std::string::npos);
     CHECK(page.find("<tr id=\"entity-board\">") != std::string::npos);
     CHECK(page.find("<a href=\"#problem-1\">") != std::string::npos);
+}
+
+TEST_CASE("report titles: the name, underlined to its width in characters, and a model with no name says so") {
+    // "Café – Ely" is 10 characters in 13 bytes (é two, the en dash three).
+    const LoadResult named = load_model(R"({"format": "pbp/1", "name": "Caf\u00e9 \u2013 Ely"})");
+    REQUIRE(named.model);
+    CHECK(report(*named.model, {}).rfind("Café – Ely\n##########\n", 0) == 0);
+    // With no name (E006), `pbp report --force` still has a title to write.
+    const LoadResult unnamed = load_model(R"({"format": "pbp/1"})");
+    REQUIRE(unnamed.model);
+    REQUIRE(pbp::test::codes(unnamed.diagnostics) == std::vector<std::string>{"E006"});
+    CHECK(report(*unnamed.model, unnamed.diagnostics).rfind("(a model with no name)\n######################\n", 0) == 0);
+    if (!has_html_report()) return;
+    const std::string page = report_html(*unnamed.model, unnamed.diagnostics);
+    CHECK(page.find("<title>(a model with no name)</title>") != std::string::npos);
+    CHECK(page.find("<h1>(a model with no name)</h1>") != std::string::npos);
 }

@@ -6,12 +6,17 @@
 
 #include <optional>
 #include <ostream>
+#include <string>
 
 namespace pbp::detail {
 
 /// True when some area of the footprints is of `kind`: the text and HTML reports leave out a
 /// geography section whose kind of area the model does not have.
 bool any_of_kind(const Footprints& fp, const char* kind);
+
+/// The model's name, or "(a model with no name)" for one that lacks it (E006): the title of
+/// the text and HTML reports, which `pbp report --force` writes even then.
+std::string report_title(const Model& m);
 
 void report_decisions(const Model& m, std::optional<Date> as_of, std::ostream& os);  // report_decisions.cpp
 void report_money(const Model& m, std::ostream& os);                                // report_money.cpp
