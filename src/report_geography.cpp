@@ -37,8 +37,8 @@ void report_councils_across_systems(const Footprints& fp, std::ostream& os) {
     os << split << " of " << r.units.size() << " council areas cross an ICS boundary.\n";
 }
 
-// Do the places cover each system once, with no gap and no overlap? In people, or where the
-// model records none, in small areas (leaves), so that a gap is never reported as "0 people".
+// Do the places cover each system once, with no gap and no overlap? In people, or where no
+// one is recorded there, in small areas (leaves): a gap is never reported as "0 people".
 void report_place_cover(const Footprints& fp, std::ostream& os) {
     const Model& m = fp.model();
     bool any = false;
@@ -62,8 +62,8 @@ void report_place_cover(const Footprints& fp, std::ostream& os) {
                 os << "each of its small areas lies in exactly one place (no populations are recorded).\n";
             continue;
         }
-        const auto how_many = [&](Population population, std::size_t leaves) {
-            if (people) return format_people(population) + " people live";
+        const auto how_many = [](Population population, std::size_t leaves) {
+            if (population > 0) return format_people(population) + " people live";
             return std::to_string(leaves) + (leaves == 1 ? " small area lies" : " small areas lie");
         };
         os << "The places do not partition " << label(m, ics) << ":";

@@ -359,17 +359,20 @@ std::string geography_section(const Model& m) {
 }
 
 // A system whose two places overlap and leave a gap (figures invented): x (100 people) lies in
-// both places, y (200) in p2 only and z (50) in no place.
-std::shared_ptr<const Model> uncovered_system(bool with_people) {
-    auto people = [&](int n) { return with_people ? ", \"population\": " + std::to_string(n) : std::string(); };
+// both places, y (200) in p2 only and z (50) in no place. `people`: which of the three have
+// their population written.
+std::shared_ptr<const Model> uncovered_system(std::string_view people = "xyz") {
+    const auto population = [&](char leaf, int n) {
+        return people.find(leaf) != std::string_view::npos ? ", \"population\": " + std::to_string(n) : std::string();
+    };
     const std::string text = R"({"format": "pbp/1", "areas": [
         {"id": "sys", "kind": "ics", "name": "The System"},
         {"id": "p1", "kind": "place", "within": ["sys"]},
         {"id": "p2", "kind": "place", "within": ["sys"], "name": "Place Two"},
         {"id": "la", "kind": "local_authority"},
-        {"id": "x", "kind": "lsoa", "within": ["p1", "p2", "la"])" + people(100) + R"(},
-        {"id": "y", "kind": "lsoa", "within": ["p2", "la"])" + people(200) + R"(},
-        {"id": "z", "kind": "lsoa", "within": ["sys", "la"])" + people(50) + R"(}]})";
+        {"id": "x", "kind": "lsoa", "within": ["p1", "p2", "la"])" + population('x', 100) + R"(},
+        {"id": "y", "kind": "lsoa", "within": ["p2", "la"])" + population('y', 200) + R"(},
+        {"id": "z", "kind": "lsoa", "within": ["sys", "la"])" + population('z', 50) + R"(}]})";
     LoadResult r = load_model(text);
     REQUIRE_MESSAGE(r.model, pbp::test::listing(r.diagnostics));
     return r.model;
@@ -402,7 +405,7 @@ TEST_CASE("pbp report, places and councils, worked from small.json: every relati
 TEST_CASE("pbp report, places and councils: a system its places do not partition, in people or in small areas") {
     // p1 = {x} lies within la = {x, y, z} (100 of 350: 250 outside p1); p2 = {x, y} too (300 of
     // 350: 50 outside). sys = {x, y, z}: z (50) is in no place, x (100) in both.
-    CHECK(geography_section(*uncovered_system(true)) ==
+    CHECK(geography_section(*uncovered_system()) ==
           "Places and council boundaries\n"
           "=============================\n"
           "For each place, the council area (local_authority) sharing the most people with it:\n"
@@ -413,11 +416,16 @@ TEST_CASE("pbp report, places and councils: a system its places do not partition
           "fits their place.\n"
           "The places do not partition The System (sys): 50 people live in no place; 100 people live in 2 places "
           "at once (p1, Place Two (p2)).\n");
-    // With no populations the same cover is told in small areas, never as "0 people".
-    const std::string bare = geography_section(*uncovered_system(false));
+    // With no populations the same cover is told in small areas, never as "0 people"; so is a
+    // part with no one recorded in it when the rest of the system has people.
+    const std::string bare = geography_section(*uncovered_system(""));
     CHECK(bare.find("The places do not partition The System (sys): 1 small area lies in no place; 1 small area "
                     "lies in 2 places at once (p1, Place Two (p2)) (no populations are recorded).\n") != std::string::npos);
-    CHECK(bare.find("0 people") == std::string::npos);
+    CHECK(bare.find(" 0 people") == std::string::npos);
+    const std::string mixed = geography_section(*uncovered_system("xy"));
+    CHECK(mixed.find("The places do not partition The System (sys): 1 small area lies in no place; 100 people live "
+                     "in 2 places at once (p1, Place Two (p2)).\n") != std::string::npos);
+    CHECK(mixed.find(" 0 people") == std::string::npos);
 }
 
 TEST_CASE("the hand-worked models raise nothing else") {

@@ -14,8 +14,8 @@ int run(const Args& args) {
         print_json(to_json(m.diagnostics));
     } else {
         // A model without its required name (E006) is headed by what the user typed instead.
-        std::cout << (m.model->name.empty() ? args.operands[0] : m.model->name) << ": " << errors << " error" << (errors == 1 ? "" : "s") << ", " << warnings
-                  << " warning" << (warnings == 1 ? "" : "s") << "\n";
+        std::cout << (m.model->name.empty() ? args.operands[0] : m.model->name) << ": " << errors << " error"
+                  << (errors == 1 ? "" : "s") << ", " << warnings << " warning" << (warnings == 1 ? "" : "s") << "\n";
         print_diagnostics(std::cout, m.diagnostics);
     }
     keep_until_exit(std::move(m));
