@@ -355,6 +355,70 @@ TEST_CASE("import-ods: pbp report shows whom a practice answers to, only where t
     }
 }
 
+TEST_CASE("import-ods: register rows that cannot be read or that contradict earlier rows are findings, the rest imported") {
+    // The excerpt's registers with rows added at their ends; line numbers count from each
+    // file's first line (the ONS files' header is line 1; the ODS extracts have none).
+    OdsRegisters regs = read_ods_registers(dir());
+    const auto next_line = [](const std::string& text) { return std::count(text.begin(), text.end(), '\n') + 1; };
+    const auto sub_icb = next_line(regs.sub_icb_locations), icb = next_line(regs.icbs), etr = next_line(regs.etr);
+    const std::string lsc = "E54000048,QE1,NHS Lancashire and South Cumbria Integrated Care Board,";
+    regs.sub_icb_locations += ",,No code," + lsc + "Y62,E40000010,North West\n"   // no ODS code of its own
+                              "E38000227,01E,Again," + lsc + "Y62,E40000010,North West\n"  // 01E again
+                              "E38000999,99X,Elsewhere," + lsc + "Y63,E40000011,North East\n"  // QE1 in a second region
+                              "E38000998,98X,Renamed," + lsc + "Y62,E40000099,North West\n";   // Y62 with a second ONS code
+    regs.icbs += ",,Nameless,3\nE54000048,QE1,Duplicate Board,4\n";
+    const auto trust = [](const char* code, const char* region) {
+        return std::string("\"") + code + "\",\"A TEST NHS TRUST\",\"" + region +
+               "\",\"QE1\",\"1 HIGH STREET\",\"\",\"\",\"\",\"\",\"AB1 2CD\",\"20010401\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\","
+               "\"\",\"0\",\"\",\"B\",\"\",\"\",\"\"\n";
+    };
+    regs.etr += "\"RZZ\",\"TOO SHORT\"\n" + trust("QE1", "Y62") + trust("bad code!", "Y62") + trust("RZ9", "Y99");
+
+    auto areas = load_model_file(dir() + "/areas.json");
+    REQUIRE(areas.model);
+    const ImportedOrganisations r = import_ods(regs, *areas.model, "anomalies");
+    struct Want {
+        const char* code;
+        std::size_t line;
+        std::vector<std::string> ids;
+        const char* says;
+    };
+    const auto at = [](auto line) { return static_cast<std::size_t>(line); };
+    const Want wants[] = {
+        {"W610", at(sub_icb), {}, "of the sub-ICB location lookup lacks an ODS code"},
+        {"W610", at(sub_icb + 1), {"01E"}, "The sub-ICB location 01E is listed twice"},
+        {"W606", at(sub_icb + 2), {"QE1", "Y62", "Y63"}, "puts the ICB QE1 in two NHS England regions, Y62 and Y63"},
+        {"W606", at(sub_icb + 3), {"Y62"}, "gives the region Y62 two ONS codes, E40000010 and E40000099"},
+        {"W610", at(icb), {}, "of the ICB names and codes lacks a code"},
+        {"W610", at(icb + 1), {"QE1"}, "The ICB QE1 is listed twice"},
+        {"W610", at(etr), {}, "of etr has 2 fields, fewer than"},
+        {"W610", at(etr + 1), {"QE1"}, "has the code QE1, which is already the id of another entity"},
+        {"W610", at(etr + 2), {}, "has the code \"bad code!\", which is not a usable id"},
+        {"W604", at(etr + 3), {"RZ9"}, "in the region \"Y99\""},
+    };
+    for (const Want& w : wants) {
+        CAPTURE(w.says);
+        const auto d = std::find_if(r.findings.begin(), r.findings.end(), [&](const Diagnostic& f) {
+            return f.code == w.code && f.line == w.line && f.message.find(w.says) != std::string::npos;
+        });
+        REQUIRE_MESSAGE(d != r.findings.end(), pbp::test::listing(r.findings));
+        CHECK(d->ids == w.ids);
+    }
+    // What was read first is kept; the trust outside any region is still an NHS trust.
+    const auto& organisations = r.model.at("organisations").as_array();
+    const auto named = [&](std::string_view id) {
+        return std::count_if(organisations.begin(), organisations.end(),
+                             [&](const json::value& o) { return o.at("id").as_string() == id; });
+    };
+    CHECK(named("QE1") == 1);
+    CHECK(named("RZ9") == 1);
+    CHECK(named("RZZ") == 0);
+    auto loaded = load_model(pretty_json(r.model));
+    REQUIRE(loaded.model);
+    CHECK(loaded.model->at(*loaded.model->find("QE1")).name == "NHS Lancashire and South Cumbria Integrated Care Board");
+    CHECK(count_errors(validate(*loaded.model)) == 0);
+}
+
 TEST_CASE("import-ods: a model without primary care has no primary care section") {
     auto areas = load_model_file(dir() + "/areas.json");
     REQUIRE(areas.model);
