@@ -302,3 +302,38 @@ TEST_CASE("load: the quick reading gives way, with the same result, where it can
         CHECK(test::same_loads(full, load_model(text), text.substr(0, 60)));
     }
 }
+
+TEST_CASE("load: the quick reading reads the free shapes the bundled models never use, as the full one does") {
+    // A quorum's must_include as one id instead of a list; "attrs" holding a list on a member,
+    // a relation and a flow; a relation's and a flow's "notes" as a list. All are sound (the
+    // full reading finds nothing), so the quick reading must read them, to the same model.
+    const std::string model = R"({"format": "pbp/1", "name": "n",
+        "organisations": [{"id": "a", "kind": "icb"}, {"id": "c", "kind": "icb"}],
+        "bodies": [{"id": "b", "kind": "board", "of": ["a"],
+                    "members": [{"member": "chair", "role": "chair", "attrs": [1, 2]}],
+                    "quorum": {"count": 1, "must_include": MUST}}],
+        "posts": [{"id": "chair", "title": "Chair", "in": "b"}],
+        "relations": [{"kind": "informs", "from": "a", "to": "c", "attrs": [3], "notes": ["n1"]}],
+        "flows": [{"from": "a", "to": "c", "amount": "1.00", "year": "2023/24", "attrs": [4], "notes": ["n2"]}]})";
+    for (const char* must : {R"("chair")", R"(["chair"])"}) {
+        CAPTURE(must);
+        std::string text = model;
+        text.replace(text.find("MUST"), 4, must);
+        const LoadResult full = detail::load_model_in_full(text);
+        REQUIRE(full.model);
+        CHECK(full.diagnostics.empty());
+        CHECK(same_both_ways(text, must));
+        const LoadResult quick = load_model(text);
+        REQUIRE(quick.model);
+        const Entity& board = quick.model->at(*quick.model->find("b"));
+        REQUIRE(board.details().quorum.has_value());
+        CHECK(board.details().quorum->must_include == std::vector<Index>{*quick.model->find("chair")});
+        // Saved, every list under "attrs" and "notes" is still there.
+        const json::value saved = json::parse(save_model(*quick.model));
+        CHECK(saved.at_pointer("/bodies/0/members/0/attrs") == json::array{1, 2});
+        CHECK(saved.at_pointer("/relations/0/attrs") == json::array{3});
+        CHECK(saved.at_pointer("/relations/0/notes") == json::array{"n1"});
+        CHECK(saved.at_pointer("/flows/0/attrs") == json::array{4});
+        CHECK(saved.at_pointer("/flows/0/notes") == json::array{"n2"});
+    }
+}
