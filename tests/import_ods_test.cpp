@@ -69,12 +69,14 @@ std::vector<const json::object*> relations(std::string_view kind, std::string_vi
     return out;
 }
 
-const json::object& organisation(std::string_view id) {
-    for (const auto& o : excerpt().result.model.at("organisations").as_array())
+const json::object& organisation_in(const ImportedOrganisations& imported, std::string_view id) {
+    for (const auto& o : imported.model.at("organisations").as_array())
         if (o.at("id").as_string() == id) return o.as_object();
     FAIL("no organisation " << id);
     throw;
 }
+
+const json::object& organisation(std::string_view id) { return organisation_in(excerpt().result, id); }
 
 std::vector<std::string> serves(const std::string& id) {
     std::vector<std::string> out;
@@ -355,9 +357,9 @@ TEST_CASE("import-ods: pbp report shows whom a practice answers to, only where t
     }
 }
 
-TEST_CASE("import-ods: register rows that cannot be read or that contradict earlier rows are findings, the rest imported") {
+TEST_CASE("import-ods: register rows that cannot be read or contradict earlier rows are findings, the rest imported") {
     // The excerpt's registers with rows added at their ends; line numbers count from each
-    // file's first line (the ONS files' header is line 1; the ODS extracts have none).
+    // file's first line (a header, where the file has one, is line 1; the ODS extracts have none).
     OdsRegisters regs = read_ods_registers(dir());
     const auto next_line = [](const std::string& text) { return std::count(text.begin(), text.end(), '\n') + 1; };
     const auto sub_icb = next_line(regs.sub_icb_locations), icb = next_line(regs.icbs), etr = next_line(regs.etr);
@@ -373,6 +375,16 @@ TEST_CASE("import-ods: register rows that cannot be read or that contradict earl
                "\"\",\"0\",\"\",\"B\",\"\",\"\",\"\"\n";
     };
     regs.etr += "\"RZZ\",\"TOO SHORT\"\n" + trust("QE1", "Y62") + trust("bad code!", "Y62") + trust("RZ9", "Y99");
+    const auto council = next_line(regs.councils), practice = next_line(regs.epraccur), pcn = next_line(regs.pcn_details),
+               partner = next_line(regs.pcn_partners);
+    regs.councils += "E07000999,Nowhere,,,Lonely,,9\n";  // no upper tier
+    std::string again = regs.epraccur.substr(0, regs.epraccur.find('\n') + 1);  // P81001's row, renamed
+    again.replace(again.find("FIRST SURGERY"), 13, "OTHER SURGERY");
+    regs.epraccur += again;
+    regs.pcn_details += "U00001,RENAMED PCN,00Q,X,20190701,,,,,,,\n"  // U00001 again
+                        "U00009,LOST PCN,77Z,X,20190701,,,,,,,\n"     // in no sub-ICB location imported
+                        "QE1,TAKEN PCN,00Q,X,20190701,,,,,,,\n";      // the ICB's code
+    regs.pcn_partners += ",,,,U00001,U00001 NAME,,,20190701,,\n";    // no practice
 
     auto areas = load_model_file(dir() + "/areas.json");
     REQUIRE(areas.model);
@@ -395,6 +407,12 @@ TEST_CASE("import-ods: register rows that cannot be read or that contradict earl
         {"W610", at(etr + 1), {"QE1"}, "has the code QE1, which is already the id of another entity"},
         {"W610", at(etr + 2), {}, "has the code \"bad code!\", which is not a usable id"},
         {"W604", at(etr + 3), {"RZ9"}, "in the region \"Y99\""},
+        {"W610", at(council), {}, "of the local authority lookup lacks a code"},
+        {"W610", at(practice), {"P81001"}, "The code P81001 is listed twice in epraccur"},
+        {"W610", at(pcn), {"U00001"}, "The network U00001 is listed twice in the ePCN PCN details"},
+        {"W604", at(pcn + 1), {"U00009", "77Z"}, "sits in the sub-ICB location \"77Z\""},
+        {"W610", at(pcn + 2), {"QE1"}, "has the code QE1, which is already the id of another entity"},
+        {"W610", at(partner), {}, "of the ePCN core partner details lacks a practice or network code"},
     };
     for (const Want& w : wants) {
         CAPTURE(w.says);
@@ -413,6 +431,10 @@ TEST_CASE("import-ods: register rows that cannot be read or that contradict earl
     CHECK(named("QE1") == 1);
     CHECK(named("RZ9") == 1);
     CHECK(named("RZZ") == 0);
+    CHECK(named("U00009") == 0);
+    CHECK(named("E07000999") == 0);
+    CHECK(organisation_in(r, "P81001").at("name") == "FIRST SURGERY");
+    CHECK(organisation_in(r, "U00001").at("name") == "BLACKBURN NORTH PCN");
     auto loaded = load_model(pretty_json(r.model));
     REQUIRE(loaded.model);
     CHECK(loaded.model->at(*loaded.model->find("QE1")).name == "NHS Lancashire and South Cumbria Integrated Care Board");
