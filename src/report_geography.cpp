@@ -47,12 +47,12 @@ void report_place_cover(const Footprints& fp, std::ostream& os) {
     for (Index ics : fp.areas()) {
         if (m.at(ics).kind != "ics") continue;
         const AreaSelection places = AreaSelection::of_kind("place", m.id(ics));
+        Partition p;
         try {
-            (void)select_areas(fp, places);
+            p = partitions(fp, places, m.id(ics));  // selects the places once, here
         } catch (const InvalidArgument&) {
             continue;  // no place lies wholly inside this system
         }
-        const Partition p = partitions(fp, places, m.id(ics));
         const bool people = fp.population(ics) > 0;
         if (p.partitions) {
             os << "The " << p.parts.size() << " places partition " << label(m, ics) << ": ";
