@@ -48,6 +48,10 @@ std::vector<Index> ids_arg(const Model& m, const char* json, std::optional<Date>
         const boost::json::value& id = v.as_array()[k];
         if (!id.is_string())
             throw Failure{PBP_ERR_INVALID_ARGUMENT, std::string(what) + "[" + std::to_string(k) + "] is not a string: name an id"};
+        // "\u0000" is valid JSON, but as a C string the id would end there and name another.
+        if (id.as_string().find('\0') != boost::json::string::npos)
+            throw Failure{PBP_ERR_INVALID_ARGUMENT, std::string(what) + "[" + std::to_string(k) +
+                                                        "] holds a NUL character (\\u0000), which no id can"};
         out.push_back(id_arg(m, id.as_string().c_str(), as_of, what));
     }
     return out;

@@ -82,6 +82,12 @@ TEST_CASE("capi accountability_batch: lists that are not arrays of ids are refus
         CHECK(std::string(pbp_last_error()).find("nodes") != std::string::npos);
     }
     CHECK(pbp_model_accountability_batch(out.out(), m.m, R"(["nobody"])", nullptr, 0) == PBP_ERR_NOT_FOUND);
+    // A NUL written as \u0000 is valid JSON; read as a C string, "icb\u0000zzz" was taken for "icb".
+    CHECK(pbp_model_accountability_batch(out.out(), m.m, R"(["p1", "icb\u0000zzz"])", nullptr, 0) ==
+          PBP_ERR_INVALID_ARGUMENT);
+    CHECK(std::string(pbp_last_error()) == "nodes[1] holds a NUL character (\\u0000), which no id can");
+    CHECK(pbp_model_decides_batch(out.out(), m.m, "fn", R"(["p1\u0000"])", nullptr, 0) == PBP_ERR_INVALID_ARGUMENT);
+    CHECK(std::string(pbp_last_error()).find("places[0] holds a NUL") == 0);
     CHECK(pbp_model_accountability_batch(nullptr, m.m, nullptr, nullptr, 0) == PBP_ERR_INVALID_ARGUMENT);
     CHECK(pbp_model_accountability_batch(out.out(), nullptr, nullptr, nullptr, 0) == PBP_ERR_INVALID_ARGUMENT);
     CHECK(pbp_model_accountability_batch(out.out(), m.m, nullptr, "2023-02-30", 0) == PBP_ERR_INVALID_ARGUMENT);

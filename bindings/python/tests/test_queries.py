@@ -156,7 +156,7 @@ def test_diff(small):
     assert change["before"]["decision_maker"] == "p1.committee"
     assert change["after"]["decision_maker"] == "p1.director"
     assert small.diff("2023-06-01", "2023-06-01")["decisions"] == []
-    with pytest.raises(pbp.PbpError):
+    with pytest.raises(TypeError):
         small.diff("2023-01-01", None)
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import Any, List, Optional, Tuple
 
 
 @dataclass(frozen=True)
@@ -71,5 +71,15 @@ class PbpError(Exception):
         self.diagnostic = diagnostic
         self.diagnostics: List[Diagnostic] = list(diagnostics or [])
 
+    def __reduce__(self) -> Tuple[Any, ...]:
+        # Exception's own reduce passes only the message to __init__, which needs the code too:
+        # without this an error raised in a worker process could not reach its caller.
+        return (_rebuild, (self.code, self.message, self.diagnostic, self.diagnostics, self.status_name))
+
     def __repr__(self) -> str:
         return "PbpError(%s, %r)" % (self.status_name or self.code, self.message)
+
+
+def _rebuild(code: int, message: str, diagnostic: Optional[str], diagnostics: List[Diagnostic],
+             status_name: str) -> PbpError:
+    return PbpError(code, message, diagnostic=diagnostic, diagnostics=diagnostics, status_name=status_name)

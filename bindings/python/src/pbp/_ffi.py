@@ -11,9 +11,11 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import datetime
 import importlib
 import json
 import os
+import re
 import sys
 from ctypes import POINTER, byref, c_char_p, c_int, c_size_t, c_uint, c_void_p
 from decimal import Decimal
@@ -250,14 +252,55 @@ def json_value(function: Callable[..., int], *args: Any) -> Any:
     return json.loads(text_result(function, *args), parse_float=Decimal)
 
 
-def arg(value: Optional[str]) -> Optional[bytes]:
-    """A string argument as UTF-8, or None for NULL."""
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise TypeError("expected a str, not %s" % type(value).__name__)
+def text_bytes(value: str, what: str) -> bytes:
+    """``value`` as UTF-8 for a ``const char*``. A NUL would end the string there and the
+    library would silently read only what comes before it (``"12\\x0034"`` as 12.00), so a str
+    holding one is refused, as ``open()`` refuses a path with one."""
+    if "\0" in value:
+        raise ValueError("%s: %r holds a NUL character (\\x00), which no id, date, amount or name can hold"
+                         % (what, value))
     return value.encode("utf-8")
 
 
+def arg(value: Optional[str], what: str, *, optional: bool = False) -> Optional[bytes]:
+    """A string argument as UTF-8; None is NULL when the argument is ``optional``, else a
+    TypeError (the library would only say "... is NULL")."""
+    if value is None:
+        if optional:
+            return None
+        raise TypeError("%s: pass a str, not None" % what)
+    if not isinstance(value, str):
+        raise TypeError("%s: pass a str, not %s" % (what, type(value).__name__))
+    return text_bytes(value, what)
+
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def date_text(d: "Optional[datetime.date | str]", what: str) -> Optional[str]:
+    """A day as ``YYYY-MM-DD`` (a ``datetime.date``, or a str already in that form and a real
+    day), or None. A datetime is refused: the library's days have no time of day."""
+    if d is None:
+        return None
+    if isinstance(d, datetime.datetime):
+        raise TypeError("%s: pass a date or 'YYYY-MM-DD', not a datetime" % what)
+    if isinstance(d, datetime.date):
+        return d.isoformat()
+    if not isinstance(d, str):
+        raise TypeError("%s: pass a date or 'YYYY-MM-DD', not %s" % (what, type(d).__name__))
+    try:
+        if _DATE.match(d):
+            datetime.date.fromisoformat(d)
+            return d
+    except ValueError:
+        pass
+    # The library's own words for the same mistake (capi date_arg).
+    raise PbpError(-1, "%s must be a date written YYYY-MM-DD, not %r" % (what, d),
+                   status_name="PBP_ERR_INVALID_ARGUMENT")
+
+
 def path_arg(path: "os.PathLike[str] | str") -> bytes:
-    return os.fsencode(os.fspath(path))
+    encoded = os.fsencode(os.fspath(path))
+    if b"\0" in encoded:
+        raise ValueError("path: %r holds a NUL character (\\x00), which no file name can hold" % (path,))
+    return encoded

@@ -21,15 +21,8 @@ PathLike = Union[str, "os.PathLike[str]"]
 
 
 def _date(d: Optional[DateLike], what: str = "as_of") -> Optional[bytes]:
-    if d is None:
-        return None
-    if isinstance(d, datetime.datetime):
-        raise TypeError("%s: pass a date or 'YYYY-MM-DD', not a datetime" % what)
-    if isinstance(d, datetime.date):
-        return d.isoformat().encode()
-    if isinstance(d, str):
-        return d.encode()
-    raise TypeError("%s: pass a date or 'YYYY-MM-DD', not %s" % (what, type(d).__name__))
+    text = _ffi.date_text(d, what)
+    return None if text is None else text.encode()
 
 
 def _year(y: YearLike) -> bytes:
@@ -39,23 +32,35 @@ def _year(y: YearLike) -> bytes:
     if isinstance(y, int):
         return ("%d/%02d" % (y, (y + 1) % 100)).encode()
     if isinstance(y, str):
-        return y.encode()
+        return _ffi.text_bytes(y, "year")
     raise TypeError("year: pass '2023/24' or 2023, not %s" % type(y).__name__)
 
 
 def _money(m: Any, what: str) -> Optional[bytes]:
+    """An amount argument (None for none), its errors naming the argument."""
     if m is None:
         return None
-    return str(m if isinstance(m, Money) else Money(m)).encode()
+    try:
+        return str(m if isinstance(m, Money) else Money(m)).encode()
+    except PbpError as e:
+        raise PbpError(e.code, "%s: %s" % (what, e.message), status_name=e.status_name) from None
+    except (TypeError, ValueError) as e:
+        raise type(e)("%s: %s" % (what, e)) from None
 
 
 def _areas(a: Union[str, Iterable[str]], what: str) -> bytes:
     """An area kind (``"place"``), comma-separated ids, or a list of ids."""
     if isinstance(a, str):
-        return a.encode()
+        return _ffi.text_bytes(a, what)
+    if isinstance(a, bytes) or not isinstance(a, Iterable):
+        raise TypeError("%s: pass an area kind, ids separated by commas, or a list of ids, not %s"
+                        % (what, type(a).__name__))
     ids = list(a)
     for i in ids:
-        if not isinstance(i, str) or "," in i or not i:
+        if not isinstance(i, str):
+            raise TypeError("%s: every area id must be a str, not %s" % (what, type(i).__name__))
+        _ffi.text_bytes(i, what)
+        if "," in i or not i:
             raise PbpError(-1, "%s: %r is not an area id" % (what, i), status_name="PBP_ERR_INVALID_ARGUMENT")
     return ",".join(ids).encode()
 
@@ -68,6 +73,7 @@ def _id_list(ids: Iterable[str], what: str) -> List[str]:
     for i in out:
         if not isinstance(i, str):
             raise TypeError("%s: every id must be a str, not %s" % (what, type(i).__name__))
+        _ffi.text_bytes(i, what)
     return out
 
 
@@ -131,7 +137,12 @@ class Model(TableQueries):
             >>> pbp.Model.loads('{"format": "pbp/1", "name": "Empty", /* a comment */}').name
             'Empty'
         """
-        data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+        if isinstance(text, str):
+            data = text.encode("utf-8")
+        elif isinstance(text, (bytes, bytearray, memoryview)):
+            data = bytes(text)
+        else:  # bytes(5) would be five NULs, bytes([123, 34]) the text '{"'
+            raise TypeError("loads: pass the model's text as a str or bytes, not %s" % type(text).__name__)
         return cls._from(_lib.pbp_model_load_text, data, len(data))
 
     @classmethod
@@ -143,7 +154,7 @@ class Model(TableQueries):
             >>> pbp.Model.bundled("bob").counts()
             (0, 0)
         """
-        return cls._from(_lib.pbp_model_load_bundled, _ffi.arg(name))
+        return cls._from(_lib.pbp_model_load_bundled, _ffi.arg(name, "name"))
 
     # -- lifetime ---------------------------------------------------------------------------
     def close(self) -> None:
@@ -181,6 +192,18 @@ class Model(TableQueries):
             self.close()
         except Exception:  # interpreter shutdown: nothing sensible left to do
             pass
+
+    # A model is immutable and owns its handle: a copy is the model itself, as for a tuple.
+    # Copying the handle would let either object free the model the other still answers from.
+    def __copy__(self) -> "Model":
+        return self
+
+    def __deepcopy__(self, memo: Dict[int, Any]) -> "Model":
+        return self
+
+    def __reduce__(self) -> Any:
+        raise TypeError("a pbp.Model cannot be pickled: send the path of its file, or its text "
+                        "(m.export()), and load it again on the other side")
 
     def _h(self) -> "_ffi.ModelHandle":
         if not self._handle:
@@ -276,7 +299,7 @@ class Model(TableQueries):
             >>> '<node id="notts-icb">' in pbp.Model.load("nottinghamshire").export("graphml")
             True
         """
-        return _ffi.text_result(_lib.pbp_model_export, self._h(), _ffi.arg(format), _date(as_of))
+        return _ffi.text_result(_lib.pbp_model_export, self._h(), _ffi.arg(format, "format"), _date(as_of))
 
     def report(self, as_of: Optional[DateLike] = None) -> str:
         """The readable summary ``pbp report`` prints (never refused).
@@ -311,7 +334,7 @@ class Model(TableQueries):
             >>> pbp.Model.load("nottinghamshire").accountability("notts-icb")["chain"]
             ['notts-icb', 'nhse', 'dhsc', 'parliament']
         """
-        return _ffi.json_result(_lib.pbp_model_accountability, self._h(), _ffi.arg(node), _date(as_of),
+        return _ffi.json_result(_lib.pbp_model_accountability, self._h(), _ffi.arg(node, "node"), _date(as_of),
                                 _flags(force))
 
     def decides(self, function: str, place: str, as_of: Optional[DateLike] = None, *,
@@ -326,7 +349,7 @@ class Model(TableQueries):
             >>> d["decision_maker"], d["limit"]
             ('bassetlaw.nhs-officer', '250000.00')
         """
-        return _ffi.json_result(_lib.pbp_model_decides, self._h(), _ffi.arg(function), _ffi.arg(place),
+        return _ffi.json_result(_lib.pbp_model_decides, self._h(), _ffi.arg(function, "function"), _ffi.arg(place, "place"),
                                 _date(as_of), _flags(force))
 
     def accountability_batch(self, nodes: Optional[Iterable[str]] = None, as_of: Optional[DateLike] = None, *,
@@ -344,7 +367,7 @@ class Model(TableQueries):
             >>> len(m.accountability_batch()) == len(m.accountability_table())
             True
         """
-        ids = None if nodes is None else _ffi.arg(json.dumps(_id_list(nodes, "nodes")))
+        ids = None if nodes is None else _ffi.arg(json.dumps(_id_list(nodes, "nodes")), "nodes")
         return cast(List[Dict[str, Any]],
                     _ffi.json_value(_lib.pbp_model_accountability_batch, self._h(), ids, _date(as_of), _flags(force)))
 
@@ -361,9 +384,9 @@ class Model(TableQueries):
             >>> [d["decision_maker"] for d in m.decides_batch("fn.pcn-development")]
             ['bassetlaw.nhs-officer', 'city.nhs-officer', 'mid-notts.nhs-officer', 'south-notts.nhs-officer']
         """
-        ids = None if places is None else _ffi.arg(json.dumps(_id_list(places, "places")))
+        ids = None if places is None else _ffi.arg(json.dumps(_id_list(places, "places")), "places")
         return cast(List[Dict[str, Any]],
-                    _ffi.json_value(_lib.pbp_model_decides_batch, self._h(), _ffi.arg(function), ids, _date(as_of),
+                    _ffi.json_value(_lib.pbp_model_decides_batch, self._h(), _ffi.arg(function, "function"), ids, _date(as_of),
                                     _flags(force)))
 
     def authority(self, function: str, place: str, amount: Any, as_of: Optional[DateLike] = None, *,
@@ -377,7 +400,7 @@ class Model(TableQueries):
             >>> m.authority("fn.pcn-development", "place.bassetlaw", "400000")["approver"]
             'notts-icb.sc.bassetlaw'
         """
-        return _ffi.json_result(_lib.pbp_model_authority, self._h(), _ffi.arg(function), _ffi.arg(place),
+        return _ffi.json_result(_lib.pbp_model_authority, self._h(), _ffi.arg(function, "function"), _ffi.arg(place, "place"),
                                 _money(amount, "amount"), _date(as_of), _flags(force))
 
     def balances(self, year: YearLike, *, force: bool = False) -> Dict[str, Any]:
@@ -400,7 +423,7 @@ class Model(TableQueries):
             >>> pbp.Model.load("nottinghamshire").trace("notts-icb", 2022)["sources"]
             [{'source': 'nhse', 'amount': '2828000000.00'}]
         """
-        return _ffi.json_result(_lib.pbp_model_trace, self._h(), _ffi.arg(node), _year(year), _flags(force))
+        return _ffi.json_result(_lib.pbp_model_trace, self._h(), _ffi.arg(node, "node"), _year(year), _flags(force))
 
     def coterminosity(self, a: Union[str, Iterable[str]], b: Union[str, Iterable[str]],
                       within: Optional[str] = None, as_of: Optional[DateLike] = None, *,
@@ -416,7 +439,7 @@ class Model(TableQueries):
             '1.0000'
         """
         return _ffi.json_result(_lib.pbp_model_coterminosity, self._h(), _areas(a, "a"), _areas(b, "b"),
-                                _ffi.arg(within), _date(as_of), _flags(force))
+                                _ffi.arg(within, "within", optional=True), _date(as_of), _flags(force))
 
     def partners(self, node: str, as_of: Optional[DateLike] = None, *, force: bool = False) -> Dict[str, Any]:
         """Who the organisation or area ``node`` (an ICB) must work with: every upper-tier council
@@ -429,7 +452,7 @@ class Model(TableQueries):
             >>> [c["council"] for c in pbp.Model.load("nottinghamshire").partners("notts-icb")["councils"]]
             ['nottingham-city-council', 'notts-county-council']
         """
-        return _ffi.json_result(_lib.pbp_model_partners, self._h(), _ffi.arg(node), _date(as_of), _flags(force))
+        return _ffi.json_result(_lib.pbp_model_partners, self._h(), _ffi.arg(node, "node"), _date(as_of), _flags(force))
 
     def partitions(self, parts: Union[str, Iterable[str]], whole: str, within: Optional[str] = None,
                    as_of: Optional[DateLike] = None, *, force: bool = False) -> Dict[str, Any]:
@@ -442,8 +465,8 @@ class Model(TableQueries):
             >>> pbp.Model.load("nottinghamshire").partitions("place", "ics.notts")["partitions"]
             True
         """
-        return _ffi.json_result(_lib.pbp_model_partitions, self._h(), _areas(parts, "parts"), _ffi.arg(whole),
-                                _ffi.arg(within), _date(as_of), _flags(force))
+        return _ffi.json_result(_lib.pbp_model_partitions, self._h(), _areas(parts, "parts"), _ffi.arg(whole, "whole"),
+                                _ffi.arg(within, "within", optional=True), _date(as_of), _flags(force))
 
     def boundaries(self, units: Union[str, Iterable[str]], areas: Union[str, Iterable[str]],
                    within: Optional[str] = None, as_of: Optional[DateLike] = None, *,
@@ -457,7 +480,7 @@ class Model(TableQueries):
             True
         """
         return _ffi.json_result(_lib.pbp_model_boundaries, self._h(), _areas(units, "units"), _areas(areas, "areas"),
-                                _ffi.arg(within), _date(as_of), _flags(force))
+                                _ffi.arg(within, "within", optional=True), _date(as_of), _flags(force))
 
     def fair_shares(self, total: Any, kind: Union[str, Iterable[str]], within: Optional[str] = None,
                     floor: Any = None, as_of: Optional[DateLike] = None, *, force: bool = False) -> Dict[str, Any]:
@@ -471,7 +494,7 @@ class Model(TableQueries):
             {'area': 'place.bassetlaw', 'amount': '103162.03'}
         """
         return _ffi.json_result(_lib.pbp_model_fair_shares, self._h(), _money(total, "total"), _areas(kind, "kind"),
-                                _ffi.arg(within), _money(floor, "floor"), _date(as_of), _flags(force))
+                                _ffi.arg(within, "within", optional=True), _money(floor, "floor"), _date(as_of), _flags(force))
 
     def designation(self, as_of: Optional[DateLike] = None, *, force: bool = False) -> Dict[str, Any]:
         """Where each function with a service area is decided, place by place: ``{"as_of",
@@ -495,7 +518,7 @@ class Model(TableQueries):
             ['bassetlaw.clinical-lead', 'bassetlaw.executive-lead']
         """
         if d1 is None or d2 is None:
-            raise PbpError(-1, "diff needs two dates", status_name="PBP_ERR_INVALID_ARGUMENT")
+            raise TypeError("diff needs two dates, not None")
         return _ffi.json_result(_lib.pbp_model_diff, self._h(), _date(d1, "d1"), _date(d2, "d2"), _flags(force))
 
     def maturity(self, subject: Optional[str] = None, as_of: Optional[DateLike] = None, *,
@@ -511,10 +534,12 @@ class Model(TableQueries):
         d1: Optional[bytes] = None
         d2: Optional[bytes] = None
         if between is not None:
+            if isinstance(between, (str, bytes)) or len(between) != 2:
+                raise TypeError("between: pass two dates, (d1, d2)")
             d1, d2 = _date(between[0], "between"), _date(between[1], "between")
             if d1 is None or d2 is None:
-                raise PbpError(-1, "between needs two dates", status_name="PBP_ERR_INVALID_ARGUMENT")
-        return _ffi.json_result(_lib.pbp_model_maturity, self._h(), _ffi.arg(subject), _date(as_of), d1, d2,
+                raise TypeError("between needs two dates, not None")
+        return _ffi.json_result(_lib.pbp_model_maturity, self._h(), _ffi.arg(subject, "subject", optional=True), _date(as_of), d1, d2,
                                 _flags(force))
 
 
@@ -558,7 +583,7 @@ def import_areas(lookup: PathLike, population: Optional[PathLike] = None, name: 
 
     model, report = c_void_p(), c_void_p()
     status = _lib.pbp_import_areas(byref(model), byref(report), _ffi.path_arg(lookup),
-                                   None if population is None else _ffi.path_arg(population), _ffi.arg(name),
+                                   None if population is None else _ffi.path_arg(population), _ffi.arg(name, "name", optional=True),
                                    _ffi.PRETTY)
     try:
         _ffi.check(status)

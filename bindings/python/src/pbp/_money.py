@@ -62,9 +62,9 @@ class Money:
         elif isinstance(value, int):
             pence = _checked(value * 100)
         elif isinstance(value, str):
-            pence = int(_ffi.text_result(_lib.pbp_money_parse, _ffi.arg(value)))
+            pence = int(_ffi.text_result(_lib.pbp_money_parse, _ffi.arg(value, "amount")))
         elif isinstance(value, Decimal):
-            pence = int(_ffi.text_result(_lib.pbp_money_parse, _ffi.arg(_decimal_text(value))))
+            pence = int(_ffi.text_result(_lib.pbp_money_parse, _ffi.arg(_decimal_text(value), "amount")))
         elif isinstance(value, float):
             raise TypeError("Money never comes from a float (binary floating point cannot hold pence "
                             "exactly): pass a string such as '12.34'")
@@ -141,8 +141,10 @@ class Money:
         """
         if isinstance(places, bool) or not isinstance(places, int):
             raise TypeError("places must be an int (0, 1 or 2)")
+        if not 0 <= places <= 2:  # checked here: the C call takes an int, and 2**40 would wrap
+            raise PbpError(-1, "places must be 0, 1 or 2, not %d" % places, status_name="PBP_ERR_INVALID_ARGUMENT")
         return Money.from_pence(int(_ffi.text_result(_lib.pbp_money_round, str(self._pence).encode(), places,
-                                                     _ffi.arg(mode))))
+                                                     _ffi.arg(mode, "mode"))))
 
     # Comparisons and hashing: equal amounts are equal, and a Money equals the exact string it
     # prints as, so its hash is that string's.
@@ -204,7 +206,7 @@ def _weight_text(w: object, position: int) -> bytes:
     if isinstance(w, int):
         return str(w).encode()
     if isinstance(w, str):
-        return w.encode()
+        return _ffi.text_bytes(w, "weight %d" % position)
     if isinstance(w, Decimal):
         return _decimal_text(w).encode()
     raise TypeError("weight %d: pass an int, a str or a Decimal, not %s" % (position, type(w).__name__))
@@ -223,6 +225,8 @@ def allocate(total: MoneyLike, weights: Iterable[object]) -> List[Money]:
         >>> pbp.allocate("0.10", [1, 1, 1])
         [Money('0.04'), Money('0.03'), Money('0.03')]
     """
+    if isinstance(weights, (str, bytes)):  # '13' would be the weights 1 and 3
+        raise TypeError("weights: pass a list of weights, not a single %s" % type(weights).__name__)
     t = Money(total)
     texts = [_weight_text(w, i + 1) for i, w in enumerate(weights)]
     array = (c_char_p * max(len(texts), 1))(*texts)

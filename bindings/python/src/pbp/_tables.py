@@ -13,7 +13,6 @@ row, built from that dict.
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import importlib
 import json
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from decimal import Decimal
 from typing import (TYPE_CHECKING, Any, Dict, Generic, Iterable, List, Mapping, Optional, Sequence, Tuple, Type,
                     TypeVar, Union)
 
+from . import _ffi
 from ._errors import Diagnostic
 from ._money import Money, MoneyLike, allocate
 
@@ -343,9 +343,7 @@ def diff_tables(answer: Mapping[str, Any]) -> DiffTables:
 
 
 def _day(as_of: Optional["DateLike"]) -> Optional[str]:
-    if as_of is None:
-        return None
-    return as_of.isoformat() if isinstance(as_of, datetime.date) else str(as_of)
+    return _ffi.date_text(as_of, "as_of")  # checked here: these tables filter by day in Python
 
 
 def _alive(entity: Mapping[str, Any], day: Optional[str]) -> bool:
@@ -596,6 +594,8 @@ def allocate_table(total: MoneyLike, weights: Iterable[object]) -> Table[Allocat
         >>> [str(r.share) for r in pbp.allocate_table("0.10", [1, 1, 1])]
         ['0.04', '0.03', '0.03']
     """
+    if isinstance(weights, (str, bytes)):
+        raise TypeError("weights: pass a list of weights, not a single %s" % type(weights).__name__)
     ws = list(weights)
     shares = allocate(total, ws)
     return Table(AllocationRow, (AllocationRow(i, Decimal(str(w)), s) for i, (w, s) in enumerate(zip(ws, shares))))
