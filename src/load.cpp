@@ -11,6 +11,7 @@
 #include "ids.hpp"
 #include "load_clean.hpp"
 #include "load_vocabulary.hpp"
+#include "pretty_json.hpp"
 #include "source_map.hpp"
 
 #include <gsl/assert>
@@ -1138,7 +1139,15 @@ json::value Model::document() const {
     return v;
 }
 
-std::string save_model(const Model& m) { return pretty_json(m.document()); }
+std::string save_model(const Model& m) {
+    if (m.source.empty()) return pretty_json(m.document());
+    // From the text, not from document(): a document would change the numbers it cannot hold
+    // exactly (past 64 bits, or more digits than a double keeps).
+    auto text = detail::reindent_json(m.source);
+    // The text was parsed without error when the model was loaded; parsing is deterministic.
+    Ensures(text.has_value());
+    return *std::move(text);
+}
 
 void save_model_file(const Model& m, const std::filesystem::path& path) {
     std::ofstream out(path, std::ios::binary);

@@ -61,7 +61,9 @@ LoadResult load_model(std::istream& in);
 LoadResult load_model_file(const std::filesystem::path& path);
 
 /// The model as loaded, as indented JSON: every entity, relation, field and unknown key is
-/// kept (comments, key order and formatting are not). Loading the result gives an equal model.
+/// kept, in the file's order, and every value as the file wrote it: numbers digit for digit
+/// (a document would round those past 64 bits or a double's precision), a key written twice
+/// twice. Comments and formatting are not kept. Loading the result gives an equal model.
 std::string save_model(const Model& m);
 
 /// Writes save_model() to a file. @throws IoError when it cannot be written.

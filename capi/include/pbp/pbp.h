@@ -184,8 +184,8 @@ PBP_C_API int pbp_model_diagnostic_counts(size_t *out_errors, size_t *out_warnin
  *  `pbp validate --json` prints it. Never refused. `flags`: #PBP_PRETTY. */
 PBP_C_API int pbp_model_validate(char **out_json, const pbp_model *model, unsigned flags);
 
-/** Writes the model as loaded (every entity, relation, field and unknown key kept; comments
- *  and key order are not) to a file.
+/** Writes the model as loaded (every entity, relation, field and unknown key kept, numbers
+ *  digit for digit; comments and layout are not) to a file.
  *  @return #PBP_OK; #PBP_ERR_IO when the file cannot be written. */
 PBP_C_API int pbp_model_save(const pbp_model *model, const char *path);
 

@@ -276,8 +276,8 @@ class Model(TableQueries):
         return _ffi.diagnostics_from(result["diagnostics"])
 
     def save(self, path: PathLike) -> None:
-        """Writes the model as loaded: every entity, relation, field and unknown key is kept
-        (comments, key order and formatting are not).
+        """Writes the model as loaded: every entity, relation, field and unknown key is kept,
+        numbers digit for digit (comments and formatting are not).
 
         Example::
 
