@@ -64,14 +64,22 @@ void walk_chain(const detail::ApexWays& ways, Index node, std::vector<Index>& ch
     for (Index at = way[node].up; at != npos; at = way[at].up) chain[k++] = at;
 }
 
+bool answers_to_anyone(Section s) { return s == Section::organisation || s == Section::body || s == Section::post; }
+
 [[noreturn]] void no_such_node(const Model& m, Index node, std::optional<Date> as_of) {
     if (node >= m.entities.size()) throw InvalidArgument("no such node");
+    const Entity& e = m.entities[node];
+    // An area, function or fund has no accountability edge of its own (SPEC 2.1): its answer
+    // would be itself as its own apex, which reads as an answer and is none.
+    if (!answers_to_anyone(e.section))
+        throw InvalidArgument("'" + e.id + "' is not an organisation, body or post (it is in " +
+                              std::string(to_string(e.section)) + "): only those answer to anyone");
     throw InvalidArgument("'" + m.id(node) + "' does not exist on " + to_string(*as_of));
 }
 
 // Checked on every query, so kept apart from building the message.
 inline void require_node(const Model& m, Index node, std::optional<Date> as_of) {
-    if (node >= m.entities.size() || !m.exists(node, as_of)) [[unlikely]]
+    if (node >= m.entities.size() || !answers_to_anyone(m.entities[node].section) || !m.exists(node, as_of)) [[unlikely]]
         no_such_node(m, node, as_of);
 }
 
@@ -215,11 +223,8 @@ std::vector<Accountability> accountability(const Model& m, gsl::span<const Index
 
 std::vector<Index> accountable_nodes(const Model& m, std::optional<Date> as_of) {
     std::vector<Index> out;
-    for (Index i = 0; i < m.entities.size(); ++i) {
-        const Section s = m.entities[i].section;
-        if ((s == Section::organisation || s == Section::body || s == Section::post) && m.exists(i, as_of))
-            out.push_back(i);
-    }
+    for (Index i = 0; i < m.entities.size(); ++i)
+        if (answers_to_anyone(m.entities[i].section) && m.exists(i, as_of)) out.push_back(i);
     std::sort(out.begin(), out.end(), ById(m));
     return out;
 }

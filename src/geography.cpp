@@ -156,13 +156,17 @@ AreaSelection AreaSelection::parse(std::string_view text, std::optional<std::str
         if (comma == std::string_view::npos) break;
         start = comma + 1;
     }
-    return of_ids(std::move(ids));
+    AreaSelection s = of_ids(std::move(ids));
+    s.within = std::move(within);  // not applied to ids, but checked: a mistyped one is no silent no-op
+    return s;
 }
 
 std::vector<Index> select_areas(const Footprints& fp, const AreaSelection& sel) {
     const Model& m = fp.model();
     std::vector<Index> out;
     if (!sel.ids.empty()) {
+        // SPEC 2.6.8: ids are used as given; `within` must still name an area of the day.
+        if (sel.within) require_area(fp, *sel.within);
         for (const auto& id : sel.ids) out.push_back(require_area(fp, id));
     } else {
         if (sel.kind.empty()) throw InvalidArgument("no areas given: name an area kind or list area ids");

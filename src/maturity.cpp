@@ -39,6 +39,12 @@ std::vector<Index> subjects(const Model& m, std::optional<std::string_view> subj
     if (subject) {
         auto i = m.find(*subject);
         if (!i) throw InvalidArgument("there is no '" + std::string(*subject) + "' in the model");
+        // SPEC 1.2: a subject is a body or an area; anything else would list ten themes "not
+        // assessed", which reads as an answer about it.
+        const Section s = m.at(*i).section;
+        if (s != Section::body && s != Section::area)
+            throw InvalidArgument("'" + std::string(*subject) + "' is not a body or area (it is in " +
+                                  std::string(to_string(s)) + "): only those are assessed");
         out.push_back(*i);
         return out;
     }

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <thread>
 #include <unordered_map>
 
@@ -259,6 +260,30 @@ TEST_CASE("accountability: a copy given a new edge after the original was querie
     check_equal(accountability(copy, lone), want);
     CHECK(accountability(*m, lone).reachable.empty());  // the original is unchanged
     check_equal(accountability(copy, lone), want);
+}
+
+TEST_CASE("accountability: an area, a function or a fund answers to no one, and asking is refused, naming it") {
+    // They have no accountability edge of their own (SPEC 2.1): the answer was the node as its
+    // own apex, which reads as an answer.
+    const auto m = test::load_bundled("nottinghamshire");
+    std::map<Section, int> refused;
+    for (Index i = 0; i < m->entities.size(); ++i) {
+        const Entity& e = m->entities[i];
+        const bool answers = e.section == Section::organisation || e.section == Section::body || e.section == Section::post;
+        if (answers) continue;
+        CAPTURE(e.id);
+        const std::string words = "'" + e.id + "' is not an organisation, body or post (it is in " +
+                                  std::string(to_string(e.section)) + "): only those answer to anyone";
+        CHECK_THROWS_WITH_AS(accountability(*m, i), words.c_str(), InvalidArgument);
+        CHECK_THROWS_WITH_AS(accountability(*m, std::string_view(e.id)), words.c_str(), InvalidArgument);
+        const Index batch[] = {accountable_nodes(*m).front(), i};
+        CHECK_THROWS_WITH_AS(accountability(*m, gsl::span<const Index>(batch), std::nullopt), words.c_str(),
+                             InvalidArgument);
+        ++refused[e.section];
+    }
+    CHECK(refused[Section::area] > 0);
+    CHECK(refused[Section::function] > 0);
+    CHECK(refused[Section::fund] > 0);
 }
 
 TEST_CASE("accountability: accountability_chain is the chain of the reference walk on every day, and bad nodes are refused") {

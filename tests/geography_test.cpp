@@ -161,6 +161,10 @@ TEST_CASE("area selections: kinds, ids, within") {
     CHECK_THROWS_WITH_AS(select_areas(fp, AreaSelection::of_ids({"pa", "nowhere"})), doctest::Contains("nowhere"),
                          InvalidArgument);
     CHECK_THROWS_AS(select_areas(fp, AreaSelection::of_kind("place", std::string("nowhere"))), InvalidArgument);
+    // With ids, `within` is not applied but must name an area: a mistyped one was silently ignored.
+    CHECK(AreaSelection::parse("pa,pc", std::string("north")).within == "north");
+    CHECK_THROWS_WITH_AS(select_areas(fp, AreaSelection::parse("pa,pc", std::string("nowhere"))),
+                         doctest::Contains("nowhere"), InvalidArgument);
     const Footprints before(*m, day("2018-06-01"));
     CHECK_THROWS_WITH_AS(select_areas(before, AreaSelection::of_ids({"pg"})), doctest::Contains("2018-06-01"),
                          InvalidArgument);

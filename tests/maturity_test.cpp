@@ -53,4 +53,12 @@ TEST_CASE("maturity: the change between two dates counts stages moved") {
     CHECK_THROWS_AS(pbp::maturity_change(*m, std::nullopt, *pbp::parse_date("2024-03-01"), *pbp::parse_date("2023-03-01")),
                     pbp::InvalidArgument);
     CHECK_THROWS_AS(pbp::maturity(*m, std::string_view("nobody"), std::nullopt), pbp::InvalidArgument);
+    // SPEC 1.2: a subject is a body or an area. An organisation once got ten themes "not assessed".
+    CHECK_THROWS_WITH_AS(pbp::maturity(*m, std::string_view("icb"), std::nullopt),
+                         "'icb' is not a body or area (it is in organisations): only those are assessed",
+                         pbp::InvalidArgument);
+    CHECK_THROWS_AS(pbp::maturity_change(*m, std::string_view("icb"), *pbp::parse_date("2023-03-01"),
+                                         *pbp::parse_date("2024-03-01")),
+                    pbp::InvalidArgument);
+    CHECK(pbp::maturity(*m, std::string_view("pbp"), std::nullopt).size() == 1);
 }

@@ -39,7 +39,8 @@ struct AccountabilityIndices {
 /// Accountability of `node` on day `as_of` into `out`, reusing its storage. The cost follows the
 /// answer (the nodes reached and the edges between them), not the model: no apex's in-edges
 /// are read however many nodes answer to it, and ids are compared by Model::id_ranks().
-/// @throws InvalidArgument when `node` is not in the model or does not exist on `as_of`.
+/// @throws InvalidArgument when `node` is not in the model, is not an organisation, body or
+/// post (an area, function or fund answers to no one), or does not exist on `as_of`.
 /// Thread-safe: reads the model only (each thread keeps its own working space).
 void accountability(const Model& m, Index node, std::optional<Date> as_of, AccountabilityIndices& out);
 
@@ -47,7 +48,8 @@ void accountability(const Model& m, Index node, std::optional<Date> as_of, Accou
 /// link up (each vertex's first step is worked out with Model::apex_distances(), once per
 /// period), with no search of what else the node answers to. decides() uses it for its
 /// accountability chain.
-/// @throws InvalidArgument when `node` is not in the model or does not exist on `as_of`.
+/// @throws InvalidArgument when `node` is not in the model, is not an organisation, body or
+/// post (an area, function or fund answers to no one), or does not exist on `as_of`.
 /// Thread-safe: reads the model only.
 void accountability_chain(const Model& m, Index node, std::optional<Date> as_of, std::vector<Index>& chain);
 
@@ -59,16 +61,19 @@ std::vector<std::string> to_ids(const Model& m, gsl::span<const Index> entities)
 
 /// Accountability of `node` on day `as_of` (every day when absent). Edges: `accountable_to`
 /// relations; a body to each id in its `of`; a post to its `in`; a delegate to its delegator.
-/// @throws InvalidArgument when `node` is not in the model or does not exist on `as_of`.
+/// @throws InvalidArgument when `node` is not in the model, is not an organisation, body or
+/// post (an area, function or fund answers to no one), or does not exist on `as_of`.
 /// Thread-safe: reads the model only.
 Accountability accountability(const Model& m, Index node, std::optional<Date> as_of = std::nullopt);
 
-/// Same, by id. @throws InvalidArgument naming the id when it is unknown or not valid on `as_of`.
+/// Same, by id. @throws InvalidArgument naming the id when it is unknown, of another section, or
+/// not valid on `as_of`.
 Accountability accountability(const Model& m, std::string_view node, std::optional<Date> as_of = std::nullopt);
 
 /// Accountability of many nodes on one day, in the order given: the batch form that the C API,
 /// the bindings and `pbp accountability --all` use. Answer k is accountability(m, nodes[k], as_of).
-/// @throws InvalidArgument for the first node that is not in the model or not valid on `as_of`.
+/// @throws InvalidArgument for the first node that is not in the model, of another section, or
+/// not valid on `as_of`.
 std::vector<Accountability> accountability(const Model& m, gsl::span<const Index> nodes,
                                            std::optional<Date> as_of = std::nullopt);
 

@@ -82,14 +82,15 @@ private:
 struct AreaSelection {
     std::vector<std::string> ids;       ///< when non-empty, exactly these areas
     std::string kind;                   ///< otherwise every area of this kind...
-    std::optional<std::string> within;  ///< ...whose leaf set is a subset of this area's
+    std::optional<std::string> within;  ///< ...whose leaf set is a subset of this area's (with
+                                        ///< ids: checked to be an area, not applied)
 
     /// Every area of `kind`, restricted to those within `within` when given.
     static AreaSelection of_kind(std::string kind, std::optional<std::string> within = std::nullopt);
     /// Exactly these areas.
     static AreaSelection of_ids(std::vector<std::string> ids);
     /// The command-line form: an area kind (see area_kinds()) or comma-separated ids.
-    /// `within` is kept for a kind and ignored for ids (SPEC 2.6.8).
+    /// `within` restricts a kind; with ids it is kept only to be checked (SPEC 2.6.8).
     /// @throws InvalidArgument when `text` is empty or has an empty id (`"a,,b"`).
     static AreaSelection parse(std::string_view text, std::optional<std::string> within = std::nullopt);
 };

@@ -41,12 +41,13 @@ struct SubjectMaturity {
 
 /// Maturity of every assessed subject (or of `subject` only), as of `as_of` (latest when absent),
 /// sorted by subject id; themes always in the matrix's order, unassessed ones with no stage.
-/// @throws InvalidArgument when `subject` is given and is not in the model.
+/// @throws InvalidArgument when `subject` is given and is not a body or area of the model.
 std::vector<SubjectMaturity> maturity(const Model& m, std::optional<std::string_view> subject,
                                       std::optional<Date> as_of);
 
 /// The change between two dates: `themes_before` at `from`, `themes` at `to`.
-/// @throws InvalidArgument when `subject` is given and is not in the model, or `to` < `from`.
+/// @throws InvalidArgument when `subject` is given and is not a body or area of the model, or
+/// `to` < `from`.
 std::vector<SubjectMaturity> maturity_change(const Model& m, std::optional<std::string_view> subject, Date from, Date to);
 
 /// `{"subjects": [{"subject", "themes": [{"theme", "stage", "date", "evidence"}]}]}`; for a change,

@@ -35,6 +35,15 @@ TEST_CASE("capi accountability: chain, reachable and apexes of a post") {
     CHECK(pbp_model_accountability(out.out(), m.m, nullptr, nullptr, 0) == PBP_ERR_INVALID_ARGUMENT);
     CHECK(pbp_model_accountability(out.out(), m.m, "icb", "2023-13-01", 0) == PBP_ERR_INVALID_ARGUMENT);
     CHECK(pbp_model_accountability(nullptr, m.m, "icb", nullptr, 0) == PBP_ERR_INVALID_ARGUMENT);
+    // An area, function or fund answers to no one: refused as an id of the wrong kind (it once
+    // answered with itself as its own apex), alone or in a batch.
+    for (const char* other : {"p1", "fn", "pool"}) {
+        CAPTURE(other);
+        CHECK(pbp_model_accountability(out.out(), m.m, other, nullptr, 0) == PBP_ERR_INVALID_ARGUMENT);
+        CHECK(std::string(pbp_last_error()).find("is not an organisation, body or post") != std::string::npos);
+        const std::string batch = std::string(R"(["icb", ")") + other + "\"]";
+        CHECK(pbp_model_accountability_batch(out.out(), m.m, batch.c_str(), nullptr, 0) == PBP_ERR_INVALID_ARGUMENT);
+    }
 }
 
 TEST_CASE("capi decides: who decides fn at p1, at p2 and before the director existed") {
@@ -136,6 +145,10 @@ TEST_CASE("capi coterminosity: places against local authorities") {
     CHECK(std::string(pbp_last_error()).find("nowhere") != std::string::npos);
     CHECK(pbp_model_coterminosity(out.out(), m.m, "", "la2", nullptr, nullptr, 0) == PBP_ERR_INVALID_ARGUMENT);
     CHECK(pbp_model_coterminosity(out.out(), m.m, "place", "la2", "nowhere", nullptr, 0) == PBP_ERR_NOT_FOUND);
+    // With ids `within` is not applied (SPEC 2.6.8), but a mistyped one is no longer ignored.
+    CHECK(pbp_model_coterminosity(out.out(), m.m, "p1,p2", "la2", "nowhere", nullptr, 0) == PBP_ERR_NOT_FOUND);
+    CHECK(std::string(pbp_last_error()).find("nowhere") != std::string::npos);
+    CHECK(pbp_model_coterminosity(out.out(), m.m, "p2", "la2", "ics", nullptr, 0) == PBP_OK);
     // Neither an area kind nor an id in the model.
     CHECK(pbp_model_coterminosity(out.out(), m.m, "planet", "la2", nullptr, nullptr, 0) == PBP_ERR_NOT_FOUND);
     CHECK(std::string(pbp_last_error()).find("planet") != std::string::npos);
@@ -283,6 +296,10 @@ TEST_CASE("capi maturity: the latest stage by a day, and the change between two 
     CHECK(sv.at("change") == 1);  // one stage further
 
     CHECK(pbp_model_maturity(out.out(), m.m, "nobody", nullptr, nullptr, nullptr, 0) == PBP_ERR_NOT_FOUND);
+    // A subject is a body or an area (SPEC 1.2): an organisation or function is the wrong kind.
+    CHECK(pbp_model_maturity(out.out(), m.m, "icb", nullptr, nullptr, nullptr, 0) == PBP_ERR_INVALID_ARGUMENT);
+    CHECK(pbp_model_maturity(out.out(), m.m, "fn", nullptr, nullptr, nullptr, 0) == PBP_ERR_INVALID_ARGUMENT);
+    CHECK(pbp_model_maturity(out.out(), m.m, "p1", nullptr, nullptr, nullptr, 0) == PBP_OK);
     CHECK(pbp_model_maturity(out.out(), m.m, nullptr, nullptr, "2023-07-01", nullptr, 0) == PBP_ERR_INVALID_ARGUMENT);
     CHECK(pbp_model_maturity(out.out(), m.m, nullptr, "2023-07-01", "2023-07-01", "2024-01-01", 0) ==
           PBP_ERR_INVALID_ARGUMENT);
