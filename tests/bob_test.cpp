@@ -175,9 +175,10 @@ TEST_CASE("bob: save then load gives the same document and the same answers") {
         CHECK(a.rows[i].level == b.rows[i].level);
         CHECK(a.rows[i].decision_maker == b.rows[i].decision_maker);
     }
-    for (Index i = 0; i < m->entities.size(); ++i) {
+    for (Index i : accountable_nodes(*m)) {
         const std::string& id = m->id(i);
         CAPTURE(id);
         CHECK(accountability(*m, id).chain == accountability(*again, id).chain);
     }
+    CHECK(accountable_nodes(*m).size() == accountable_nodes(*again).size());
 }

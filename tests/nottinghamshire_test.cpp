@@ -240,8 +240,7 @@ TEST_CASE("nottinghamshire: save then load gives the same document and the same 
     const auto again = pbp::test::saved_and_loaded(*m);
     const std::optional<Date> days[] = {std::nullopt, day("2022-02-01"), day("2022-04-01")};
     for (auto d : days) {
-        for (Index i = 0; i < m->entities.size(); ++i) {
-            if (!m->exists(i, d)) continue;
+        for (Index i : accountable_nodes(*m, d)) {
             const std::string& id = m->id(i);
             CAPTURE(id);
             Accountability a = accountability(*m, id, d);
