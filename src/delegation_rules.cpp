@@ -3,7 +3,8 @@
 // Each `delegates` relation is checked on its own, against the model as a whole (validation has
 // no as-of day). Where a rule depends on another delegation (what the delegator itself
 // received), only delegations whose dates overlap the one checked count: a delegation that
-// ended before this one started gives no permission, and takes none away.
+// ended before this one started gives no permission, and takes none away. E103 and E104 go
+// further, day by day: the right to delegate must cover every day of the delegation.
 #include "pbp/detail/rules.hpp"
 
 #include <algorithm>
@@ -16,6 +17,27 @@ namespace {
 // Two half-open validity intervals share at least one day.
 bool overlap(const Validity& a, const Validity& b) {
     return (!a.from || !b.to || *a.from < *b.to) && (!b.from || !a.to || *b.from < *a.to);
+}
+
+// The first stretch of `v` that none of `cover` includes, if any (half-open, as Validity). No
+// `from` is the beginning of time and no `to` the end, so a delegation with no end is covered
+// only by cover with no end.
+std::optional<Validity> first_gap(const Validity& v, std::vector<Validity> cover) {
+    if (v.from && v.to && !(*v.from < *v.to)) return std::nullopt;  // no day at all
+    // Starts compare with none first; `at` is a start, compared with an end `to` (none last).
+    auto starts_before = [](const std::optional<Date>& a, const std::optional<Date>& b) { return b && (!a || *a < *b); };
+    auto before_end = [](const std::optional<Date>& at, const std::optional<Date>& to) { return !to || !at || *at < *to; };
+    std::sort(cover.begin(), cover.end(), [&](const Validity& x, const Validity& y) { return starts_before(x.from, y.from); });
+    std::optional<Date> at = v.from;  // every day of `v` before `at` is covered
+    for (const Validity& c : cover) {
+        if (!before_end(at, c.to)) continue;  // ends before `at`
+        if (starts_before(at, c.from))        // a gap from `at` to c's start, or to v's end
+            return Validity{at, v.to && *v.to < *c.from ? v.to : c.from};
+        if (!c.to) return std::nullopt;  // covered for ever from here
+        at = c.to;
+        if (!before_end(at, v.to)) return std::nullopt;
+    }
+    return Validity{at, v.to};
 }
 
 bool has_function(const Relation& r, Index f) {
@@ -134,51 +156,98 @@ private:
 
     // E103, E104: only the holder, its own bodies and posts, and delegates allowed to hand on
     // what they received may delegate a function (DOMAIN.md: "Sub-delegation needs the
-    // delegator's permission").
+    // delegator's permission"). Day by day: a right that covers only part of the delegation's
+    // dates leaves the rest without one, as decides() sees it on those days.
     void check_origin(Index r) {
         const Relation& rel = m_.relations[r];
-        std::vector<Index> no_right, no_permission, refusing;  // functions; delegations refusing
+        std::vector<Finding> no_right, no_permission;
         for (Index f : rel.functions) {
             const Index holder = m_.at(f).holder;
             if (holder == npos || rel.from == holder) continue;
             const std::vector<Index> got = received(rel.from, f, r);
-            if (!got.empty()) {
-                if (std::none_of(got.begin(), got.end(), [&](Index k) { return m_.relations[k].may_subdelegate; })) {
-                    no_permission.push_back(f);
-                    for (Index k : got)
-                        if (std::find(refusing.begin(), refusing.end(), k) == refusing.end()) refusing.push_back(k);
+            std::vector<Validity> any, permitting;
+            for (Index k : got) {
+                any.push_back(m_.relations[k].valid);
+                if (m_.relations[k].may_subdelegate) permitting.push_back(m_.relations[k].valid);
+            }
+            // A board, committee or post of the holder may delegate on days it received nothing.
+            if (!belongs_to(rel.from, holder))
+                if (const auto gap = first_gap(rel.valid, any)) add(no_right, *gap, f, {});
+            // On days it did receive the function, a delegation allowing it to be handed on must
+            // cover them: the first such day that none does, with the delegations refusing it.
+            for (Index k : got) {
+                const Relation& x = m_.relations[k];
+                if (x.may_subdelegate) continue;
+                if (const auto gap = first_gap(common(rel.valid, x.valid), permitting)) {
+                    std::vector<Index> refusing;
+                    for (Index j : got)
+                        if (!m_.relations[j].may_subdelegate && overlap(m_.relations[j].valid, *gap)) refusing.push_back(j);
+                    add(no_permission, *gap, f, refusing);
+                    break;
                 }
-            } else if (!belongs_to(rel.from, holder)) {
-                no_right.push_back(f);
             }
         }
-        if (!no_right.empty()) {
+        for (const Finding& n : no_right) {
             std::string holders;
             std::set<Index> seen;
-            for (Index f : no_right)
+            for (Index f : n.functions)
                 if (seen.insert(m_.at(f).holder).second) holders += (holders.empty() ? "" : ", ") + q(m_, m_.at(f).holder);
-            std::vector<Index> more = no_right;
+            std::vector<Index> more = n.functions;
             for (Index h : seen) more.push_back(h);
+            const bool one = n.functions.size() == 1;
+            const bool always = same_days(n.days, rel.valid);
             out_.push_back(m_.diagnostic(
                 "E103",
-                q(m_, rel.from) + " delegates " + function_list(m_, no_right) + " to " + q(m_, rel.to) +
-                    ", but it has no right to: it does not hold " + (no_right.size() == 1 ? "that function" : "those functions") +
-                    " (held by " + holders + "), is not a board, committee or post of the holder, and did not receive " +
-                    (no_right.size() == 1 ? "it" : "them") + " through a delegation.",
+                q(m_, rel.from) + " delegates " + function_list(m_, n.functions) + " to " + q(m_, rel.to) +
+                    ", but it has no right to" + (always ? "" : " " + period(n.days)) + ": it does not hold " +
+                    (one ? "that function" : "those functions") + " (held by " + holders +
+                    "), is not a board, committee or post of the holder, and " +
+                    (always ? std::string("did not receive ") + (one ? "it" : "them") + " through a delegation."
+                            : "no delegation it received covers those days."),
                 ids_of(m_, {rel.from, rel.to}, more), rel.pointer + "/from"));
         }
-        if (!no_permission.empty()) {
+        for (const Finding& n : no_permission) {
             std::string from_whom;
-            for (Index k : refusing)
+            for (Index k : n.refusing)
                 from_whom += (from_whom.empty() ? "" : ", ") + q(m_, m_.relations[k].from) + " (" + m_.relations[k].pointer + ")";
+            const bool always = same_days(n.days, rel.valid);
             out_.push_back(m_.diagnostic(
                 "E104",
-                q(m_, rel.from) + " sub-delegates " + function_list(m_, no_permission) + " to " + q(m_, rel.to) +
-                    ", but the delegation it received from " + from_whom +
+                q(m_, rel.from) + " sub-delegates " + function_list(m_, n.functions) + " to " + q(m_, rel.to) +
+                    ", but " + (always ? "" : period(n.days) + " ") + "the delegation it received from " + from_whom +
                     " does not allow sub-delegation (may_subdelegate is false). A delegate may hand on a function "
                     "only with its delegator's permission.",
-                ids_of(m_, {rel.from, rel.to}, no_permission), rel.pointer + "/from"));
+                ids_of(m_, {rel.from, rel.to}, n.functions), rel.pointer + "/from"));
         }
+    }
+
+    // Functions missing a right on the same days, with the delegations that refused it.
+    struct Finding {
+        Validity days;
+        std::vector<Index> functions;
+        std::vector<Index> refusing;
+    };
+    static bool same_days(const Validity& a, const Validity& b) { return a.from == b.from && a.to == b.to; }
+    static void add(std::vector<Finding>& list, const Validity& days, Index f, const std::vector<Index>& refusing) {
+        auto it = std::find_if(list.begin(), list.end(), [&](const Finding& n) { return same_days(n.days, days); });
+        if (it == list.end()) it = list.insert(list.end(), Finding{days, {}, {}});
+        it->functions.push_back(f);
+        for (Index k : refusing)
+            if (std::find(it->refusing.begin(), it->refusing.end(), k) == it->refusing.end()) it->refusing.push_back(k);
+    }
+    // The days both cover.
+    static Validity common(const Validity& a, const Validity& b) {
+        Validity out{a.from, a.to};
+        if (b.from && (!out.from || *out.from < *b.from)) out.from = b.from;
+        if (b.to && (!out.to || *b.to < *out.to)) out.to = b.to;
+        return out;
+    }
+    // "from 2023-01-01 until 2024-04-01": `until` is the first day not included, as valid_to.
+    static std::string period(const Validity& v) {
+        std::string out;
+        if (v.from) out = "from " + to_string(*v.from);
+        if (v.to) out += (out.empty() ? "" : " ") + std::string("until ") + to_string(*v.to);
+        return out.empty() ? "on any day" : out;
     }
 
     // E105: a delegate cannot be given a higher limit than its delegator holds for the same

@@ -156,6 +156,61 @@ TEST_CASE("E104: permission comes from any delegation received that overlaps in 
     CHECK(ds[0].message.find("'f'") == std::string::npos);
 }
 
+TEST_CASE("E103, E104: the right to delegate must cover every day of the delegation, not one of them") {
+    // The trust may hand on f until 2023; its own delegation of f runs on without end. Once any
+    // received delegation overlapped, it counted for every day: nothing was reported, though
+    // decides() drops the delegation from 2023.
+    const auto one = delegation_findings(R"({"kind": "delegates", "from": "icb", "to": "trust", "functions": ["f"], "mechanism": "s65z5", "may_subdelegate": true, "valid_from": "2022-01-01", "valid_to": "2023-01-01"},
+        {"kind": "delegates", "from": "trust", "to": "council", "functions": ["f"], "mechanism": "s65z5", "valid_from": "2022-01-01"})");
+    REQUIRE(codes(one) == Codes{"E103"});
+    CHECK(one[0].message ==
+          "'trust' delegates 'f' to Nottingham City Council ('council'), but it has no right to from 2023-01-01: it does not "
+          "hold that function (held by 'icb'), is not a board, committee or post of the holder, and no delegation it "
+          "received covers those days.");
+    CHECK(one[0].path == "/relations/1/from");
+    // Two delegations received one after the other cover it all; a gap between them does not.
+    CHECK(codes(delegation_findings(R"({"kind": "delegates", "from": "icb", "to": "trust", "functions": ["f"], "mechanism": "s65z5", "may_subdelegate": true, "valid_to": "2023-01-01"},
+        {"kind": "delegates", "from": "icb", "to": "trust", "functions": ["f"], "mechanism": "s65z5", "may_subdelegate": true, "valid_from": "2023-01-01"},
+        {"kind": "delegates", "from": "trust", "to": "council", "functions": ["f"], "mechanism": "s65z5"})"))
+              .empty());
+    const auto gap = delegation_findings(R"({"kind": "delegates", "from": "icb", "to": "trust", "functions": ["f"], "mechanism": "s65z5", "may_subdelegate": true, "valid_from": "2022-01-01", "valid_to": "2022-06-01"},
+        {"kind": "delegates", "from": "icb", "to": "trust", "functions": ["f"], "mechanism": "s65z5", "may_subdelegate": true, "valid_from": "2022-09-01"},
+        {"kind": "delegates", "from": "trust", "to": "council", "functions": ["f"], "mechanism": "s65z5", "valid_from": "2022-01-01"})");
+    REQUIRE(codes(gap) == Codes{"E103"});
+    CHECK(gap[0].message.find("no right to from 2022-06-01 until 2022-09-01:") != std::string::npos);
+    // Before 2022 the trust received nothing: the days before the first delegation count too.
+    const auto early = delegation_findings(R"({"kind": "delegates", "from": "icb", "to": "trust", "functions": ["f"], "mechanism": "s65z5", "may_subdelegate": true, "valid_from": "2022-01-01"},
+        {"kind": "delegates", "from": "trust", "to": "council", "functions": ["f"], "mechanism": "s65z5"})");
+    REQUIRE(codes(early) == Codes{"E103"});
+    CHECK(early[0].message.find("no right to until 2022-01-01:") != std::string::npos);
+
+    // From 2023 the only delegation of f the trust holds refuses sub-delegation.
+    const auto refused = delegation_findings(R"({"kind": "delegates", "from": "icb", "to": "trust", "functions": ["f"], "mechanism": "s65z5", "may_subdelegate": true, "valid_from": "2022-01-01", "valid_to": "2023-01-01"},
+        {"kind": "delegates", "from": "icb", "to": "trust", "functions": ["f"], "mechanism": "s65z5", "valid_from": "2023-01-01"},
+        {"kind": "delegates", "from": "trust", "to": "council", "functions": ["f"], "mechanism": "s65z5", "valid_from": "2022-01-01"})");
+    REQUIRE(codes(refused) == Codes{"E104"});
+    CHECK(refused[0].message ==
+          "'trust' sub-delegates 'f' to Nottingham City Council ('council'), but from 2023-01-01 the delegation it "
+          "received from 'icb' (/relations/1) does not allow sub-delegation (may_subdelegate is false). A delegate may "
+          "hand on a function only with its delegator's permission.");
+    // A committee of the holder needs no delegation, but once it receives one that refuses
+    // sub-delegation it is bound by it, on that delegation's days only.
+    const auto committee = delegation_findings(R"({"kind": "delegates", "from": "icb.board", "to": "icb.sc", "functions": ["f"], "valid_from": "2023-04-01"},
+        {"kind": "delegates", "from": "icb.sc", "to": "officer", "functions": ["f"]})");
+    REQUIRE(codes(committee) == Codes{"E104"});
+    CHECK(committee[0].message.find("but from 2023-04-01 the delegation it received from 'icb.board' (/relations/0)") !=
+          std::string::npos);
+    // Functions refused on different days are reported apart, each with its days.
+    const auto apart = delegation_findings(R"({"kind": "delegates", "from": "icb", "to": "trust", "functions": ["f"], "mechanism": "s65z5", "may_subdelegate": true, "valid_to": "2023-01-01"},
+        {"kind": "delegates", "from": "icb", "to": "trust", "functions": ["g"], "mechanism": "s65z5", "may_subdelegate": true, "valid_to": "2024-01-01"},
+        {"kind": "delegates", "from": "trust", "to": "council", "functions": ["f", "g"], "mechanism": "s65z5"})");
+    REQUIRE(codes(apart) == Codes{"E103", "E103"});
+    CHECK(apart[0].message.find("delegates 'f' to") != std::string::npos);
+    CHECK(apart[0].message.find("from 2023-01-01:") != std::string::npos);
+    CHECK(apart[1].message.find("delegates 'g' to") != std::string::npos);
+    CHECK(apart[1].message.find("from 2024-01-01:") != std::string::npos);
+}
+
 TEST_CASE("E105: limits only ever shrink down a chain") {
     auto chain = [](const char* first, const char* second) {
         return std::string(R"({"kind": "delegates", "from": "icb", "to": "icb.sc", "functions": ["f"], "may_subdelegate": true)") +
