@@ -1,5 +1,6 @@
 // W010, E206 and E207: geography rules (SPEC 1.2, 3). All read the areas with no as-of date
-// (validation sees the whole file, SPEC 2.6.1).
+// (validation sees the whole file, SPEC 2.6.1); E206 then looks again, day by day, at the places
+// that reading puts in two ICSs, since areas that replace one another never exist together.
 #include "pbp/detail/rules.hpp"
 #include "digits.hpp"
 #include "leaf_membership.hpp"
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 
 namespace pbp::detail {
 namespace {
@@ -41,41 +43,98 @@ void check_populations(const Model& m, const Footprints& fp, Diagnostics& out) {
     }
 }
 
-// E206: a place may not span ICS boundaries (004; DOMAIN.md "The tiers").
+// The areas of kind "ics" on the footprints' day, by id, with the ICSs holding each leaf.
+struct Systems {
+    Systems(const Model& m, const Footprints& fp, std::vector<Index> ids)
+        : fp(fp), ids((std::sort(ids.begin(), ids.end(), [&](Index a, Index b) { return m.id(a) < m.id(b); }), std::move(ids))),
+          of(fp, this->ids) {}
+    // The people of place `p` in each ICS (positions in `ids`) its leaves lie in.
+    std::map<std::uint32_t, Population> people_of(Index p) const {
+        std::map<std::uint32_t, Population> out;
+        for (Index l : fp.leaves(p))
+            for (std::uint32_t j : of[l]) out[j] += fp.population(l);  // a leaf's: its own, or 0
+        return out;
+    }
+    const Footprints& fp;
+    std::vector<Index> ids;
+    LeafMembership of;
+};
+
+void report_spanning(const Model& m, Index p, const Systems& systems, const std::map<std::uint32_t, Population>& people,
+                     const std::string& when, Diagnostics& out) {
+    std::vector<std::string> ids{m.id(p)};
+    std::string names;
+    std::size_t k = 0;
+    for (auto& [j, n] : people) {
+        ids.push_back(m.id(systems.ids[j]));
+        names += (k == 0 ? "" : k + 1 == people.size() ? " and " : ", ") + quoted(m, systems.ids[j]) + " (" + count(n) +
+                 " people)";
+        ++k;
+    }
+    out.push_back(m.diagnostic("E206",
+                               "The place " + quoted(m, p) + " lies in " + std::to_string(people.size()) +
+                                   " integrated care systems" + (when.empty() ? "" : " " + when) + ": " + names +
+                                   ". A place must sit inside one ICS; its partnership cannot span ICS boundaries.",
+                               std::move(ids), m.at(p).pointer));
+}
+
+// E206: a place may not span ICS boundaries (004; DOMAIN.md "The tiers"), on any one day.
 void check_places_in_one_ics(const Model& m, const Footprints& fp, Diagnostics& out) {
     // One pass over the areas for both kinds: each look at an entity is a cache miss or more.
-    std::vector<Index> systems, places;
+    std::vector<Index> ics, places;
     for (Index i : fp.areas()) {
         const std::string& kind = m.at(i).kind;
-        if (kind == "ics") systems.push_back(i);
+        if (kind == "ics") ics.push_back(i);
         else if (kind == "place") places.push_back(i);
     }
-    if (systems.empty()) return;
-    std::sort(systems.begin(), systems.end(), [&](Index a, Index b) { return m.id(a) < m.id(b); });
-    // For each leaf, the ICSs (positions in `systems`) whose footprint holds it.
-    const LeafMembership ics_of(fp, systems);
+    if (ics.empty()) return;
+    const Systems every(m, fp, ics);
+    // With no day every area counts at once (SPEC 2.6.1), which can only add ICSs to a place:
+    // a place in one ICS here is in one on every day, and only the others are looked at again.
+    std::vector<std::pair<Index, std::map<std::uint32_t, Population>>> spanning;
+    for (Index p : places)
+        if (auto people = every.people_of(p); people.size() > 1) spanning.emplace_back(p, std::move(people));
+    if (spanning.empty()) return;
 
-    for (Index p : places) {
-        std::map<std::uint32_t, Population> people;  // people of the place in each ICS
-        for (Index l : fp.leaves(p))
-            for (std::uint32_t j : ics_of[l]) people[j] += fp.population(l);  // a leaf's: its own, or 0
-        if (people.size() < 2) continue;
-        std::vector<std::string> ids{m.id(p)};
-        std::string names;
-        std::size_t k = 0;
-        for (auto& [j, n] : people) {
-            ids.push_back(m.id(systems[j]));
-            names += (k == 0 ? "" : k + 1 == people.size() ? " and " : ", ") + quoted(m, systems[j]) + " (" +
-                     count(n) + " people)";
-            ++k;
-        }
-        out.push_back(m.diagnostic("E206",
-                                   "The place " + quoted(m, p) + " lies in " + std::to_string(people.size()) +
-                                       " integrated care systems: " + names +
-                                       ". A place must sit inside one ICS; its partnership cannot span ICS boundaries.",
-                                   std::move(ids), m.at(p).pointer));
+    // The days on which areas begin or end: between two of them the footprints do not change.
+    std::vector<Date> bounds;
+    for (Index i : fp.areas())
+        for (const auto& d : {m.at(i).valid.from, m.at(i).valid.to})
+            if (d) bounds.push_back(*d);
+    std::sort(bounds.begin(), bounds.end());
+    bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
+    if (bounds.empty()) {  // no dates: every day is the same
+        for (auto& [p, people] : spanning) report_spanning(m, p, every, people, "", out);
+        return;
     }
+    // Areas that replace one another (an ICS boundary moved on a day) never count together: a
+    // place is reported for the first stretch of days on which it lies in two ICSs at once.
+    const std::size_t stretches = bounds.size() + 1;
+    auto first_day = [&](std::size_t k) { return k == 0 ? Date{bounds[0].days - 1} : bounds[k - 1]; };
+    auto words = [&](std::size_t k) {
+        if (k == 0) return "before " + to_string(bounds[0]);
+        return "from " + to_string(bounds[k - 1]) + (k < bounds.size() ? " until " + to_string(bounds[k]) : "");
+    };
+    std::vector<std::unique_ptr<Footprints>> on(stretches);
+    std::vector<std::unique_ptr<Systems>> systems(stretches);
+    for (auto& [p, ignored] : spanning)
+        for (std::size_t k = 0; k < stretches; ++k) {
+            const Date day = first_day(k);
+            if (!m.exists(p, day)) continue;
+            if (!on[k]) {
+                on[k] = std::make_unique<Footprints>(m, day);
+                std::vector<Index> those;
+                for (Index i : ics)
+                    if (m.exists(i, day)) those.push_back(i);
+                systems[k] = std::make_unique<Systems>(m, *on[k], std::move(those));
+            }
+            if (auto people = systems[k]->people_of(p); people.size() > 1) {
+                report_spanning(m, p, *systems[k], people, words(k), out);
+                break;
+            }
+        }
 }
+
 // E207: `within` links that lead from an area back to itself. Footprints stay finite (each
 // leaf visits an area once), but an area on the circle is its own ancestor, and areas in a
 // circle with no leaf below them cover no one. Checked over every link whatever its dates, as

@@ -351,6 +351,45 @@ TEST_CASE("E206: a place whose leaves lie in more than one ICS") {
     CHECK(ds[0].message.find("\"west\" (800 people)") != std::string::npos);
 }
 
+TEST_CASE("E206: ICSs that replace one another are never counted together, day by day") {
+    // ics1 ends the day ics2 begins: the place lies in one ICS on every day. Counted with no
+    // day, as validation reads the file, it lay in both, and the model could never validate.
+    auto check = [](const std::string& areas) {
+        auto r = load_model(R"({"format": "pbp/1", "name": "t", "areas": [)" + areas + "]}");
+        REQUIRE(r.model);
+        return validate(*r.model);
+    };
+    CHECK(check(R"({"id": "ics1", "kind": "ics", "valid_to": "2022-07-01"}, {"id": "ics2", "kind": "ics", "valid_from": "2022-07-01"},
+        {"id": "P", "kind": "place"}, {"id": "l1", "kind": "lsoa", "within": ["P", "ics1", "ics2"], "population": 5})")
+              .empty());
+    // The same place with a leaf moving from one ICS to the other: one ICS at a time.
+    CHECK(check(R"({"id": "ics1", "kind": "ics"}, {"id": "ics2", "kind": "ics"}, {"id": "P", "kind": "place"},
+        {"id": "l1", "kind": "lsoa", "within": ["P", "ics1"], "population": 5, "valid_to": "2023-01-01"},
+        {"id": "l1b", "kind": "lsoa", "within": ["P", "ics2"], "population": 5, "valid_from": "2023-01-01"})")
+              .empty());
+    // Two ICSs at once from 2023 (ics2 from 2022-07, its leaf in P from 2023): reported, with
+    // the day it starts and that day's people.
+    const auto ds = check(R"({"id": "ics1", "kind": "ics"}, {"id": "ics2", "kind": "ics", "valid_from": "2022-07-01"},
+        {"id": "P", "kind": "place"}, {"id": "l1", "kind": "lsoa", "within": ["P", "ics1"], "population": 5},
+        {"id": "l2", "kind": "lsoa", "within": ["P", "ics2"], "population": 7, "valid_from": "2023-01-01"})");
+    REQUIRE(codes(ds) == std::vector<std::string>{"E206"});
+    CHECK(ds[0].message ==
+          "The place \"P\" lies in 2 integrated care systems from 2023-01-01: \"ics1\" (5 people) and \"ics2\" (7 "
+          "people). A place must sit inside one ICS; its partnership cannot span ICS boundaries.");
+    CHECK(ds[0].ids == std::vector<std::string>{"P", "ics1", "ics2"});
+    // Before the first day any area begins or ends, and between two such days.
+    const auto early = check(R"({"id": "ics1", "kind": "ics"}, {"id": "ics2", "kind": "ics"}, {"id": "P", "kind": "place"},
+        {"id": "l1", "kind": "lsoa", "within": ["P", "ics1"]}, {"id": "l2", "kind": "lsoa", "within": ["P", "ics2"], "valid_to": "2021-04-01"},
+        {"id": "l3", "kind": "lsoa", "within": ["ics2"], "valid_from": "2024-04-01"})");
+    REQUIRE(codes(early) == std::vector<std::string>{"E206"});
+    CHECK(early[0].message.find("systems before 2021-04-01: ") != std::string::npos);
+    const auto between = check(R"({"id": "ics1", "kind": "ics"}, {"id": "ics2", "kind": "ics"}, {"id": "P", "kind": "place"},
+        {"id": "l1", "kind": "lsoa", "within": ["P", "ics1"]},
+        {"id": "l2", "kind": "lsoa", "within": ["P", "ics2"], "valid_from": "2021-04-01", "valid_to": "2022-04-01"})");
+    REQUIRE(codes(between) == std::vector<std::string>{"E206"});
+    CHECK(between[0].message.find("systems from 2021-04-01 until 2022-04-01: ") != std::string::npos);
+}
+
 namespace {
 // The "Places and council boundaries" section of `pbp report`, from its title to the next
 // section's (or the end).
