@@ -68,11 +68,19 @@ static void release(SEXP guard) {
 /* -- outcomes ------------------------------------------------------------------------------- */
 
 static SEXP utf8_string(const char *s) {
-    return s ? ScalarString(mkCharCE(s, CE_UTF8)) : R_NilValue;
+    if (!s) return R_NilValue;
+    /* The fresh CHARSXP is protected while ScalarString allocates (R's ScalarString protects its
+     * argument too, but the glue does not rely on that). */
+    SEXP c = PROTECT(mkCharCE(s, CE_UTF8));
+    SEXP res = ScalarString(c);
+    UNPROTECT(1);
+    return res;
 }
 
 /* list(status, value, message, diagnostic, diagnostics): value when status is 0; otherwise the
- * library's last error (or `message` when the glue itself refused the call). */
+ * library's last error (or `message` when the glue itself refused the call). outcome() allocates:
+ * the caller must have protected `value` (a fresh SEXP passed unprotected can be collected before
+ * it is stored). */
 static SEXP outcome(int status, SEXP value, const char *message) {
     const char *names[] = {"status", "value", "message", "diagnostic", "diagnostics", ""};
     SEXP res = PROTECT(mkNamed(VECSXP, names));
@@ -409,7 +417,10 @@ static SEXP r_money_sum(SEXP x, SEXP na_rm) {
         SEXP e = STRING_ELT(x, i);
         if (e == NA_STRING) {
             if (skip_na) continue;
-            return outcome(PBP_OK, ScalarString(NA_STRING), NULL);
+            SEXP na = PROTECT(ScalarString(NA_STRING));
+            SEXP res = PROTECT(outcome(PBP_OK, na, NULL));
+            UNPROTECT(2);
+            return res;
         }
         if (text_pence(CHAR(e), &p) != 0)
             return outcome(PBP_ERR_INVALID_ARGUMENT, R_NilValue, "not a pbp_money value");
@@ -417,7 +428,10 @@ static SEXP r_money_sum(SEXP x, SEXP na_rm) {
             return outcome(PBP_ERR_OVERFLOW, R_NilValue, overflow_message);
     }
     pence_text(total, buf);
-    return outcome(PBP_OK, mkString(buf), NULL);
+    SEXP value = PROTECT(mkString(buf));
+    SEXP res = PROTECT(outcome(PBP_OK, value, NULL));
+    UNPROTECT(2);
+    return res;
 }
 
 /* a + b (sign 1) or a - b (sign -1), element-wise with recycling; NA where either is NA. */

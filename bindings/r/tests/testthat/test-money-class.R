@@ -79,3 +79,16 @@ test_that("a pbp_money column lives in a data frame", {
   expect_identical(as.character(df2$amount), c("1.50", "2.25", "0.25"))
   expect_identical(as.character(df[order(df$amount, decreasing = TRUE), "amount"]), c("2.25", "1.50"))
 })
+
+test_that("sums survive the garbage collector running at every allocation (gctorture)", {
+  # r_money_sum once passed its fresh answer unprotected to a routine that allocates: under
+  # gctorture the NA of sum(c("1.00", NA)) came back as "0".
+  y <- pbp_money(c("1.00", NA))
+  z <- pbp_money(c("1.00", "2.05"))
+  gctorture(TRUE)
+  s <- sum(y)
+  t <- sum(z)
+  gctorture(FALSE)
+  expect_identical(unclass(s), NA_character_)
+  expect_identical(unclass(t), "3.05")
+})
