@@ -434,6 +434,36 @@ static SEXP r_money_sum(SEXP x, SEXP na_rm) {
     return res;
 }
 
+/* cumsum(x): the running totals as money text; NA from the first NA on, as base R's cumsum. */
+static SEXP r_money_cumsum(SEXP x) {
+    R_xlen_t n = XLENGTH(x), i;
+    pbp_r_pence total = 0, p;
+    int na = 0;
+    char buf[48];
+    SEXP value = PROTECT(allocVector(STRSXP, n));
+    for (i = 0; i < n; ++i) {
+        SEXP e = STRING_ELT(x, i);
+        if (na || e == NA_STRING) {
+            na = 1;
+            SET_STRING_ELT(value, i, NA_STRING);
+            continue;
+        }
+        if (text_pence(CHAR(e), &p) != 0) {
+            UNPROTECT(1);
+            return outcome(PBP_ERR_INVALID_ARGUMENT, R_NilValue, "not a pbp_money value");
+        }
+        if (__builtin_add_overflow(total, p, &total) || total > max_pence() || total < -max_pence()) {
+            UNPROTECT(1);
+            return outcome(PBP_ERR_OVERFLOW, R_NilValue, overflow_message);
+        }
+        pence_text(total, buf);
+        SET_STRING_ELT(value, i, mkChar(buf));
+    }
+    SEXP res = PROTECT(outcome(PBP_OK, value, NULL));
+    UNPROTECT(2);
+    return res;
+}
+
 /* a + b (sign 1) or a - b (sign -1), element-wise with recycling; NA where either is NA. */
 static SEXP r_money_add(SEXP a, SEXP b, SEXP sign) {
     R_xlen_t na = XLENGTH(a), nb = XLENGTH(b), n = (na == 0 || nb == 0) ? 0 : (na > nb ? na : nb), i;
@@ -543,6 +573,7 @@ static const R_CallMethodDef call_methods[] = {
     {"pbp_r_money_round", (DL_FUNC)&r_money_round, 3},
     {"pbp_r_allocate", (DL_FUNC)&r_allocate, 2},
     {"pbp_r_money_sum", (DL_FUNC)&r_money_sum, 2},
+    {"pbp_r_money_cumsum", (DL_FUNC)&r_money_cumsum, 1},
     {"pbp_r_money_add", (DL_FUNC)&r_money_add, 3},
     {"pbp_r_money_compare", (DL_FUNC)&r_money_compare, 2},
     {"pbp_r_import_areas", (DL_FUNC)&r_import_areas, 3},

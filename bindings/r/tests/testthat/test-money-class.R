@@ -92,3 +92,50 @@ test_that("sums survive the garbage collector running at every allocation (gctor
   expect_identical(unclass(s), NA_character_)
   expect_identical(unclass(t), "3.05")
 })
+
+test_that("the Math group keeps money exact or refuses it", {
+  x <- pbp_money(c("0.10", "-0.20", "0.30"))
+  # cumsum: exact running totals (0.1 + 0.2 is not 0.3 in doubles), NA from the first NA on.
+  expect_s3_class(cumsum(x), "pbp_money")
+  expect_identical(as.character(cumsum(x)), c("0.10", "-0.10", "0.20"))
+  expect_identical(as.character(cumsum(pbp_money(c("0.10", "0.20")))), c("0.10", "0.30"))
+  # Registered, so that code outside the package (here the global environment) gets it too.
+  outside <- eval(quote(cumsum(pbp::pbp_money(c("0.10", "0.20")))), globalenv())
+  expect_s3_class(outside, "pbp_money")
+  expect_identical(as.character(cumsum(pbp_money(c("90071992547409.92", "0.01", "0.01")))),
+                   c("90071992547409.92", "90071992547409.93", "90071992547409.94"))
+  expect_identical(as.character(cumsum(pbp_money(c("1.00", NA, "2.00")))), c("1.00", NA, NA))
+  expect_identical(as.character(cumsum(pbp_money(character()))), character())
+  top <- pbp_money("1701411834604692317316873037158841057.27")
+  expect_identical(expect_error(cumsum(c(top, "0.01")), class = "pbp_error")$status, "PBP_ERR_OVERFLOW")
+  # abs and sign: exact; sign is an integer, not money.
+  expect_s3_class(abs(x), "pbp_money")
+  expect_identical(as.character(abs(pbp_money(c("-0.20", "0", "3", NA)))), c("0.20", "0.00", "3.00", NA))
+  expect_identical(sign(pbp_money(c("-0.20", "0", "3", NA))), c(-1L, 0L, 1L, NA))
+  # cummax and cummin by exact comparison (these two differ by a penny beyond 2^53 pence).
+  big <- pbp_money(c("90071992547409.92", "90071992547409.93", "-1.00", "90071992547409.92", NA, "5.00"))
+  expect_s3_class(cummax(big), "pbp_money")
+  expect_identical(as.character(cummax(big)),
+                   c("90071992547409.92", "90071992547409.93", "90071992547409.93", "90071992547409.93", NA, NA))
+  expect_identical(as.character(cummin(big)),
+                   c("90071992547409.92", "90071992547409.92", "-1.00", "-1.00", NA, NA))
+  # The rest would make money a double: refused, naming the user's call; rounding points at
+  # pbp_money_round.
+  for (f in list(cumprod, sqrt, log, exp, cos, gamma)) {
+    e <- expect_error(f(x), "money is exact", class = "pbp_error")
+    expect_identical(e$status, "PBP_ERR_INVALID_ARGUMENT")
+  }
+  e <- expect_error(cumprod(x), "cumprod\\(\\) is not defined for money", class = "pbp_error")
+  expect_identical(conditionCall(e), quote(cumprod(x)))
+  for (f in list(round, signif, floor, ceiling, trunc))
+    expect_error(f(x), "pbp_money_round", class = "pbp_error")
+  expect_error(round(x, 1), "pbp_money_round", class = "pbp_error")
+})
+
+test_that("cumsum survives the garbage collector running at every allocation (gctorture)", {
+  x <- pbp_money(c("1.00", "2.05", NA))
+  gctorture(TRUE)
+  s <- cumsum(x)
+  gctorture(FALSE)
+  expect_identical(unclass(s), c("1.00", "3.05", NA))
+})
