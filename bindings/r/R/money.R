@@ -142,14 +142,12 @@ Ops.pbp_money <- function(e1, e2) {
 # comparison; everything else would make money a double, and is refused.
 Math.pbp_money <- function(x, ...) {
   text <- as.character.pbp_money(x)
-  call <- sys.call()
-  call[[1L]] <- as.name(.Generic)  # the user's cumsum(x), not Math.pbp_money(x)
   keep_names <- function(v) {
     names(v) <- names(x)
     v
   }
   switch(.Generic,
-    cumsum = keep_names(.new_money(.value(.Call(C_pbp_r_money_cumsum, text), call = call))),
+    cumsum = keep_names(.new_money(.value(.Call(C_pbp_r_money_cumsum, text)))),
     abs = keep_names(.new_money(sub("^-", "", text))),
     sign = keep_names(ifelse(is.na(text), NA_integer_, ifelse(startsWith(text, "-"), -1L,
                                                               ifelse(text == "0.00", 0L, 1L)))),
@@ -164,10 +162,10 @@ Math.pbp_money <- function(x, ...) {
       stop(.pbp_error(-1L, sprintf(paste0("%s() is not defined for money: money is exact, so rounding names its ",
                                           "places and mode: use pbp_money_round(x, places, mode) (modes \"half_even\", ",
                                           "\"half_up\", \"half_down\", \"down\", \"up\", \"floor\", \"ceiling\")"),
-                                   .Generic), call = call)),
+                                   .Generic))),
     stop(.pbp_error(-1L, sprintf(paste0("%s() is not defined for money: money is exact and never a double (add, ",
                                         "subtract, compare, sum and cumsum it; split it with pbp_allocate())"),
-                                 .Generic), call = call)))
+                                 .Generic))))
 }
 
 # Money never becomes a double.

@@ -9,7 +9,48 @@
                    "-3" = "PBP_ERR_MODEL_HAS_ERRORS", "-4" = "PBP_ERR_NOT_FOUND", "-5" = "PBP_ERR_IO",
                    "-6" = "PBP_ERR_OVERFLOW", "-7" = "PBP_ERR_NO_MEMORY", "-8" = "PBP_ERR_INTERNAL")
 
-.pbp_error <- function(code, message, diagnostic = "", diagnostics = .diagnostics_df(list()), call = NULL) {
+# Package-level state (the namespace itself is locked once loaded).
+.state <- new.env(parent = emptyenv())
+
+# The functions a user calls: the exports and the registered S3 methods, by name.
+.entries <- function() {
+  if (is.null(.state$entries)) {
+    ns <- environment(.entries)
+    exports <- mget(getNamespaceExports(ns), envir = ns, inherits = FALSE)
+    # S3 methods of base generics are registered with the generic, not here: read NAMESPACE's.
+    s3 <- getNamespaceInfo(ns, "S3methods")
+    method_names <- ifelse(is.na(s3[, 3]), paste(s3[, 1], s3[, 2], sep = "."), s3[, 3])
+    methods <- mget(method_names, envir = ns, inherits = FALSE, ifnotfound = list(NULL))
+    .state$generics <- structure(s3[, 1], names = method_names)
+    .state$entries <- Filter(is.function, c(exports, methods))
+  }
+  .state$entries
+}
+
+# The call the user made: the outermost frame running one of the package's entries (so an error
+# in a helper, or raised while jsonlite reads an answer, names pbp_decides(m, "fn", "nope"),
+# not the helper); a method called by dispatch under its generic's name (cumsum(x), not
+# Math.pbp_money(x)); NULL when no entry is on the stack.
+.user_call <- function() {
+  entries <- .entries()
+  ns <- environment(.user_call)
+  for (i in seq_len(sys.nframe())) {
+    f <- sys.function(i)
+    if (!identical(environment(f), ns)) next
+    hit <- Position(function(g) identical(g, f), entries)
+    if (is.na(hit)) next
+    call <- sys.call(i)
+    name <- names(entries)[hit]
+    if (name %in% names(.state$generics) && identical(call[[1L]], as.name(name))) {
+      generic <- get0(".Generic", envir = sys.frame(i), inherits = FALSE)  # Ops: "*", Math: "cumsum"
+      call[[1L]] <- as.name(if (is.character(generic) && length(generic) == 1L) generic else .state$generics[[name]])
+    }
+    return(call)
+  }
+  NULL
+}
+
+.pbp_error <- function(code, message, diagnostic = "", diagnostics = .diagnostics_df(list()), call = .user_call()) {
   status <- unname(.status_names[as.character(code)])
   if (is.na(status)) status <- paste("unknown status", code)
   structure(class = c("pbp_error", "error", "condition"),
@@ -18,11 +59,11 @@
                  diagnostics = diagnostics))
 }
 
-# The value of an outcome, or the pbp_error it describes (signalled in the caller's frame).
-.value <- function(outcome, call = sys.call(-1)) {
+# The value of an outcome, or the pbp_error it describes (its call the user's, .user_call()).
+.value <- function(outcome) {
   if (outcome$status == 0L) return(outcome$value)
   diagnostics <- .diagnostics_df(jsonlite::fromJSON(outcome$diagnostics, simplifyVector = FALSE))
-  stop(.pbp_error(outcome$status, outcome$message, outcome$diagnostic, diagnostics, call))
+  stop(.pbp_error(outcome$status, outcome$message, outcome$diagnostic, diagnostics))
 }
 
 .json <- function(text) jsonlite::fromJSON(text, simplifyVector = FALSE)
@@ -50,7 +91,7 @@
 .string <- function(x, what, null_ok = FALSE) {
   if (is.null(x) && null_ok) return(NULL)
   if (!is.character(x) || length(x) != 1L || is.na(x))
-    stop(.pbp_error(-1L, sprintf("%s must be a single string", what), call = sys.call(-1)))
+    stop(.pbp_error(-1L, sprintf("%s must be a single string", what)))
   enc2utf8(x)
 }
 
@@ -67,8 +108,7 @@
   if (is.null(x) && null_ok) return(NULL)
   if (is.integer(x) && length(x) == 1L && !is.na(x)) return(paste0(x, ".00"))
   if (is.double(x))
-    stop(.pbp_error(-1L, sprintf("%s must be character such as \"1234.50\" (money is never a double)", what),
-                    call = sys.call(-1)))
+    stop(.pbp_error(-1L, sprintf("%s must be character such as \"1234.50\" (money is never a double)", what)))
   .string(x, what)
 }
 
@@ -81,12 +121,12 @@
 # An area kind ("place"), comma-separated ids, or a character vector of ids.
 .areas <- function(x, what) {
   if (!is.character(x) || length(x) < 1L || anyNA(x))
-    stop(.pbp_error(-1L, sprintf("%s must be an area kind or area ids (character)", what), call = sys.call(-1)))
+    stop(.pbp_error(-1L, sprintf("%s must be an area kind or area ids (character)", what)))
   enc2utf8(paste(x, collapse = ","))
 }
 
 .model <- function(model) {
-  if (!inherits(model, "pbp_model")) stop(.pbp_error(-1L, "model must be a pbp_model (from pbp_load())", call = sys.call(-1)))
+  if (!inherits(model, "pbp_model")) stop(.pbp_error(-1L, "model must be a pbp_model (from pbp_load())"))
   model
 }
 
@@ -171,7 +211,7 @@ pbp_accountability <- function(model, node, as_of = NULL, force = FALSE) {
 .ids_json <- function(ids, what) {
   if (is.null(ids)) return(NULL)
   if (!is.character(ids) || anyNA(ids))
-    stop(.pbp_error(-1L, sprintf("%s must be a character vector of ids, without NA", what), call = sys.call(-1)))
+    stop(.pbp_error(-1L, sprintf("%s must be a character vector of ids, without NA", what)))
   as.character(jsonlite::toJSON(enc2utf8(ids)))
 }
 
@@ -289,13 +329,13 @@ pbp_maturity <- function(model, subject = NULL, as_of = NULL, from = NULL, to = 
 # -- money ------------------------------------------------------------------------------------------
 
 .each_money <- function(x, f) {
-  if (is.double(x)) stop(.pbp_error(-1L, "money must be character such as \"1234.50\" (never a double)", call = sys.call(-1)))
+  if (is.double(x)) stop(.pbp_error(-1L, "money must be character such as \"1234.50\" (never a double)"))
   if (is.integer(x)) x <- ifelse(is.na(x), NA_character_, paste0(x, ".00"))
-  if (!is.character(x)) stop(.pbp_error(-1L, "money must be character", call = sys.call(-1)))
+  if (!is.character(x)) stop(.pbp_error(-1L, "money must be character"))
   vapply(enc2utf8(x), function(v) if (is.na(v)) NA_character_ else f(v), character(1), USE.NAMES = FALSE)
 }
 
-.pence <- function(v) .value(.Call(C_pbp_r_money_parse, v), call = sys.call(-2))
+.pence <- function(v) .value(.Call(C_pbp_r_money_parse, v))
 
 # pbp_money() itself, the exact money vector class, is in R/money.R.
 

@@ -63,7 +63,7 @@ pbp_functions <- function(model, as_of = NULL) .functions_in(.document(model), .
 
 .ids_arg <- function(x, what) {
   if (!is.character(x) || anyNA(x))
-    stop(.pbp_error(-1L, sprintf("%s must be ids (character)", what), call = sys.call(-1)))
+    stop(.pbp_error(-1L, sprintf("%s must be ids (character)", what)))
   enc2utf8(x)
 }
 
