@@ -97,10 +97,24 @@
 
 .path <- function(x, what) path.expand(.string(x, what))
 
+# A day: NULL (none), a Date or "YYYY-MM-DD", exactly one and not NA, and a real day, checked
+# here as the library checks it (capi date_arg, same words), also for the queries answered in R
+# (pbp_places, pbp_functions).
 .date <- function(x, what = "as_of") {
   if (is.null(x)) return(NULL)
-  if (inherits(x, "Date")) return(format(x, "%Y-%m-%d"))
-  .string(x, what)
+  if (inherits(x, "Date")) {
+    if (length(x) != 1L || !is.finite(unclass(x)))
+      stop(.pbp_error(-1L, sprintf("%s must be one day (a Date or \"YYYY-MM-DD\"), not %s", what,
+                                   if (length(x) != 1L) sprintf("%d of them", length(x))
+                                   else if (is.na(x)) "NA" else "an infinite Date")))
+    d <- as.POSIXlt(x)  # written out by hand: format() drops a year's leading zeros
+    x <- sprintf("%04d-%02d-%02d", d$year + 1900L, d$mon + 1L, d$mday)
+  } else if (!is.character(x) || length(x) != 1L || is.na(x)) {
+    stop(.pbp_error(-1L, sprintf("%s must be one day (a Date or \"YYYY-MM-DD\")", what)))
+  }
+  if (!grepl("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", x) || is.na(as.Date(x, "%Y-%m-%d", optional = TRUE)))
+    stop(.pbp_error(-1L, sprintf("%s must be a date written YYYY-MM-DD, not '%s'", what, x)))
+  enc2utf8(x)
 }
 
 # Money arguments: character ("1234.50") or integer (whole pounds); never double.

@@ -170,3 +170,29 @@ test_that("partners: who Lancashire and South Cumbria ICB must work with", {
   expect_identical(row("council.E06000065")$overlap, 6197)
   expect_identical(expect_error(pbp_partners(m, "nowhere"), class = "pbp_error")$status, "PBP_ERR_NOT_FOUND")
 })
+
+test_that("a day is one real day, written YYYY-MM-DD or a Date", {
+  m <- small()
+  # NA was taken for no day at all (p1.director answered), and of two days the first was used.
+  for (bad in list(as.Date(NA), as.Date(c("2023-01-01", "2024-01-01")), as.Date(Inf), NA, NA_character_,
+                   c("2023-01-01", "2024-01-01"), character(), 20230101, TRUE)) {
+    e <- expect_error(pbp_decides(m, "fn", "p1", as_of = bad), "as_of must be", class = "pbp_error")
+    expect_identical(e$status, "PBP_ERR_INVALID_ARGUMENT")
+    expect_error(pbp_places(m, bad), "as_of must be", class = "pbp_error")
+    expect_error(pbp_diff(m, "2023-01-01", bad), "to must be", class = "pbp_error")
+  }
+  # The places and functions are answered in R from the model's JSON: the day is checked there
+  # as the library checks it, in its words.
+  for (bad in c("garbage", "2023-02-29", "2022-13-45", "2023-1-01", " 2023-01-01", "2023-04-31")) {
+    msg <- sprintf("as_of must be a date written YYYY-MM-DD, not '%s'", bad)
+    expect_error(pbp_places(m, bad), msg, fixed = TRUE, class = "pbp_error")
+    expect_error(pbp_functions(m, bad), msg, fixed = TRUE, class = "pbp_error")
+    expect_error(pbp_decides_table(m, as_of = bad), msg, fixed = TRUE, class = "pbp_error")
+    expect_error(pbp_decides(m, "fn", "p1", as_of = bad), msg, fixed = TRUE, class = "pbp_error")
+  }
+  expect_identical(pbp_places(m, "2024-02-29"), c("p1", "p2"))
+  expect_identical(pbp_functions(m, as.Date("2024-02-29")), "fn")
+  expect_identical(pbp_decides(m, "fn", "p1", as_of = as.Date("2023-01-01"))$decision_maker, "p1.committee")
+  # A Date before the year 1000 keeps its four digits (format() would write "99-01-01").
+  expect_identical(pbp:::.date(as.Date("0099-01-01")), "0099-01-01")
+})
