@@ -232,7 +232,7 @@ pbp_accountability <- function(model, node, as_of = NULL, force = FALSE) {
 .decision <- function(r) {
   list("function" = r[["function"]], place = r$place, holder = r$holder, decision_maker = r$decision_maker,
        delegation_chain = .chrs(r$delegation_chain), accountability_chain = .chrs(r$accountability_chain),
-       limit = .chr(r$limit))
+       limit = .new_money(.chr(r$limit)))
 }
 
 pbp_decides <- function(model, fn, place, as_of = NULL, force = FALSE) {
@@ -244,8 +244,8 @@ pbp_decides <- function(model, fn, place, as_of = NULL, force = FALSE) {
 pbp_authority <- function(model, fn, place, amount, as_of = NULL, force = FALSE) {
   r <- .json(.value(.Call(C_pbp_r_authority, .model(model), .string(fn, "fn"), .string(place, "place"),
                           .money_arg(amount, "amount"), .date(as_of), isTRUE(force))))
-  list("function" = r[["function"]], place = r$place, amount = r$amount, approver = r$approver,
-       effective_limit = .chr(r$effective_limit), chain = .chrs(r$chain))
+  list("function" = r[["function"]], place = r$place, amount = .new_money(.chr(r$amount)), approver = r$approver,
+       effective_limit = .new_money(.chr(r$effective_limit)), chain = .chrs(r$chain))
 }
 
 # Many-row answers are data frames (R/tables.R: .rows_df), columns named as the JSON keys,

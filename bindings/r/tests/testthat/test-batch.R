@@ -43,7 +43,7 @@ test_that("pbp_decides_table is the single query at every place of every functio
     expect_identical(d$decision_maker[[k]], one$decision_maker)
     expect_identical(d$delegation_chain[[k]], one$delegation_chain)
     expect_identical(d$accountability_chain[[k]], one$accountability_chain)
-    expect_identical(as.character(d$limit[k]), one$limit)
+    expect_identical(d$limit[k], one$limit)
   }
   d <- pbp_decides_table(small(), "fn", c("p2", "p1"))
   expect_identical(d$decision_maker, c("icb", "p1.director"))

@@ -20,10 +20,14 @@ test_that("who decides fn at p1 and p2", {
   expect_identical(d, list("function" = "fn", place = "p1", holder = "icb", decision_maker = "p1.director",
                            delegation_chain = c("icb.board", "p1.committee", "p1.director"),
                            accountability_chain = c("p1.director", "p1.committee", "icb.board", "icb", "nhse", "parliament"),
-                           limit = "100000.00"))
+                           limit = pbp_money("100000.00")))
+  # Money as in the tables: a pbp_money that compares as money, not as text ("100000.00" > "90000"
+  # is FALSE between strings).
+  expect_s3_class(d$limit, "pbp_money")
+  expect_true(d$limit > "90000")
   d2 <- pbp_decides(small(), "fn", "p2")
   expect_identical(d2$decision_maker, "icb")
-  expect_identical(d2$limit, NA_character_)
+  expect_identical(d2$limit, pbp_money(NA))
   expect_identical(pbp_decides(small(), "fn", "p1", as_of = "2023-01-01")$decision_maker, "p1.committee")
   expect_identical(expect_error(pbp_decides(small(), "nofn", "p1"), class = "pbp_error")$status, "PBP_ERR_NOT_FOUND")
   expect_identical(expect_error(pbp_decides(small(), "icb", "p1"), class = "pbp_error")$status, "PBP_ERR_INVALID_ARGUMENT")
@@ -32,12 +36,14 @@ test_that("who decides fn at p1 and p2", {
 test_that("authority walks back along the chain; money is never a double", {
   m <- small()
   a <- pbp_authority(m, "fn", "p1", "100000")
-  expect_identical(a, list("function" = "fn", place = "p1", amount = "100000.00", approver = "p1.director",
-                           effective_limit = "100000.00", chain = "p1.director"))
+  expect_identical(a, list("function" = "fn", place = "p1", amount = pbp_money("100000.00"), approver = "p1.director",
+                           effective_limit = pbp_money("100000.00"), chain = "p1.director"))
+  expect_true(a$effective_limit > "90000" && a$amount == a$effective_limit)
   expect_identical(pbp_authority(m, "fn", "p1", "200000.00")$approver, "p1.committee")
   top <- pbp_authority(m, "fn", "p1", 600000L)
   expect_identical(top$approver, "icb.board")
-  expect_identical(top$effective_limit, NA_character_)
+  expect_identical(top$effective_limit, pbp_money(NA))
+  expect_identical(top$amount, pbp_money("600000"))
   expect_error(pbp_authority(m, "fn", "p1", 600000), "never a double", class = "pbp_error")
   expect_error(pbp_authority(m, "fn", "p1", "1.005"), class = "pbp_error")
 })
