@@ -365,15 +365,31 @@ pbp_money_round <- function(x, places = 2L, mode = "half_even") {
   }))
 }
 
+# Weights as the library's decimal text, exactly: integers; doubles only when whole and within
+# 2^53 (where every whole number is a double), written out in full; character decimals as given.
+# A fractional double is refused (as Python refuses a float): its decimal is not the number the
+# user wrote (0.1 + 0.2 is not 0.3), and rounding it to some digits could move a penny.
+.weights <- function(weights) {
+  if (inherits(weights, "pbp_money")) weights <- as.character.pbp_money(weights)
+  if (!(is.numeric(weights) || is.character(weights)))
+    stop(.pbp_error(-1L, "weights must be whole numbers (integer, or double up to 2^53) or character decimals such as \"0.25\""))
+  if (anyNA(weights)) stop(.pbp_error(-1L, sprintf("weights must not be NA (weight %d is)", which(is.na(weights))[1L])))
+  if (is.character(weights)) return(enc2utf8(weights))
+  if (is.integer(weights)) return(as.character(weights))
+  bad <- which(!is.finite(weights) | weights != trunc(weights) | abs(weights) > 2^53)
+  if (length(bad))
+    stop(.pbp_error(-1L, sprintf(paste0("weight %d is %s, not a whole number a double holds exactly (up to 2^53): ",
+                                        "pass weights as strings, such as c(\"0.5\", \"0.25\"), to have them exact"),
+                                 bad[1L], format(weights[bad[1L]], digits = 17))))
+  text <- sprintf("%.0f", weights)
+  text[weights == 0] <- "0"  # not "-0"
+  text
+}
+
 pbp_allocate <- function(total, weights) {
-  if (is.numeric(weights)) {
-    if (anyNA(weights)) stop(.pbp_error(-1L, "weights must not be NA"))
-    # Weights are not money: whole numbers print exactly; others by their shortest decimal.
-    weights <- vapply(weights, function(w) format(w, scientific = FALSE, digits = 15, trim = TRUE), character(1))
-  }
-  if (!is.character(weights)) stop(.pbp_error(-1L, "weights must be numeric or character"))
+  weights <- .weights(weights)
   if (inherits(total, "pbp_money")) total <- as.character(total)
-  r <- .json(.value(.Call(C_pbp_r_allocate, .money_arg(total, "total"), enc2utf8(weights))))
+  r <- .json(.value(.Call(C_pbp_r_allocate, .money_arg(total, "total"), weights)))
   .new_money(.chrs(r$shares))
 }
 

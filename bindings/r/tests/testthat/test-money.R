@@ -61,3 +61,24 @@ test_that("money for people, and rounding with every mode", {
   expect_error(pbp_money_round("1", 3), class = "pbp_error")
   expect_error(pbp_money_round("1", 1, "bankers"), class = "pbp_error")
 })
+
+test_that("numeric weights are whole numbers, exact; fractions are strings", {
+  # 1 + 2^-50 was written with 15 significant digits as "1", so the penny's tie went to the first.
+  expect_error(pbp_allocate("0.01", c(1, 1 + 2^-50)), "pass weights as strings", class = "pbp_error")
+  # 0.1 + 0.2 and 0.3 are different doubles; written with 15 digits they became equal.
+  e <- expect_error(pbp_allocate("1.00", c(0.1 + 0.2, 0.3)), "weight 1 is 0.30000000000000004", class = "pbp_error")
+  expect_identical(e$status, "PBP_ERR_INVALID_ARGUMENT")
+  expect_identical(conditionCall(e), quote(pbp_allocate("1.00", c(0.1 + 0.2, 0.3))))
+  expect_identical(as.character(pbp_allocate("1.00", c("0.30", "0.3"))), c("0.50", "0.50"))
+  for (bad in list(c(1, Inf), c(1, NaN), c(1, 2^53 + 2), c(1, NA), c("1", NA), TRUE, factor("1"), list(1, 2)))
+    expect_error(pbp_allocate("1.00", bad), class = "pbp_error")
+  # Whole doubles are written out in full, exactly, up to 2^53 (9007199254740992): the leftover
+  # penny goes to the larger remainder, 2^53 - 1 against 1.
+  expect_identical(as.character(pbp_allocate("0.01", c(2^53 - 1, 1))), c("0.01", "0.00"))
+  expect_identical(as.character(pbp_allocate("0.03", c(2^53, 2^53, 2^53))), c("0.01", "0.01", "0.01"))
+  expect_identical(pbp_allocate("0.10", c(1, 1, 1)), pbp_allocate("0.10", c(1L, 1L, 1L)))
+  expect_identical(pbp_allocate("0.10", c(-0, 1)), pbp_allocate("0.10", c("0", "1")))
+  expect_identical(as.character(pbp_allocate("1.00", c(1e15, 3e15))), c("0.25", "0.75"))
+  # Money may be a weight: its text is a decimal.
+  expect_identical(as.character(pbp_allocate("3.00", pbp_money(c("1.50", "0.50")))), c("2.25", "0.75"))
+})
