@@ -8,17 +8,18 @@
 
 .new_money <- function(text = character()) structure(as.character(text), class = "pbp_money")
 
-# Money from anything pbp_money() accepts (or a pbp_money, unchanged).
-.as_money <- function(x) if (inherits(x, "pbp_money")) x else pbp_money(x)
+# Money from anything pbp_money() accepts (or a pbp_money, unchanged); `what` names the argument
+# in errors.
+.as_money <- function(x, what = "x") {
+  if (inherits(x, "pbp_money")) return(x)
+  if (is.logical(x) && all(is.na(x))) return(.new_money(rep(NA_character_, length(x))))
+  .new_money(.each_money(x, function(v) .value(.Call(C_pbp_r_money_format, .pence(v, what), 0L)), what))
+}
 
 # Money text from JSON (NULL = none) as a pbp_money vector: the library wrote it normalised.
 .money_col <- function(rows, key) .new_money(vapply(rows, function(r) .chr(r[[key]]), character(1)))
 
-pbp_money <- function(x = character()) {
-  if (inherits(x, "pbp_money")) return(x)
-  if (is.logical(x) && all(is.na(x))) return(.new_money(rep(NA_character_, length(x))))
-  .new_money(.each_money(x, function(v) .value(.Call(C_pbp_r_money_format, .pence(v), 0L))))
-}
+pbp_money <- function(x = character()) .as_money(x, "x")
 
 is_pbp_money <- function(x) inherits(x, "pbp_money")
 
@@ -33,7 +34,7 @@ format.pbp_money <- function(x, display = FALSE, ...) {
   text <- as.character.pbp_money(x)
   if (isTRUE(display)) {
     ok <- !is.na(text)
-    text[ok] <- vapply(text[ok], function(v) .value(.Call(C_pbp_r_money_format, .pence(v), 1L)), "",
+    text[ok] <- vapply(text[ok], function(v) .value(.Call(C_pbp_r_money_format, .pence(v, "x"), 1L)), "",
                        USE.NAMES = FALSE)
   }
   text[is.na(text)] <- "NA"
@@ -58,18 +59,18 @@ as.data.frame.pbp_money <- function(x, ...) as.data.frame.vector(x, ...)
 
 `[<-.pbp_money` <- function(x, ..., value) {
   x <- unclass(x)
-  x[...] <- unclass(.as_money(value))
+  x[...] <- unclass(.as_money(value, "value"))
   .new_money(x)
 }
 
 `[[<-.pbp_money` <- function(x, ..., value) {
   x <- unclass(x)
-  x[[...]] <- unclass(.as_money(value))
+  x[[...]] <- unclass(.as_money(value, "value"))
   .new_money(x)
 }
 
 c.pbp_money <- function(...) {
-  parts <- lapply(list(...), function(e) as.character.pbp_money(.as_money(e)))
+  parts <- lapply(list(...), function(e) as.character.pbp_money(.as_money(e, "money")))
   .new_money(unlist(parts, use.names = TRUE))
 }
 
@@ -124,8 +125,8 @@ Ops.pbp_money <- function(e1, e2) {
     if (.Generic == "+") return(e1)
     stop(.pbp_error(-1L, sprintf("unary %s is not defined for money", .Generic)))
   }
-  a <- as.character.pbp_money(.as_money(e1))
-  b <- as.character.pbp_money(.as_money(e2))
+  a <- as.character.pbp_money(.as_money(e1, "money"))
+  b <- as.character.pbp_money(.as_money(e2, "money"))
   switch(.Generic,
     "+" = .new_money(.value(.Call(C_pbp_r_money_add, a, b, 1L))),
     "-" = .new_money(.value(.Call(C_pbp_r_money_add, a, b, -1L))),

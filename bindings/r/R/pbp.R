@@ -60,10 +60,15 @@
 }
 
 # The value of an outcome, or the pbp_error it describes (its call the user's, .user_call()).
-.value <- function(outcome) {
+# The library's message is worded for C: a refused model says "pass PBP_FORCE", which in R is
+# force = TRUE; `rename` maps a C parameter name at the start of the message to the R argument's.
+.value <- function(outcome, rename = character()) {
   if (outcome$status == 0L) return(outcome$value)
   diagnostics <- .diagnostics_df(jsonlite::fromJSON(outcome$diagnostics, simplifyVector = FALSE))
-  stop(.pbp_error(outcome$status, outcome$message, outcome$diagnostic, diagnostics))
+  message <- gsub("pass PBP_FORCE", "pass force = TRUE", outcome$message, fixed = TRUE)
+  for (c_name in names(rename))
+    if (startsWith(message, paste0(c_name, " "))) message <- paste0(rename[[c_name]], substring(message, nchar(c_name) + 1L))
+  stop(.pbp_error(outcome$status, message, outcome$diagnostic, diagnostics))
 }
 
 .json <- function(text) jsonlite::fromJSON(text, simplifyVector = FALSE)
@@ -122,7 +127,7 @@
   if (is.null(x) && null_ok) return(NULL)
   if (is.integer(x) && length(x) == 1L && !is.na(x)) return(paste0(x, ".00"))
   if (is.double(x))
-    stop(.pbp_error(-1L, sprintf("%s must be character such as \"1234.50\" (money is never a double)", what)))
+    stop(.pbp_error(-1L, sprintf("%s must be character such as \"1234.50\", never a double (binary fractions cannot hold pence exactly)", what)))
   .string(x, what)
 }
 
@@ -342,25 +347,27 @@ pbp_maturity <- function(model, subject = NULL, as_of = NULL, from = NULL, to = 
 
 # -- money ------------------------------------------------------------------------------------------
 
-.each_money <- function(x, f) {
-  if (is.double(x)) stop(.pbp_error(-1L, "money must be character such as \"1234.50\" (never a double)"))
+.each_money <- function(x, f, what = "x") {
+  if (is.double(x)) stop(.pbp_error(-1L, sprintf("%s must be character such as \"1234.50\", never a double (binary fractions cannot hold pence exactly)", what)))
   if (is.integer(x)) x <- ifelse(is.na(x), NA_character_, paste0(x, ".00"))
-  if (!is.character(x)) stop(.pbp_error(-1L, "money must be character"))
+  if (!is.character(x)) stop(.pbp_error(-1L, sprintf("%s must be money: character such as \"1234.50\"", what)))
   vapply(enc2utf8(x), function(v) if (is.na(v)) NA_character_ else f(v), character(1), USE.NAMES = FALSE)
 }
 
-.pence <- function(v) .value(.Call(C_pbp_r_money_parse, v))
+# Pence from money text; the library's words name its parameter ("text must be an amount ..."):
+# they name the R argument instead.
+.pence <- function(v, what) .value(.Call(C_pbp_r_money_parse, v), rename = c(text = what))
 
 # pbp_money() itself, the exact money vector class, is in R/money.R.
 
-pbp_money_display <- function(x) .each_money(if (inherits(x, "pbp_money")) as.character(x) else x, function(v) .value(.Call(C_pbp_r_money_format, .pence(v), 1L)))
+pbp_money_display <- function(x) .each_money(if (inherits(x, "pbp_money")) as.character(x) else x, function(v) .value(.Call(C_pbp_r_money_format, .pence(v, "x"), 1L)))
 
 pbp_money_round <- function(x, places = 2L, mode = "half_even") {
   places <- as.integer(places)
   mode <- .string(mode, "mode")
   if (inherits(x, "pbp_money")) x <- as.character(x)
   .new_money(.each_money(x, function(v) {
-    p <- .value(.Call(C_pbp_r_money_round, .pence(v), places, mode))
+    p <- .value(.Call(C_pbp_r_money_round, .pence(v, "x"), places, mode))
     .value(.Call(C_pbp_r_money_format, p, 0L))
   }))
 }

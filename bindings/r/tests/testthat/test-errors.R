@@ -29,3 +29,28 @@ test_that("money's methods are named by their generic", {
   top <- pbp_money("1701411834604692317316873037158841057.27")
   expect_identical(call_of(top + "0.01")[[1]], as.name("+"))
 })
+
+test_that("messages speak R, not the C API", {
+  # A refused model: R users pass force = TRUE, not the C flag PBP_FORCE.
+  m <- pbp_load(data_file("with_errors.json"))
+  e <- expect_error(pbp_accountability(m, "icb"), class = "pbp_error")
+  expect_match(conditionMessage(e), "pass force = TRUE", fixed = TRUE)
+  expect_false(grepl("PBP_FORCE", conditionMessage(e), fixed = TRUE))
+  e <- expect_error(pbp_decides_table(m, "fn", "p1"), class = "pbp_error")
+  expect_match(conditionMessage(e), "pass force = TRUE", fixed = TRUE)
+  # Money errors name the R argument, not pbp_money_parse's parameter "text".
+  msg <- function(expr) tryCatch(expr, pbp_error = function(e) conditionMessage(e))
+  expect_identical(msg(pbp_money("1.005")),
+                   "x must be an amount such as 1234.50 (at most two decimal places), not '1.005'")
+  expect_match(msg(pbp_money("1701411834604692317316873037158841057.28")), "^x '1701411834604692317316873037158841057.28' is out of range")
+  expect_match(msg(pbp_money_display("1,000")), "^x must be an amount")
+  expect_match(msg(pbp_money_round("1.001", 1)), "^x must be an amount")
+  x <- pbp_money(c("1.00", "2.00"))
+  expect_match(msg(x[1] <- "1.001"), "^value must be an amount")
+  expect_match(msg(x == "1.001"), "^money must be an amount")
+  expect_match(msg(c(x, "abc")), "^money must be an amount")
+  expect_match(msg(pbp_money(1.5)), "^x must be character such as \"1234.50\", never a double")
+  expect_match(msg(pbp_authority(small(), "fn", "p1", "1.005")), "^amount must be an amount")
+  for (m in list(msg(pbp_money("1.005")), msg(x == "1.001"), msg(pbp_money_round("1.001", 1))))
+    expect_false(startsWith(m, "text "))
+})
