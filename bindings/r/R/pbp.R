@@ -77,6 +77,7 @@
 .chr <- function(x) if (is.null(x)) NA_character_ else as.character(x)
 .chrs <- function(x) vapply(x, .chr, character(1))
 .int <- function(x) if (is.null(x)) NA_integer_ else as.integer(x)
+.num <- function(x) if (is.null(x)) NA_real_ else as.numeric(x)
 
 # A data frame from a list of JSON objects, with the given character columns (in order).
 .df <- function(rows, columns) {
@@ -283,14 +284,26 @@ pbp_partners <- function(model, node, as_of = NULL, force = FALSE) {
               uncovered = as.numeric(r$uncovered))
 }
 
+# A list as the JSON (whole, parts, partitions, gap), its many-row parts (overlaps, outside) data
+# frames; populations are whole numbers of people, as in pbp_partners.
 pbp_partitions <- function(model, parts, whole, within = NULL, as_of = NULL, force = FALSE) {
-  .json(.value(.Call(C_pbp_r_partitions, .model(model), .areas(parts, "parts"), .string(whole, "whole"),
-                     .string(within, "within", null_ok = TRUE), .date(as_of), isTRUE(force))))
+  r <- .json(.value(.Call(C_pbp_r_partitions, .model(model), .areas(parts, "parts"), .string(whole, "whole"),
+                          .string(within, "within", null_ok = TRUE), .date(as_of), isTRUE(force))))
+  list(whole = .chr(r$whole), parts = unname(.chrs(r$parts)), partitions = isTRUE(r$partitions),
+       gap = list(leaves = unname(.chrs(r$gap$leaves)), population = .num(r$gap$population)),
+       overlaps = .rows_df(r$overlaps, c("areas", "leaves", "population"), lists = c("areas", "leaves"),
+                           numbers = "population"),
+       outside = .rows_df(r$outside, c("area", "leaves", "population"), lists = "leaves", numbers = "population"))
 }
 
+# A data frame, one row per unit (within NA when the unit is cut), pieces a list column of data
+# frames (area, population); respects an attribute.
 pbp_boundaries <- function(model, units, areas, within = NULL, as_of = NULL, force = FALSE) {
-  .json(.value(.Call(C_pbp_r_boundaries, .model(model), .areas(units, "units"), .areas(areas, "areas"),
-                     .string(within, "within", null_ok = TRUE), .date(as_of), isTRUE(force))))
+  r <- .json(.value(.Call(C_pbp_r_boundaries, .model(model), .areas(units, "units"), .areas(areas, "areas"),
+                          .string(within, "within", null_ok = TRUE), .date(as_of), isTRUE(force))))
+  df <- .rows_df(r$units, c("unit", "within", "outside"), numbers = "outside")
+  df$pieces <- I(lapply(r$units, function(u) .rows_df(u$pieces, c("area", "population"), numbers = "population")))
+  .with_attrs(df[c("unit", "within", "pieces", "outside")], respects = isTRUE(r$respects))
 }
 
 pbp_fair_shares <- function(model, total, kind, within = NULL, floor = NULL, as_of = NULL, force = FALSE) {

@@ -75,11 +75,37 @@ test_that("partitions and boundaries", {
   m <- small()
   # l1 (100, p1, la1), l2 (200, p2, la1), l3 (100, p2, la2): the places cover ics exactly;
   # p1 lies within la1, p2 is cut 200 / 100.
-  expect_true(pbp_partitions(m, "place", "ics")$partitions)
-  expect_identical(unlist(pbp_partitions(m, "la1", "ics")$gap$leaves), "l3")
+  p <- pbp_partitions(m, "place", "ics")
+  expect_true(p$partitions)
+  expect_identical(p$whole, "ics")
+  expect_identical(p$parts, c("p1", "p2"))
+  expect_identical(p$gap, list(leaves = character(), population = 0))
+  expect_s3_class(p$overlaps, "data.frame")
+  expect_identical(names(p$overlaps), c("areas", "leaves", "population"))
+  expect_identical(nrow(p$overlaps), 0L)
+  expect_identical(names(p$outside), c("area", "leaves", "population"))
+  expect_identical(pbp_partitions(m, "la1", "ics")$gap, list(leaves = "l3", population = 100))
+  # la1 = {l1, l2} and p2 = {l2, l3} share l2 (200 people); p2's l3 lies outside la1.
+  o <- pbp_partitions(m, c("la1", "p2"), "ics")$overlaps
+  expect_identical(o$areas[[1]], c("la1", "p2"))
+  expect_identical(o$leaves[[1]], "l2")
+  expect_identical(o$population, 200)
+  out <- pbp_partitions(m, "place", "la1")$outside
+  expect_identical(out$area, "p2")
+  expect_identical(out$leaves[[1]], "l3")
+  expect_identical(out$population, 100)
+  # Boundaries: a data frame, one row per unit; p2 is cut (within NA, not NULL), 200 in la1 and
+  # 100 in la2; respects is an attribute, as the single values of the other answers.
   b <- pbp_boundaries(m, "place", "local_authority")
-  expect_false(b$respects)
-  expect_identical(pbp_boundaries(m, "p1", "local_authority")$respects, TRUE)
+  expect_s3_class(b, "data.frame")
+  expect_false(attr(b, "respects"))
+  expect_identical(names(b), c("unit", "within", "pieces", "outside"))
+  expect_identical(b$unit, c("p1", "p2"))
+  expect_identical(b$within, c("la1", NA))
+  expect_identical(b$outside, c(0, 0))
+  expect_identical(b$pieces[[2]], data.frame(area = c("la1", "la2"), population = c(200, 100)))
+  expect_identical(b$pieces[[1]], data.frame(area = "la1", population = 100))
+  expect_identical(attr(pbp_boundaries(m, "p1", "local_authority"), "respects"), TRUE)
   expect_error(pbp_partitions(m, "place", "nowhere"), class = "pbp_error")
 })
 

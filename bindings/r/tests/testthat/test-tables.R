@@ -149,6 +149,44 @@ test_that("diff: entities, relations and decisions as data frames, as the JSON",
   }
 })
 
+test_that("partitions and boundaries: data frames as the JSON", {
+  as_people <- function(x) if (is.null(x)) NA_real_ else as.numeric(x)
+  for (name in all_models) {
+    m <- pbp_bundled(name)
+    doc <- model_json(m)
+    kinds <- intersect(unique(vapply(doc$areas, function(a) a$kind, "")), c("local_authority", "district", "unit", "place"))
+    wholes <- vapply(Filter(function(a) a$kind %in% c("ics", "icb", "system"), doc$areas), function(a) a$id, "")
+    for (kind in kinds) {
+      for (whole in wholes) {
+        r <- raw_answer(C("partitions"), m, kind, whole, NULL, NULL, FALSE)
+        p <- pbp_partitions(m, kind, whole)
+        expect_identical(p$whole, r$whole)
+        expect_identical(p$parts, as.character(unlist(r$parts)))
+        expect_identical(p$partitions, r$partitions)
+        expect_identical(p$gap, list(leaves = as.character(unlist(r$gap$leaves)), population = as_people(r$gap$population)))
+        expect_identical(p$overlaps$areas, I(lapply(r$overlaps, function(o) as.character(unlist(o$areas)))))
+        expect_identical(p$overlaps$leaves, I(lapply(r$overlaps, function(o) as.character(unlist(o$leaves)))))
+        expect_identical(p$overlaps$population, vapply(r$overlaps, function(o) as_people(o$population), 0))
+        expect_identical(p$outside$area, vapply(r$outside, function(o) o$area, ""))
+        expect_identical(p$outside$leaves, I(lapply(r$outside, function(o) as.character(unlist(o$leaves)))))
+        expect_identical(p$outside$population, vapply(r$outside, function(o) as_people(o$population), 0))
+      }
+      for (areas in setdiff(kinds, kind)) {
+        r <- raw_answer(C("boundaries"), m, kind, areas, NULL, NULL, FALSE)
+        b <- pbp_boundaries(m, kind, areas)
+        expect_identical(attr(b, "respects"), r$respects)
+        expect_identical(b$unit, vapply(r$units, function(u) u$unit, ""))
+        expect_identical(b$within, vapply(r$units, function(u) na_if_null(u$within), ""))
+        expect_identical(b$outside, vapply(r$units, function(u) as_people(u$outside), 0))
+        for (i in seq_along(r$units)) {
+          expect_identical(b$pieces[[i]]$area, vapply(r$units[[i]]$pieces, function(x) x$area, ""))
+          expect_identical(b$pieces[[i]]$population, vapply(r$units[[i]]$pieces, function(x) as_people(x$population), 0))
+        }
+      }
+    }
+  }
+})
+
 test_that("validate: one row per diagnostic, as the JSON", {
   for (path in c(data_file("with_errors.json"), data_file("small.json"))) {
     m <- pbp_load(path)
