@@ -1,12 +1,14 @@
 # pbp_money: an exact money vector.
 #
 # A character vector of the library's normalised money text ("1234.50", "-0.05", NA) with class
-# "pbp_money". Values are made only by the library's strict parser (pbp_money()); sums,
-# differences and comparisons are done in C on whole pence in a 128-bit integer (src/pbp_r.c),
-# so that money never passes through a double. It prints, formats and sits in a data.frame
-# column like any atomic vector.
+# c("pbp_money", "character"). Values are made only by the library's strict parser (pbp_money());
+# sums, differences and comparisons are done in C on whole pence in a 128-bit integer
+# (src/pbp_r.c), so that money never passes through a double. It prints, formats and sits in a
+# data.frame column like any atomic vector. "character" after "pbp_money" says what it is
+# underneath, so that code that knows nothing of pbp_money treats it as its exact text: jsonlite's
+# toJSON() writes "1234.50" (and null for NA), not an error.
 
-.new_money <- function(text = character()) structure(as.character(text), class = "pbp_money")
+.new_money <- function(text = character()) structure(as.character(text), class = c("pbp_money", "character"))
 
 # Money from anything pbp_money() accepts (or a pbp_money, unchanged); `what` names the argument
 # in errors.

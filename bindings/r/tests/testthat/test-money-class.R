@@ -139,3 +139,18 @@ test_that("cumsum survives the garbage collector running at every allocation (gc
   gctorture(FALSE)
   expect_identical(unclass(s), c("1.00", "3.05", NA))
 })
+
+test_that("money serialises as its exact text: jsonlite's toJSON", {
+  # toJSON(pbp_balances(...)) was an error: "No method asJSON S3 class: pbp_money".
+  b <- pbp_balances(small(), 2023)
+  json <- as.character(jsonlite::toJSON(b))
+  expect_identical(substr(json, 1, 68), '[{"id":"council","inflow":"0.00","outflow":"300.00","net":"-300.00"}')
+  back <- jsonlite::fromJSON(json)
+  expect_identical(back$net, as.character(b$net))
+  expect_true(all(pbp_money(back$inflow) == b$inflow))
+  expect_identical(as.character(jsonlite::toJSON(pbp_money(c("90071992547409.93", NA)))), '["90071992547409.93",null]')
+  expect_identical(as.character(jsonlite::toJSON(pbp_decides(small(), "fn", "p1")["limit"], auto_unbox = TRUE)),
+                   '{"limit":"100000.00"}')
+  expect_identical(class(pbp_money("1")), c("pbp_money", "character"))
+  expect_true(is.character(pbp_money("1")))
+})
