@@ -326,8 +326,8 @@ pbp_diff <- function(model, from, to, force = FALSE) {
   entities <- .rows_df(changes(r$entities, function(id, ch) list(change = ch, id = id)), c("change", "id"))
   relations <- .rows_df(changes(r$relations, function(x, ch) c(list(change = ch), x)),
                         c("change", "pointer", "id", "kind", "from", "to"))
-  # One row per function and place whose decision changed; before_* / after_* are NA (and
-  # *_asked FALSE) when the question cannot be asked on that day.
+  # One row per function and place whose decision changed; when the question cannot be asked on
+  # that day, *_asked is FALSE, *_decision_maker and *_limit NA, and the chains character(0).
   side <- function(d, s) {
     out <- list(!is.null(d), .chr(d$decision_maker), .chrs(d$delegation_chain), .chrs(d$accountability_chain),
                 .chr(d$limit))

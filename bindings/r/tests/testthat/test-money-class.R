@@ -154,3 +154,11 @@ test_that("money serialises as its exact text: jsonlite's toJSON", {
   expect_identical(class(pbp_money("1")), c("pbp_money", "character"))
   expect_true(is.character(pbp_money("1")))
 })
+
+test_that("format pads to one display width, NA too, as docs/r.md shows", {
+  d <- format(pbp_money(c("12.3", "-0.05", NA)), display = TRUE)
+  expect_identical(d, c("£12.30", "-£0.05", "    NA"))
+  expect_identical(unique(nchar(d, type = "width")), 6L)
+  expect_identical(format(pbp_money(c("12.3", "-0.05", NA))), c("12.30", "-0.05", "   NA"))
+  expect_identical(format(pbp_money(c("1.1", "-22.5")), display = TRUE), c("  £1.10", "-£22.50"))
+})

@@ -146,6 +146,17 @@ test_that("designation, diff and maturity", {
   expect_identical(nrow(x$decisions), 1L)
   expect_identical(x$decisions$before_decision_maker, "p1.committee")
   expect_identical(as.character(x$decisions$after_limit), "100000.00")
+  # A side that cannot be asked: fn.local-service-development starts on 2022-04-01 in the
+  # bundled nottinghamshire model. Its decision maker and limit are NA, its chains empty.
+  nd <- pbp_diff(pbp_bundled("nottinghamshire"), "2022-03-31", "2022-04-01")$decisions
+  row <- nd[nd[["function"]] == "fn.local-service-development" & nd$place == "place.bassetlaw", ]
+  expect_identical(nrow(row), 1L)
+  expect_false(row$before_asked)
+  expect_identical(row$before_decision_maker, NA_character_)
+  expect_identical(row$before_limit, pbp_money(NA))
+  expect_identical(row$before_delegation_chain[[1]], character(0))
+  expect_identical(row$before_accountability_chain[[1]], character(0))
+  expect_true(row$after_asked)
   # p1.committee: shared_vision developing (2023-06-01), then maturing (2024-01-15).
   mt <- pbp_maturity(m, "p1.committee", as_of = "2023-12-31")
   expect_identical(nrow(mt[[1]]$themes), 10L)
