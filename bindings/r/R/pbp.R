@@ -132,10 +132,25 @@
   .string(x, what)
 }
 
+# TRUE or FALSE, nothing else ("yes" and NA were taken for FALSE).
+.flag <- function(x, what) {
+  if (!is.logical(x) || length(x) != 1L || is.na(x))
+    stop(.pbp_error(-1L, sprintf("%s must be TRUE or FALSE", what)))
+  x
+}
+
+# A financial year: "2023/24", or the year it starts in as a whole number (2023) written as the
+# library reads it, YYYY/YY.
 .year <- function(x) {
-  if (is.numeric(x) && length(x) == 1L && !is.na(x) && x == round(x))
-    return(sprintf("%d/%02d", as.integer(x), (as.integer(x) + 1L) %% 100L))
-  .string(x, "year")
+  if (is.numeric(x)) {
+    if (length(x) != 1L || is.na(x) || x != trunc(x) || x < 0 || x > 9999)
+      stop(.pbp_error(-1L, sprintf("year must be one financial year, such as 2023 or \"2023/24\", not %s",
+                                   if (length(x) != 1L) sprintf("%d numbers", length(x)) else format(x, digits = 17))))
+    return(sprintf("%04d/%02d", as.integer(x), (as.integer(x) + 1L) %% 100L))
+  }
+  if (!is.character(x) || length(x) != 1L || is.na(x))
+    stop(.pbp_error(-1L, "year must be one financial year, such as 2023 or \"2023/24\""))
+  enc2utf8(x)
 }
 
 # An area kind ("place"), comma-separated ids, or a character vector of ids.
@@ -223,7 +238,7 @@ pbp_report_html <- function(model, as_of = NULL) .value(.Call(C_pbp_r_model_repo
 # -- queries --------------------------------------------------------------------------------------
 
 pbp_accountability <- function(model, node, as_of = NULL, force = FALSE) {
-  r <- .json(.value(.Call(C_pbp_r_accountability, .model(model), .string(node, "node"), .date(as_of), isTRUE(force))))
+  r <- .json(.value(.Call(C_pbp_r_accountability, .model(model), .string(node, "node"), .date(as_of), .flag(force, "force"))))
   list(node = r$node, chain = .chrs(r$chain), reachable = .chrs(r$reachable), apexes = .chrs(r$apexes))
 }
 
@@ -243,13 +258,13 @@ pbp_accountability <- function(model, node, as_of = NULL, force = FALSE) {
 
 pbp_decides <- function(model, fn, place, as_of = NULL, force = FALSE) {
   r <- .json(.value(.Call(C_pbp_r_decides, .model(model), .string(fn, "fn"), .string(place, "place"),
-                          .date(as_of), isTRUE(force))))
+                          .date(as_of), .flag(force, "force"))))
   .decision(r)
 }
 
 pbp_authority <- function(model, fn, place, amount, as_of = NULL, force = FALSE) {
   r <- .json(.value(.Call(C_pbp_r_authority, .model(model), .string(fn, "fn"), .string(place, "place"),
-                          .money_arg(amount, "amount"), .date(as_of), isTRUE(force))))
+                          .money_arg(amount, "amount"), .date(as_of), .flag(force, "force"))))
   list("function" = r[["function"]], place = r$place, amount = .new_money(.chr(r$amount)), approver = r$approver,
        effective_limit = .new_money(.chr(r$effective_limit)), chain = .chrs(r$chain))
 }
@@ -258,25 +273,25 @@ pbp_authority <- function(model, fn, place, amount, as_of = NULL, force = FALSE)
 # money as pbp_money; the answer's single values are attributes of the data frame.
 
 pbp_balances <- function(model, year, force = FALSE) {
-  r <- .json(.value(.Call(C_pbp_r_balances, .model(model), .year(year), isTRUE(force))))
+  r <- .json(.value(.Call(C_pbp_r_balances, .model(model), .year(year), .flag(force, "force"))))
   .with_attrs(.rows_df(r$nodes, c("id", "inflow", "outflow", "net"), money = c("inflow", "outflow", "net")),
               year = r$year)
 }
 
 pbp_trace <- function(model, node, year, force = FALSE) {
-  r <- .json(.value(.Call(C_pbp_r_trace, .model(model), .string(node, "node"), .year(year), isTRUE(force))))
+  r <- .json(.value(.Call(C_pbp_r_trace, .model(model), .string(node, "node"), .year(year), .flag(force, "force"))))
   .with_attrs(.rows_df(r$sources, c("source", "amount"), money = "amount"),
               node = r$node, year = r$year, total = .new_money(r$total))
 }
 
 pbp_coterminosity <- function(model, a, b, within = NULL, as_of = NULL, force = FALSE) {
   r <- .json(.value(.Call(C_pbp_r_coterminosity, .model(model), .areas(a, "a"), .areas(b, "b"),
-                          .string(within, "within", null_ok = TRUE), .date(as_of), isTRUE(force))))
+                          .string(within, "within", null_ok = TRUE), .date(as_of), .flag(force, "force"))))
   .with_attrs(.rows_df(r$areas, c("area", "best", "coverage", "relation")), score = r$score)
 }
 
 pbp_partners <- function(model, node, as_of = NULL, force = FALSE) {
-  r <- .json(.value(.Call(C_pbp_r_partners, .model(model), .string(node, "node"), .date(as_of), isTRUE(force))))
+  r <- .json(.value(.Call(C_pbp_r_partners, .model(model), .string(node, "node"), .date(as_of), .flag(force, "force"))))
   # People are whole numbers well inside a double's exact range (England has 5.7e7); no money here.
   councils <- .rows_df(r$councils, c("council", "areas", "population", "overlap", "share", "whole"),
                        lists = "areas", numbers = c("population", "overlap"), logicals = "whole")
@@ -288,7 +303,7 @@ pbp_partners <- function(model, node, as_of = NULL, force = FALSE) {
 # frames; populations are whole numbers of people, as in pbp_partners.
 pbp_partitions <- function(model, parts, whole, within = NULL, as_of = NULL, force = FALSE) {
   r <- .json(.value(.Call(C_pbp_r_partitions, .model(model), .areas(parts, "parts"), .string(whole, "whole"),
-                          .string(within, "within", null_ok = TRUE), .date(as_of), isTRUE(force))))
+                          .string(within, "within", null_ok = TRUE), .date(as_of), .flag(force, "force"))))
   list(whole = .chr(r$whole), parts = unname(.chrs(r$parts)), partitions = isTRUE(r$partitions),
        gap = list(leaves = unname(.chrs(r$gap$leaves)), population = .num(r$gap$population)),
        overlaps = .rows_df(r$overlaps, c("areas", "leaves", "population"), lists = c("areas", "leaves"),
@@ -300,7 +315,7 @@ pbp_partitions <- function(model, parts, whole, within = NULL, as_of = NULL, for
 # frames (area, population); respects an attribute.
 pbp_boundaries <- function(model, units, areas, within = NULL, as_of = NULL, force = FALSE) {
   r <- .json(.value(.Call(C_pbp_r_boundaries, .model(model), .areas(units, "units"), .areas(areas, "areas"),
-                          .string(within, "within", null_ok = TRUE), .date(as_of), isTRUE(force))))
+                          .string(within, "within", null_ok = TRUE), .date(as_of), .flag(force, "force"))))
   df <- .rows_df(r$units, c("unit", "within", "outside"), numbers = "outside")
   df$pieces <- I(lapply(r$units, function(u) .rows_df(u$pieces, c("area", "population"), numbers = "population")))
   .with_attrs(df[c("unit", "within", "pieces", "outside")], respects = isTRUE(r$respects))
@@ -309,18 +324,18 @@ pbp_boundaries <- function(model, units, areas, within = NULL, as_of = NULL, for
 pbp_fair_shares <- function(model, total, kind, within = NULL, floor = NULL, as_of = NULL, force = FALSE) {
   r <- .json(.value(.Call(C_pbp_r_fair_shares, .model(model), .money_arg(total, "total"), .areas(kind, "kind"),
                           .string(within, "within", null_ok = TRUE), .money_arg(floor, "floor", null_ok = TRUE),
-                          .date(as_of), isTRUE(force))))
+                          .date(as_of), .flag(force, "force"))))
   .with_attrs(.rows_df(r$shares, c("area", "amount"), money = "amount"), total = .new_money(r$total))
 }
 
 pbp_designation <- function(model, as_of = NULL, force = FALSE) {
-  r <- .json(.value(.Call(C_pbp_r_designation, .model(model), .date(as_of), isTRUE(force))))
+  r <- .json(.value(.Call(C_pbp_r_designation, .model(model), .date(as_of), .flag(force, "force"))))
   .with_attrs(.rows_df(r$designations, c("function", "service_area", "place", "level", "decision_maker")),
               as_of = .chr(r$as_of))
 }
 
 pbp_diff <- function(model, from, to, force = FALSE) {
-  r <- .json(.value(.Call(C_pbp_r_diff, .model(model), .date(from, "from"), .date(to, "to"), isTRUE(force))))
+  r <- .json(.value(.Call(C_pbp_r_diff, .model(model), .date(from, "from"), .date(to, "to"), .flag(force, "force"))))
   changes <- function(x, f) unlist(lapply(c("appeared", "disappeared"), function(ch) lapply(x[[ch]], f, ch)),
                                    recursive = FALSE)
   entities <- .rows_df(changes(r$entities, function(id, ch) list(change = ch, id = id)), c("change", "id"))
@@ -347,7 +362,7 @@ pbp_diff <- function(model, from, to, force = FALSE) {
 
 pbp_maturity <- function(model, subject = NULL, as_of = NULL, from = NULL, to = NULL, force = FALSE) {
   r <- .json(.value(.Call(C_pbp_r_maturity, .model(model), .string(subject, "subject", null_ok = TRUE),
-                          .date(as_of), .date(from, "from"), .date(to, "to"), isTRUE(force))))
+                          .date(as_of), .date(from, "from"), .date(to, "to"), .flag(force, "force"))))
   lapply(r$subjects, function(s) {
     themes <- .df(s$themes, c("theme", "stage", "date", "evidence"))
     if (!is.null(from)) {
@@ -376,6 +391,11 @@ pbp_maturity <- function(model, subject = NULL, as_of = NULL, from = NULL, to = 
 pbp_money_display <- function(x) .each_money(if (inherits(x, "pbp_money")) as.character(x) else x, function(v) .value(.Call(C_pbp_r_money_format, .pence(v, "x"), 1L)))
 
 pbp_money_round <- function(x, places = 2L, mode = "half_even") {
+  # One whole number 0, 1 or 2 (2.7 was taken as 2, c(0, 1) as 0, and NA reached C as INT_MIN).
+  if (!is.numeric(places) || length(places) != 1L || is.na(places) || !(places %in% 0:2))
+    stop(.pbp_error(-1L, sprintf("places must be 0, 1 or 2 (one whole number), not %s",
+                                 if (!is.numeric(places) || length(places) != 1L) paste(deparse(places), collapse = " ")
+                                 else format(places, digits = 17))))
   places <- as.integer(places)
   mode <- .string(mode, "mode")
   if (inherits(x, "pbp_money")) x <- as.character(x)

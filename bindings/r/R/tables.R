@@ -52,13 +52,13 @@ pbp_functions <- function(model, as_of = NULL) .functions_in(.document(model), .
 .decides_many <- function(model, functions, places, as_of, force) {
   places_json <- .ids_json(places, "places")
   per_function <- lapply(functions, function(fn)
-    .json(.value(.Call(C_pbp_r_decides_batch, model, fn, places_json, .date(as_of), isTRUE(force)))))
+    .json(.value(.Call(C_pbp_r_decides_batch, model, fn, places_json, .date(as_of), .flag(force, "force")))))
   if (length(per_function)) do.call(c, per_function) else list()
 }
 
 # One pbp_model_accountability_batch call; NULL nodes = every organisation, body and post.
 .accountability_many <- function(model, nodes, as_of, force) {
-  .json(.value(.Call(C_pbp_r_accountability_batch, model, .ids_json(nodes, "nodes"), .date(as_of), isTRUE(force))))
+  .json(.value(.Call(C_pbp_r_accountability_batch, model, .ids_json(nodes, "nodes"), .date(as_of), .flag(force, "force"))))
 }
 
 .ids_arg <- function(x, what) {
@@ -68,6 +68,7 @@ pbp_functions <- function(model, as_of = NULL) .functions_in(.document(model), .
 }
 
 pbp_decides_table <- function(model, functions = NULL, places = NULL, as_of = NULL, force = FALSE) {
+  .flag(force, "force")
   model <- .model(model)
   doc <- if (is.null(functions) || is.null(places)) .document(model) else NULL
   fs <- if (is.null(functions)) .functions_in(doc, .date(as_of)) else .ids_arg(functions, "functions")

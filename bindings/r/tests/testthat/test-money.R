@@ -59,6 +59,12 @@ test_that("money for people, and rounding with every mode", {
   expect_identical(as.character(pbp_money_round("-12.39", 1, "ceiling")), "-12.30")
   expect_identical(as.character(pbp_money_round(c("1.50", "2.50"), 0)), c("2.00", "2.00"))
   expect_error(pbp_money_round("1", 3), class = "pbp_error")
+  # places is one whole number 0, 1 or 2: 2.7 was taken as 2, c(0, 1) as 0, NA reached C as INT_MIN.
+  for (bad in list(2.7, c(0, 1), NA, NA_integer_, -1L, "2", TRUE, numeric(), Inf))
+    expect_error(pbp_money_round("1.25", bad), "places must be 0, 1 or 2 (one whole number)", fixed = TRUE,
+                 class = "pbp_error")
+  expect_identical(as.character(pbp_money_round("1.25", 1L)), as.character(pbp_money_round("1.25", 1)))
+  expect_identical(as.character(pbp_money_round("1.25", 0)), "1.00")
   expect_error(pbp_money_round("1", 1, "bankers"), class = "pbp_error")
 })
 

@@ -239,3 +239,28 @@ test_that("a day is one real day, written YYYY-MM-DD or a Date", {
   # A Date before the year 1000 keeps its four digits (format() would write "99-01-01").
   expect_identical(pbp:::.date(as.Date("0099-01-01")), "0099-01-01")
 })
+
+test_that("arguments are what they say: force TRUE or FALSE, one year", {
+  m <- pbp_load(data_file("with_errors.json"))
+  # "yes" and NA were taken for FALSE (a refusal that looked like the model's fault).
+  for (bad in list("yes", NA, c(TRUE, TRUE), 1, NULL)) {
+    e <- expect_error(pbp_accountability(m, "icb", force = bad), "force must be TRUE or FALSE", class = "pbp_error")
+    expect_identical(e$status, "PBP_ERR_INVALID_ARGUMENT")
+    expect_error(pbp_decides_table(small(), "fn", force = bad), "force must be TRUE or FALSE", class = "pbp_error")
+    expect_error(pbp_accountability_table(small(), force = bad), "force must be TRUE or FALSE", class = "pbp_error")
+    expect_error(pbp_balances(small(), 2023, force = bad), "force must be TRUE or FALSE", class = "pbp_error")
+  }
+  expect_identical(pbp_accountability(m, "icb", force = TRUE)$chain, "icb")
+  expect_identical(pbp_decides_table(small(), character(), force = FALSE)$place, character())
+  # 1e10 gave coercion warnings, then "not 'NA/NA'".
+  s <- small()
+  for (bad in list(1e10, 2023.5, -1, NA, NA_real_, c(2023, 2024), Inf, TRUE, NA_character_, c("2023/24", "2024/25"))) {
+    e <- expect_error(expect_silent(pbp_balances(s, bad)), "year must be one financial year", class = "pbp_error")
+    expect_identical(conditionCall(e)[[1]], as.name("pbp_balances"))
+    expect_error(pbp_trace(s, "provider", bad), "year must be one financial year", class = "pbp_error")
+  }
+  expect_identical(pbp_balances(s, 2023), pbp_balances(s, "2023/24"))
+  expect_identical(pbp_balances(s, 2023L), pbp_balances(s, "2023/24"))
+  expect_identical(attr(pbp_balances(s, 999), "year"), "0999/00")
+  expect_identical(attr(pbp_balances(s, 2099), "year"), "2099/00")
+})
