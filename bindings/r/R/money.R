@@ -129,6 +129,9 @@ Ops.pbp_money <- function(e1, e2) {
   }
   a <- as.character.pbp_money(.as_money(e1, "money"))
   b <- as.character.pbp_money(.as_money(e2, "money"))
+  # Recycled as base R recycles, with its warning when the lengths do not fit.
+  if (length(a) && length(b) && max(length(a), length(b)) %% min(length(a), length(b)) != 0L)
+    warning(simpleWarning("longer object length is not a multiple of shorter object length", .user_call()))
   switch(.Generic,
     "+" = .new_money(.value(.Call(C_pbp_r_money_add, a, b, 1L))),
     "-" = .new_money(.value(.Call(C_pbp_r_money_add, a, b, -1L))),

@@ -162,3 +162,18 @@ test_that("format pads to one display width, NA too, as docs/r.md shows", {
   expect_identical(format(pbp_money(c("12.3", "-0.05", NA))), c("12.30", "-0.05", "   NA"))
   expect_identical(format(pbp_money(c("1.1", "-22.5")), display = TRUE), c("  £1.10", "-£22.50"))
 })
+
+test_that("recycling money of lengths that do not fit warns, as base R does", {
+  a <- pbp_money(c("1.00", "2.00", "3.00"))
+  b <- pbp_money(c("0.10", "0.20"))
+  expect_warning(s <- a + b, "longer object length is not a multiple of shorter object length", fixed = TRUE)
+  expect_identical(as.character(s), c("1.10", "2.20", "3.10"))
+  expect_warning(a - b, "not a multiple")
+  expect_warning(a == b, "not a multiple")
+  expect_warning(a < b, "not a multiple")
+  w <- tryCatch(a + b, warning = function(w) w)
+  expect_identical(conditionCall(w), quote(a + b))
+  expect_silent(a + b[1])
+  expect_silent(c(a, a[1]) - c(b, b))
+  expect_silent(a + pbp_money(character()))
+})
