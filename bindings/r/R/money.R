@@ -121,17 +121,38 @@ Summary.pbp_money <- function(..., na.rm = FALSE) {
     stop(.pbp_error(-1L, sprintf("%s() is not defined for money", .Generic))))
 }
 
+# Recycled as base R recycles, with its warning when the lengths do not fit.
+.check_recycling <- function(a, b) {
+  if (length(a) && length(b) && max(length(a), length(b)) %% min(length(a), length(b)) != 0L)
+    warning(simpleWarning("longer object length is not a multiple of shorter object length", .user_call()))
+}
+
+# money * k and k * money for whole numbers k (integer, or double whole and within 2^53, where
+# doubles hold every whole number exactly), as Python's Money * int; exact, in C.
+.money_times <- function(e1, e2) {
+  money <- if (inherits(e1, "pbp_money")) e1 else e2
+  k <- if (inherits(e1, "pbp_money")) e2 else e1
+  if (inherits(k, "pbp_money"))
+    stop(.pbp_error(-1L, "money * money is not defined: multiply money by a whole number"))
+  if (!is.numeric(k) || is.object(k) ||
+      any(!is.na(k) & (!is.finite(k) | k != trunc(k) | abs(k) > 2^53)))
+    stop(.pbp_error(-1L, paste0("money multiplies by whole numbers only (integer, or a double that is whole, up to ",
+                                "2^53): money is exact; split it with pbp_allocate()")))
+  a <- as.character.pbp_money(money)
+  .check_recycling(a, k)
+  .new_money(.value(.Call(C_pbp_r_money_times, a, as.double(k))))
+}
+
 Ops.pbp_money <- function(e1, e2) {
   if (missing(e2)) {
     if (.Generic == "-") return(.new_money(.value(.Call(C_pbp_r_money_add, "0.00", as.character.pbp_money(e1), -1L))))
     if (.Generic == "+") return(e1)
     stop(.pbp_error(-1L, sprintf("unary %s is not defined for money", .Generic)))
   }
+  if (.Generic == "*") return(.money_times(e1, e2))
   a <- as.character.pbp_money(.as_money(e1, "money"))
   b <- as.character.pbp_money(.as_money(e2, "money"))
-  # Recycled as base R recycles, with its warning when the lengths do not fit.
-  if (length(a) && length(b) && max(length(a), length(b)) %% min(length(a), length(b)) != 0L)
-    warning(simpleWarning("longer object length is not a multiple of shorter object length", .user_call()))
+  .check_recycling(a, b)
   switch(.Generic,
     "+" = .new_money(.value(.Call(C_pbp_r_money_add, a, b, 1L))),
     "-" = .new_money(.value(.Call(C_pbp_r_money_add, a, b, -1L))),
@@ -140,8 +161,8 @@ Ops.pbp_money <- function(e1, e2) {
       switch(.Generic, "==" = cmp == 0L, "!=" = cmp != 0L, "<" = cmp < 0L, "<=" = cmp <= 0L,
              ">" = cmp > 0L, ">=" = cmp >= 0L)
     },
-    stop(.pbp_error(-1L, sprintf("%s is not defined for money (add, subtract and compare it; split it with pbp_allocate())",
-                                 .Generic))))
+    stop(.pbp_error(-1L, sprintf(paste0("%s is not defined for money (add, subtract and compare it, multiply it by a ",
+                                        "whole number; split it with pbp_allocate())"), .Generic))))
 }
 
 # The Math group: cumsum exact (whole pence, in C); abs, sign, cummax and cummin exact by
@@ -170,7 +191,8 @@ Math.pbp_money <- function(x, ...) {
                                           "\"half_up\", \"half_down\", \"down\", \"up\", \"floor\", \"ceiling\")"),
                                    .Generic))),
     stop(.pbp_error(-1L, sprintf(paste0("%s() is not defined for money: money is exact and never a double (add, ",
-                                        "subtract, compare, sum and cumsum it; split it with pbp_allocate())"),
+                                        "subtract, compare, sum and cumsum it, multiply it by a whole number; split ",
+                                        "it with pbp_allocate())"),
                                  .Generic))))
 }
 

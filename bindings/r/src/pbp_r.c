@@ -494,6 +494,36 @@ static SEXP r_money_add(SEXP a, SEXP b, SEXP sign) {
     return res;
 }
 
+/* a * k, element-wise with recycling: `a` money text, `k` whole numbers as doubles (checked on
+ * the R side to be whole and within 2^53, so exact); NA where either is NA. */
+static SEXP r_money_times(SEXP a, SEXP k) {
+    R_xlen_t na = XLENGTH(a), nk = XLENGTH(k), n = (na == 0 || nk == 0) ? 0 : (na > nk ? na : nk), i;
+    SEXP value = PROTECT(allocVector(STRSXP, n));
+    char buf[48];
+    for (i = 0; i < n; ++i) {
+        SEXP ea = STRING_ELT(a, i % na);
+        double ek = REAL(k)[i % nk];
+        pbp_r_pence x, r;
+        if (ea == NA_STRING || ISNAN(ek)) {
+            SET_STRING_ELT(value, i, NA_STRING);
+            continue;
+        }
+        if (text_pence(CHAR(ea), &x) != 0) {
+            UNPROTECT(1);
+            return outcome(PBP_ERR_INVALID_ARGUMENT, R_NilValue, "not a pbp_money value");
+        }
+        if (__builtin_mul_overflow(x, (pbp_r_pence)ek, &r) || r > max_pence() || r < -max_pence()) {
+            UNPROTECT(1);
+            return outcome(PBP_ERR_OVERFLOW, R_NilValue, overflow_message);
+        }
+        pence_text(r, buf);
+        SET_STRING_ELT(value, i, mkChar(buf));
+    }
+    SEXP res = PROTECT(outcome(PBP_OK, value, NULL));
+    UNPROTECT(2);
+    return res;
+}
+
 /* -1, 0 or 1 for a < b, a == b, a > b, element-wise with recycling; NA where either is NA or
  * not money text. */
 static SEXP r_money_compare(SEXP a, SEXP b) {
@@ -575,6 +605,7 @@ static const R_CallMethodDef call_methods[] = {
     {"pbp_r_money_sum", (DL_FUNC)&r_money_sum, 2},
     {"pbp_r_money_cumsum", (DL_FUNC)&r_money_cumsum, 1},
     {"pbp_r_money_add", (DL_FUNC)&r_money_add, 3},
+    {"pbp_r_money_times", (DL_FUNC)&r_money_times, 2},
     {"pbp_r_money_compare", (DL_FUNC)&r_money_compare, 2},
     {"pbp_r_import_areas", (DL_FUNC)&r_import_areas, 3},
     {NULL, NULL, 0},

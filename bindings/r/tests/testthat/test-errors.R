@@ -22,7 +22,8 @@ test_that("errors carry the exported function's call", {
 
 test_that("money's methods are named by their generic", {
   x <- pbp_money(c("0.10", "0.20"))
-  expect_identical(call_of(x * 2L), quote(x * 2L))
+  expect_identical(call_of(x * 1.5), quote(x * 1.5))
+  expect_identical(call_of(x / 2L), quote(x / 2L))
   expect_identical(call_of(cumprod(x)), quote(cumprod(x)))
   expect_identical(call_of(as.double(x)), quote(as.double(x)))
   expect_identical(call_of(x == 1.5), quote(x == 1.5))
