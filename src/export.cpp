@@ -158,6 +158,11 @@ std::string dot_quote(std::string_view text) {
             out += "\\n";
             continue;
         }
+        // Graphviz reads a string up to a NUL and the other controls only as noise.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t') {
+            out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+            continue;
+        }
         out += c;
     }
     return out + "\"";

@@ -25,7 +25,13 @@ std::string html_escape(std::string_view text) {
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
             case '\'': out += "&#39;"; break;
-            default: out += ch;
+            case '\t':
+            case '\n':
+            case '\r': out += ch; break;
+            default:
+                // HTML has no place for the other C0 controls (a NUL is a parse error).
+                if (static_cast<unsigned char>(ch) < 0x20) out += "\xEF\xBF\xBD";  // U+FFFD
+                else out += ch;
         }
     }
     return out;

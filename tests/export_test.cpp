@@ -1,6 +1,7 @@
 // Tests for export.hpp's GraphML: the model's ids are the node ids, escaped as XML 1.0 requires
 // (section 2.4 for character data, 3.3.3 for the normalisation of attribute values), and only
 // areas, organisations, bodies and posts are nodes. Expectations are written out by hand.
+#include "pbp/detail/html.hpp"
 #include "pbp/export.hpp"
 #include "pbp/load.hpp"
 #include "test_support.hpp"
@@ -27,6 +28,17 @@ TEST_CASE("xml_escape: markup characters, whitespace kept through attribute norm
     CHECK(detail::xml_escape(std::string("bell\x07", 5)) == "bell\xEF\xBF\xBD");
     CHECK(detail::xml_escape("Ynys Môn") == "Ynys Môn");  // UTF-8 passes through
     CHECK(detail::xml_escape("") == "");
+}
+
+TEST_CASE("dot_quote and html_escape: a NUL and the other controls a name may hold come out as U+FFFD") {
+    // "\u0000" is valid JSON in a name; written raw, Graphviz stops reading the string there and
+    // HTML treats it as a parse error.
+    const std::string name("A\0B\x01" "C\tD\nE", 9);
+    CHECK(detail::dot_quote(name) == "\"A\xEF\xBF\xBD" "B\xEF\xBF\xBD" "C\tD\\nE\"");
+    CHECK(detail::dot_quote("say \"hi\" \\ there") == "\"say \\\"hi\\\" \\\\ there\"");
+    CHECK(detail::html_escape(name) == "A\xEF\xBF\xBD" "B\xEF\xBF\xBD" "C\tD\nE");
+    CHECK(detail::html_escape("<b>&'\"") == "&lt;b&gt;&amp;&#39;&quot;");
+    CHECK(detail::html_escape("Ynys Môn\r\n") == "Ynys Môn\r\n");
 }
 
 TEST_CASE("to_graphml: the model's ids are the node ids, names are escaped, functions are not nodes") {

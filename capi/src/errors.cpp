@@ -111,10 +111,20 @@ int fail_current_exception() noexcept {
 }
 
 char* copy_out(std::string_view text) {
-    char* p = static_cast<char*>(std::malloc(text.size() + 1));
+    // A NUL (a name written "A\u0000B" in the model: valid JSON) would end the C string there
+    // and drop the rest of a report or a name without a word: it comes out as U+FFFD instead.
+    const std::size_t nuls = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\0'));
+    char* p = static_cast<char*>(std::malloc(text.size() + 2 * nuls + 1));
     if (!p) throw std::bad_alloc();
-    if (!text.empty()) std::memcpy(p, text.data(), text.size());
-    p[text.size()] = '\0';
+    char* at = p;
+    for (char c : text) {
+        if (c != '\0') {
+            *at++ = c;
+        } else {
+            for (char r : {'\xEF', '\xBF', '\xBD'}) *at++ = r;
+        }
+    }
+    *at = '\0';
     return p;
 }
 

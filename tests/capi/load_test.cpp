@@ -96,6 +96,25 @@ TEST_CASE("capi load: text is read for exactly the length given") {
     CHECK(name.str() == "From text");
 }
 
+TEST_CASE("capi text results: a NUL in a name comes out as U+FFFD, not as the end of the text") {
+    // "A\u0000B" is valid JSON; as a C string the name, and the report after its first line,
+    // were cut short at the NUL.
+    const std::string text = R"({"format": "pbp/1", "name": "A\u0000B", "organisations": [{"id": "x", "kind": "icb", "name": "X\u0000Y"}]})";
+    Model m;
+    REQUIRE(pbp_model_load_text(m.out(), text.data(), text.size()) == PBP_OK);
+    Buffer name, report, dot, json;
+    REQUIRE(pbp_model_name(name.out(), m.m) == PBP_OK);
+    CHECK(name.str() == "A\xEF\xBF\xBD" "B");
+    REQUIRE(pbp_model_report(report.out(), m.m, nullptr) == PBP_OK);
+    CHECK(report.str().rfind("A\xEF\xBF\xBD" "B\n###\n", 0) == 0);
+    CHECK(report.str().find("Problems\n========") != std::string::npos);  // the whole report
+    REQUIRE(pbp_model_export(dot.out(), m.m, "dot", nullptr) == PBP_OK);
+    CHECK(dot.str().find("X\xEF\xBF\xBD" "Y") != std::string::npos);
+    // JSON escapes it: the document keeps the name exactly.
+    REQUIRE(pbp_model_export(json.out(), m.m, "json", nullptr) == PBP_OK);
+    CHECK(json.str().find(R"("name": "A\u0000B")") != std::string::npos);
+}
+
 TEST_CASE("capi load: missing files are I/O errors: NULL paths invalid") {
     pbp_model* m = nullptr;
     CHECK(pbp_model_load(&m, data("no-such-file.json").c_str()) == PBP_ERR_IO);

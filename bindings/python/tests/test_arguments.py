@@ -161,3 +161,11 @@ def test_an_error_survives_pickling(small, with_errors):
     again = copy.copy(refused.value)
     assert again.diagnostics == refused.value.diagnostics and again.diagnostics
 
+
+
+def test_a_nul_in_a_name_comes_back_as_a_replacement_character_not_the_end_of_the_text():
+    # "\u0000" is valid JSON; read up to the NUL, the name was "A" and the report one character.
+    m = pbp.Model.loads('{"format": "pbp/1", "name": "A\\u0000B"}')
+    assert m.name == "A\ufffdB"
+    assert m.report().startswith("A\ufffdB\n###\n") and "Problems" in m.report()
+    assert '"name": "A\\u0000B"' in m.export()  # the JSON keeps it exactly
