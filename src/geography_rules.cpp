@@ -1,6 +1,6 @@
 // W010, E206 and E207: geography rules (SPEC 1.2, 3). All read the areas with no as-of date
-// (validation sees the whole file, SPEC 2.6.1); E206 then looks again, day by day, at the places
-// that reading puts in two ICSs, since areas that replace one another never exist together.
+// (validation sees the whole file, SPEC 2.6.1); W010 and E206 then look again, day by day, at
+// what that reading finds, since areas that replace one another never exist together.
 #include "pbp/detail/rules.hpp"
 #include "digits.hpp"
 #include "leaf_membership.hpp"
@@ -24,22 +24,71 @@ std::string count(const Population& p) {
     return group_digits(p.str());  // as a governance officer reads a population
 }
 
-// W010: a stated population on an area with children must equal the sum over its leaves.
-void check_populations(const Model& m, const Footprints& fp, Diagnostics& out) {
+// The stretches of days between the days on which areas begin or end: within one, the
+// footprints do not change. With no day every area counts at once (SPEC 2.6.1), which adds
+// areas that replace one another (a leaf split in two, an ICS boundary moved) together; a rule
+// that finds something that way looks again on each stretch, with footprints made only then.
+class Stretches {
+public:
+    Stretches(const Model& m, const Footprints& every) : m_(m) {
+        for (Index i : every.areas())
+            for (const auto& d : {m.at(i).valid.from, m.at(i).valid.to})
+                if (d) bounds_.push_back(*d);
+        std::sort(bounds_.begin(), bounds_.end());
+        bounds_.erase(std::unique(bounds_.begin(), bounds_.end()), bounds_.end());
+        on_.resize(bounds_.empty() ? 0 : bounds_.size() + 1);
+    }
+    /// No area has a date: every day is the day with no date.
+    bool none() const { return bounds_.empty(); }
+    std::size_t size() const { return on_.size(); }
+    /// The first day of stretch k (for the first, the day before the first bound).
+    Date first_day(std::size_t k) const { return k == 0 ? Date{bounds_[0].days - 1} : bounds_[k - 1]; }
+    /// "before 2021-04-01", "from 2021-04-01 until 2022-04-01", "from 2022-04-01".
+    std::string words(std::size_t k) const {
+        if (k == 0) return "before " + to_string(bounds_[0]);
+        return "from " + to_string(bounds_[k - 1]) + (k < bounds_.size() ? " until " + to_string(bounds_[k]) : "");
+    }
+    const Footprints& footprints(std::size_t k) {
+        if (!on_[k]) on_[k] = std::make_unique<Footprints>(m_, first_day(k));
+        return *on_[k];
+    }
+
+private:
+    const Model& m_;
+    std::vector<Date> bounds_;
+    std::vector<std::unique_ptr<Footprints>> on_;
+};
+
+// W010: a stated population on an area with children must equal the sum over its leaves, on
+// every day the area exists (the first stretch of days where it does not is reported).
+void report_population(const Model& m, const Footprints& fp, Index i, const std::string& when, Diagnostics& out) {
+    const Entity& e = m.at(i);
+    std::size_t missing = 0;
+    for (Index l : fp.leaves(i)) missing += !m.at(l).population;
+    std::string msg = "The area " + quoted(m, i) + " states a population of " + count(Population(*e.population)) +
+                      ", but its " + std::to_string(fp.leaves(i).size()) + " leaf area" +
+                      (fp.leaves(i).size() == 1 ? "" : "s") + (when.empty() ? "" : " " + when) + " add up to " +
+                      count(fp.population(i)) + ".";
+    if (missing > 0) msg += " " + std::to_string(missing) + " of those leaves state no population and count as 0.";
+    msg += " Queries use the sum of the leaves.";
+    out.push_back(m.diagnostic("W010", msg, {e.id}, e.pointer + "/population"));
+}
+
+void check_populations(const Model& m, const Footprints& fp, Stretches& stretches, Diagnostics& out) {
     for (Index i : fp.areas()) {
         const Entity& e = m.at(i);
-        if (fp.is_leaf(i) || !e.population) continue;
-        const Population sum = fp.population(i);
-        if (sum == Population(*e.population)) continue;
-        std::size_t missing = 0;
-        for (Index l : fp.leaves(i)) missing += !m.at(l).population;
-        std::string msg = "The area " + quoted(m, i) + " states a population of " + count(Population(*e.population)) +
-                          ", but its " + std::to_string(fp.leaves(i).size()) + " leaf area" +
-                          (fp.leaves(i).size() == 1 ? "" : "s") + " add up to " + count(sum) + ".";
-        if (missing > 0)
-            msg += " " + std::to_string(missing) + " of those leaves state no population and count as 0.";
-        msg += " Queries use the sum of the leaves.";
-        out.push_back(m.diagnostic("W010", msg, {e.id}, e.pointer + "/population"));
+        if (fp.is_leaf(i) || !e.population || fp.population(i) == Population(*e.population)) continue;
+        if (stretches.none()) {
+            report_population(m, fp, i, "", out);
+            continue;
+        }
+        for (std::size_t k = 0; k < stretches.size(); ++k) {
+            if (!m.exists(i, stretches.first_day(k))) continue;
+            const Footprints& day = stretches.footprints(k);
+            if (day.is_leaf(i) || day.population(i) == Population(*e.population)) continue;
+            report_population(m, day, i, stretches.words(k), out);
+            break;
+        }
     }
 }
 
@@ -79,7 +128,7 @@ void report_spanning(const Model& m, Index p, const Systems& systems, const std:
 }
 
 // E206: a place may not span ICS boundaries (004; DOMAIN.md "The tiers"), on any one day.
-void check_places_in_one_ics(const Model& m, const Footprints& fp, Diagnostics& out) {
+void check_places_in_one_ics(const Model& m, const Footprints& fp, Stretches& stretches, Diagnostics& out) {
     // One pass over the areas for both kinds: each look at an entity is a cache miss or more.
     std::vector<Index> ics, places;
     for (Index i : fp.areas()) {
@@ -96,40 +145,24 @@ void check_places_in_one_ics(const Model& m, const Footprints& fp, Diagnostics& 
         if (auto people = every.people_of(p); people.size() > 1) spanning.emplace_back(p, std::move(people));
     if (spanning.empty()) return;
 
-    // The days on which areas begin or end: between two of them the footprints do not change.
-    std::vector<Date> bounds;
-    for (Index i : fp.areas())
-        for (const auto& d : {m.at(i).valid.from, m.at(i).valid.to})
-            if (d) bounds.push_back(*d);
-    std::sort(bounds.begin(), bounds.end());
-    bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
-    if (bounds.empty()) {  // no dates: every day is the same
+    if (stretches.none()) {  // no dates: every day is the same
         for (auto& [p, people] : spanning) report_spanning(m, p, every, people, "", out);
         return;
     }
-    // Areas that replace one another (an ICS boundary moved on a day) never count together: a
-    // place is reported for the first stretch of days on which it lies in two ICSs at once.
-    const std::size_t stretches = bounds.size() + 1;
-    auto first_day = [&](std::size_t k) { return k == 0 ? Date{bounds[0].days - 1} : bounds[k - 1]; };
-    auto words = [&](std::size_t k) {
-        if (k == 0) return "before " + to_string(bounds[0]);
-        return "from " + to_string(bounds[k - 1]) + (k < bounds.size() ? " until " + to_string(bounds[k]) : "");
-    };
-    std::vector<std::unique_ptr<Footprints>> on(stretches);
-    std::vector<std::unique_ptr<Systems>> systems(stretches);
+    // Reported for the first stretch of days on which the place lies in two ICSs at once.
+    std::vector<std::unique_ptr<Systems>> systems(stretches.size());
     for (auto& [p, ignored] : spanning)
-        for (std::size_t k = 0; k < stretches; ++k) {
-            const Date day = first_day(k);
+        for (std::size_t k = 0; k < stretches.size(); ++k) {
+            const Date day = stretches.first_day(k);
             if (!m.exists(p, day)) continue;
-            if (!on[k]) {
-                on[k] = std::make_unique<Footprints>(m, day);
+            if (!systems[k]) {
                 std::vector<Index> those;
                 for (Index i : ics)
                     if (m.exists(i, day)) those.push_back(i);
-                systems[k] = std::make_unique<Systems>(m, *on[k], std::move(those));
+                systems[k] = std::make_unique<Systems>(m, stretches.footprints(k), std::move(those));
             }
             if (auto people = systems[k]->people_of(p); people.size() > 1) {
-                report_spanning(m, p, *systems[k], people, words(k), out);
+                report_spanning(m, p, *systems[k], people, stretches.words(k), out);
                 break;
             }
         }
@@ -175,8 +208,9 @@ void check_within_cycles(const Model& m, Diagnostics& out) {
 void check_geography(const Model& m, Diagnostics& out) {
     if (m.entities.empty()) return;
     const Footprints fp(m, std::nullopt);
-    check_populations(m, fp, out);
-    check_places_in_one_ics(m, fp, out);
+    Stretches stretches(m, fp);  // footprints of other days, made only if a rule needs them
+    check_populations(m, fp, stretches, out);
+    check_places_in_one_ics(m, fp, stretches, out);
     check_within_cycles(m, out);
 }
 

@@ -339,6 +339,27 @@ TEST_CASE("W010: a stated population that differs from the sum of the leaves") {
     CHECK(ds[0].message.find("900") != std::string::npos);
 }
 
+TEST_CASE("W010: leaves that replace one another are never added together, day by day") {
+    auto check = [](const std::string& areas) {
+        auto r = load_model(R"({"format": "pbp/1", "name": "t", "areas": [)" + areas + "]}");
+        REQUIRE(r.model);
+        return validate(*r.model);
+    };
+    // l1 is split into l1a and l1b in 2023: 100 people before and after. With no day the
+    // three add up to 200, and W010 was reported though no day is wrong.
+    const std::string split = R"({"id": "P", "kind": "place", "population": 100},
+        {"id": "l1", "kind": "lsoa", "within": ["P"], "population": 100, "valid_to": "2023-01-01"},
+        {"id": "l1a", "kind": "lsoa", "within": ["P"], "population": 60, "valid_from": "2023-01-01"},)";
+    CHECK(check(split + R"({"id": "l1b", "kind": "lsoa", "within": ["P"], "population": 40, "valid_from": "2023-01-01"})").empty());
+    // After the split the new leaves add up to 90: reported, with the days and that day's sum.
+    const auto ds = check(split + R"({"id": "l1b", "kind": "lsoa", "within": ["P"], "population": 30, "valid_from": "2023-01-01"})");
+    REQUIRE(codes(ds) == std::vector<std::string>{"W010"});
+    CHECK(ds[0].message ==
+          "The area \"P\" states a population of 100, but its 2 leaf areas from 2023-01-01 add up to 90. Queries use "
+          "the sum of the leaves.");
+    CHECK(ds[0].path == "/areas/0/population");
+}
+
 TEST_CASE("E206: a place whose leaves lie in more than one ICS") {
     auto m = geography_model("e206.json");
     auto ds = validate(*m);
