@@ -16,10 +16,10 @@ int run(const Args& args) {
         throw UsageError(e.what());
     }
     // The areas the organisations serve: by default the bundled England map.
-    const std::string areas_operand = args.get("areas").value_or("england-areas");
+    const std::string areas_operand = args.get("areas").value_or(std::string(ods_default_areas));
     auto areas = open_model(areas_operand, args);
     ImportedOrganisations r =
-        import_ods(registers, *areas.model, args.get("name").value_or("England's health and care organisations"));
+        import_ods(registers, *areas.model, args.get("name").value_or(std::string(ods_default_model_name)));
     const std::string text = pretty_json(r.model);
     if (write_imported("pbp import-ods", text, r.findings, "finding", "where the registers disagree or cannot be read",
                        args)) {

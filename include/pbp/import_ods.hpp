@@ -53,6 +53,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pbp {
@@ -78,6 +79,11 @@ const std::vector<std::vector<std::string>>& ods_register_files();
 /// Reads every register from `dir` (see ods_register_files()).
 /// @throws IoError naming the file (and the names tried) when one is missing or unreadable.
 OdsRegisters read_ods_registers(const std::filesystem::path& dir);
+
+/// The areas model `pbp import-ods` builds on when it is given none: the bundled map of England.
+inline constexpr std::string_view ods_default_areas = "england-areas";
+/// The name `pbp import-ods` gives the model when it is given none.
+inline constexpr std::string_view ods_default_model_name = "England's health and care organisations";
 
 /// What import_ods() produced.
 struct ImportedOrganisations {
