@@ -94,8 +94,10 @@ std::string json_text(const boost::json::value& v, unsigned flags);
 const pbp_model& handle(const pbp_model* m);
 
 /// The model behind a handle for a query: as handle(), and refused (model has errors) unless
-/// #PBP_FORCE is in `flags`, as `pbp COMMAND` refuses without `--force`.
-const Model& query_model(const pbp_model* m, unsigned flags);
+/// #PBP_FORCE is in `flags`, as `pbp COMMAND` refuses without `--force`. `what` names the model
+/// and `use` what PBP_FORCE would do with it, in the refusal's message.
+const Model& query_model(const pbp_model* m, unsigned flags, std::string_view what = "the model",
+                         std::string_view use = "query it anyway");
 
 /// A required string argument. @throws Failure naming `what` when NULL.
 std::string_view text_arg(const char* s, const char* what);
@@ -114,6 +116,11 @@ Money money_arg(const char* s, const char* what);
 Money pence_arg(const char* s, const char* what);
 /// The id of an entity that exists on `as_of`. @throws Failure (not found) naming the id.
 Index id_arg(const Model& m, const char* id, std::optional<Date> as_of, const char* what);
+
+/// A new handle on a model named as the command line names one (pbp_model_open()): a file, or
+/// else a bundled model. @throws Failure (parse, not found, I/O) or IoError, as pbp_model_open()
+/// fails.
+pbp_model* open_handle(std::string_view path_or_name);
 
 /// Wraps a new handle around a load result: a model (validated once here), or a parse failure
 /// carrying the load's diagnostics.

@@ -139,7 +139,7 @@ const pbp_model& handle(const pbp_model* m) {
     return *m;
 }
 
-const Model& query_model(const pbp_model* m, unsigned flags) {
+const Model& query_model(const pbp_model* m, unsigned flags, std::string_view what, std::string_view use) {
     const pbp_model& h = handle(m);
     if (h.errors > 0 && !(flags & PBP_FORCE)) {
         Diagnostics errors;
@@ -147,9 +147,9 @@ const Model& query_model(const pbp_model* m, unsigned flags) {
             if (d.severity == Severity::error) errors.push_back(d);
         const Diagnostic& first = errors.front();
         throw Failure{PBP_ERR_MODEL_HAS_ERRORS,
-                      "the model has " + std::to_string(h.errors) + " error" + (h.errors == 1 ? "" : "s") +
+                      std::string(what) + " has " + std::to_string(h.errors) + " error" + (h.errors == 1 ? "" : "s") +
                           " (first: " + locate(first) + ": " + first.message +
-                          "); fix them, or pass PBP_FORCE to query it anyway",
+                          "); fix them, or pass PBP_FORCE to " + std::string(use),
                       std::move(errors)};
     }
     return *h.model;

@@ -52,6 +52,19 @@ pbp_model* load_bundled(std::string_view name) {
     return make_handle(load_model(*text));
 }
 
+}  // namespace
+
+pbp_model* open_handle(std::string_view path_or_name) {
+    const std::string operand(path_or_name);
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(operand, ec)) return make_handle(load_model_file(operand));
+    if (bundled_model(operand)) return load_bundled(operand);
+    if (std::filesystem::exists(operand, ec)) throw Failure{PBP_ERR_IO, "'" + operand + "' is not a file"};
+    throw Failure{PBP_ERR_NOT_FOUND, "no file '" + operand + "' and no bundled model of that name (bundled: " +
+                                         bundled_names_sentence() + ")"};
+}
+
+namespace {
 /// Runs `body` with `*out` cleared first and set only on success.
 template <class Body>
 int loader(pbp_model** out, Body&& body) noexcept {
@@ -86,15 +99,7 @@ PBP_C_API int pbp_model_load_bundled(pbp_model** out, const char* name) {
 }
 
 PBP_C_API int pbp_model_open(pbp_model** out, const char* path_or_name) {
-    return loader(out, [&] {
-        const std::string operand(text_arg(path_or_name, "path_or_name"));
-        std::error_code ec;
-        if (std::filesystem::is_regular_file(operand, ec)) return make_handle(load_model_file(operand));
-        if (bundled_model(operand)) return load_bundled(operand);
-        if (std::filesystem::exists(operand, ec)) throw Failure{PBP_ERR_IO, "'" + operand + "' is not a file"};
-        throw Failure{PBP_ERR_NOT_FOUND, "no file '" + operand + "' and no bundled model of that name (bundled: " +
-                                             bundled_names_sentence() + ")"};
-    });
+    return loader(out, [&] { return open_handle(text_arg(path_or_name, "path_or_name")); });
 }
 
 PBP_C_API int pbp_bundled_models(char** out_json) {
