@@ -355,6 +355,35 @@ PBP_C_API int pbp_allocate(char **out_json, const char *total, const char *const
 PBP_C_API int pbp_import_areas(char **out_model, char **out_report, const char *lookup_path,
                                const char *population_path, const char *name, unsigned flags);
 
+/* ------------------------------------------------------------------------------------------
+ * England's organisations from the NHS ODS registers and ONS lists (docs/queries/import-ods.md).
+ * ---------------------------------------------------------------------------------------- */
+
+/** Builds England's health and care organisations from the registers in a folder, on the areas
+ *  of an areas model, as `pbp import-ods DATA_DIR [--areas MODEL] [--name NAME]` does: the
+ *  model is the same text the command writes (with #PBP_PRETTY, byte for byte).
+ *  @param out_model receives the model as JSON text (load it with pbp_model_load_text(), or
+ *         write it to a file).
+ *  @param out_report receives `{"diagnostics": [...], "organisations": {"KIND": n, ...},
+ *         "bodies": n, "relations": n}`: where the registers disagree or cannot be read
+ *         (W601-W612, each naming the file and line), then how many organisations of each kind
+ *         (keys in order), bodies (regions and sub-ICB locations) and relations were written.
+ *         May be NULL when not wanted.
+ *  @param data_dir the folder holding the ODS extracts and ONS lists (their file names are those
+ *         of docs/queries/import-ods.md).
+ *  @param areas the areas model, named as for pbp_model_open(): a `pbp/1` file, or else a
+ *         bundled model; NULL for the bundled `"england-areas"`. Only its areas are used.
+ *  @param name the model's name; NULL for `"England's health and care organisations"`.
+ *  `flags`: #PBP_PRETTY (applies to both documents); #PBP_FORCE to build on an areas model that
+ *  has errors (the command's `--force`).
+ *  @return #PBP_ERR_INVALID_ARGUMENT when `out_model` or `data_dir` is NULL, or a register lacks
+ *  a column the import needs (or has a quoted field never closed); #PBP_ERR_IO naming the folder
+ *  and the file names tried when a register is missing or unreadable; as pbp_model_open() when
+ *  the areas model cannot be opened (#PBP_ERR_NOT_FOUND, #PBP_ERR_PARSE, #PBP_ERR_IO);
+ *  #PBP_ERR_MODEL_HAS_ERRORS when it has errors and #PBP_FORCE is not given. */
+PBP_C_API int pbp_import_ods(char **out_model, char **out_report, const char *data_dir, const char *areas,
+                             const char *name, unsigned flags);
+
 #ifdef __cplusplus
 }
 #endif
