@@ -50,6 +50,23 @@ def test_paths_and_weights_with_a_nul_are_refused(tmp_path, small):
         pbp.allocate(10, ["1\x00junk", 1])
 
 
+
+def test_import_ods_refuses_a_nul_and_wrong_types(data):
+    ods = data / "ods"
+    with pytest.raises(ValueError, match="NUL"):
+        pbp.import_ods(str(ods) + "\x00junk", areas=ods / "areas.json")
+    with pytest.raises(ValueError, match="NUL"):
+        pbp.import_ods(ods, areas="england-areas\x00junk")
+    with pytest.raises(ValueError, match="^name: .*NUL"):
+        pbp.import_ods(ods, areas=ods / "areas.json", name="A\x00B")
+    with pytest.raises(TypeError):
+        pbp.import_ods(None)
+    with pytest.raises(TypeError):
+        pbp.import_ods(ods, areas=5)
+    with pytest.raises(TypeError, match="^name: pass a str, not int"):
+        pbp.import_ods(ods, areas=ods / "areas.json", name=5)
+
+
 # -- None, and the wrong types: TypeErrors naming the argument (docs/python.md, Errors) ------------
 def test_none_for_a_needed_id_is_a_type_error_naming_it(small):
     for call, what in [(lambda: small.accountability(None), "node"),

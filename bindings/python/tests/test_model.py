@@ -3,10 +3,12 @@ import datetime
 import gc
 import json
 import os
+import subprocess
 
 import pytest
 
 import pbp
+from conftest import REPO
 
 
 def test_load_a_file(small):
@@ -170,3 +172,99 @@ def test_import_areas(data):
     with pytest.raises(pbp.PbpError) as e:
         pbp.import_areas(data / "no-such.csv")
     assert e.value.code == pbp.ERR_IO
+
+
+# -- England's organisations from the ODS registers (docs/queries/import-ods.md) ------------------
+# tests/data/ods: hand-made register excerpts, one row (or a few) for each rule and each finding
+# W601-W612, on a small areas model (tests/data/ods/README.md).
+ODS = REPO / "tests" / "data" / "ods"
+
+
+def test_import_ods_counts_what_the_registers_hold():
+    r = pbp.import_ods(ODS, areas=ODS / "areas.json", name="Excerpt")
+    # Read off the files by hand (tests/import_ods_test.cpp has the same counts from C++), kinds in order.
+    assert r.organisations == {
+        "county_council": 1, "department": 1, "district_council": 2, "electorate": 7, "foundation_trust": 1,
+        "gp_practice": 11, "icb": 3, "nhs_england": 1, "nhs_trust": 2, "parliament": 1, "pcn": 4,
+        "unitary_authority": 4}
+    assert list(r.organisations) == sorted(r.organisations)
+    assert r.bodies == 6  # regions Y56, Y62; sub-ICB locations 00Q, 01E, 01K, A3A8R
+    assert len(r.diagnostics) == 31
+    assert {d.code for d in r.diagnostics} == {"W6%02d" % i for i in range(1, 13)}
+    assert all(d.severity == "warning" and not d.is_error for d in r.diagnostics)
+    model = json.loads(r.text)
+    assert model["name"] == "Excerpt"
+    assert r.relations == len(model["relations"]) and r.bodies == len(model["bodies"])
+    assert sum(r.organisations.values()) == len(model["organisations"])
+    with r.load() as m:
+        assert m.name == "Excerpt" and m.errors == 0 and m.warnings == 0
+        assert m.accountability("QE1")["chain"] == ["QE1", "nhs-england", "dhsc", "parliament"]
+    # The defaults: the command's name; str paths as well as Path objects.
+    r2 = pbp.import_ods(str(ODS), str(ODS / "areas.json"))
+    assert json.loads(r2.text)["name"] == "England's health and care organisations"
+    assert r2.organisations == r.organisations and r2.diagnostics == r.diagnostics
+
+
+@pytest.mark.skipif("england-areas" not in pbp.bundled_models(),
+                    reason="this pbp was built without the national models (-DPBP_BUNDLE_ENGLAND=OFF)")
+def test_import_ods_builds_on_england_areas_by_default():
+    r = pbp.import_ods(ODS)
+    with pbp.Model.bundled("england-areas") as areas:
+        assert json.loads(r.text)["areas"] == json.loads(areas.export())["areas"]
+    # Liverpool, left out of the excerpt's own areas on purpose (W611 there), is in England's.
+    assert not [d for d in r.diagnostics if "E08000012" in d.message]
+
+
+@pytest.mark.skipif("england" not in pbp.bundled_models(),
+                    reason="this pbp was built without the national models (-DPBP_BUNDLE_ENGLAND=OFF)")
+def test_import_ods_of_data_england_is_the_bundled_england_model():
+    # The bundled model is built from data/england by the same import (tools/make_england.cpp);
+    # the counts are those of docs/queries/import-ods.md.
+    r = pbp.import_ods(REPO / "data" / "england")
+    assert sum(r.organisations.values()) == 8386 and r.bodies == 113 and r.relations == 13601
+    assert len(r.diagnostics) == 219
+    with r.load() as built, pbp.Model.bundled("england") as bundled:
+        assert built.name == bundled.name
+        assert built.export() == bundled.export()
+
+
+@pytest.mark.skipif(not os.environ.get("PBP_CLI"), reason="PBP_CLI (the pbp command) is not set")
+@pytest.mark.parametrize("args,kwargs", [
+    (["--areas", str(ODS / "areas.json")], {"areas": ODS / "areas.json"}),
+    (["--areas", str(ODS / "areas.json"), "--name", "Excerpt"], {"areas": ODS / "areas.json", "name": "Excerpt"}),
+])
+def test_import_ods_writes_what_the_command_writes(tmp_path, args, kwargs):
+    out = tmp_path / "model.json"
+    run = subprocess.run([os.environ["PBP_CLI"], "import-ods", str(ODS)] + args + ["-o", str(out)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    r = pbp.import_ods(ODS, **kwargs)
+    assert r.text.encode("utf-8") == out.read_bytes()
+    # Its findings are the ones the command lists, in order.
+    listed = [line[2:] for line in run.stderr.splitlines() if line.startswith("  ")]
+    assert listed == ["%s %s: %s" % (d.code, d.severity, d.message) for d in r.diagnostics]
+
+
+def test_import_ods_failures(tmp_path, data):
+    with pytest.raises(pbp.PbpError) as e:
+        pbp.import_ods(tmp_path / "no-such-folder", areas=ODS / "areas.json")
+    assert e.value.code == pbp.ERR_IO and "no-such-folder" in e.value.message
+    # A register without a column the import needs.
+    for f in ODS.iterdir():
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    (tmp_path / "ons_icb24_names_codes_dec2024_en.csv").write_text("ICB24CD,ICB24NM\nE54000048,NHS Lancashire\n")
+    with pytest.raises(pbp.PbpError) as e:
+        pbp.import_ods(tmp_path, areas=ODS / "areas.json")
+    assert e.value.code == pbp.ERR_INVALID_ARGUMENT
+    # Areas that cannot be opened fail as Model.load fails.
+    for areas, code in [("no-such-model", pbp.ERR_NOT_FOUND), (data / "not_json.json", pbp.ERR_PARSE)]:
+        with pytest.raises(pbp.PbpError) as e:
+            pbp.import_ods(ODS, areas=areas)
+        with pytest.raises(pbp.PbpError) as load:
+            pbp.Model.load(areas)
+        assert e.value.code == load.value.code == code and e.value.message == load.value.message
+    # An areas model with errors is refused, unless forced (the command's --force).
+    with pytest.raises(pbp.PbpError) as e:
+        pbp.import_ods(ODS, areas=data / "with_errors.json")
+    assert e.value.code == pbp.ERR_MODEL_HAS_ERRORS and [d.code for d in e.value.diagnostics] == ["E004"]
+    assert pbp.import_ods(ODS, areas=data / "with_errors.json", force=True).organisations["icb"] == 3

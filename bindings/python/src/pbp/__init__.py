@@ -12,7 +12,7 @@ See docs/python.md.
 from ._errors import Diagnostic, PbpError
 from . import _ffi
 from ._money import MAX_PENCE, ROUNDING_MODES, Money, allocate
-from ._model import ImportedAreas, Model, bundled_models, import_areas
+from ._model import ImportedAreas, ImportedOrganisations, Model, bundled_models, import_areas, import_ods
 from ._tables import (AccountabilityRow, AllocationRow, BalanceRow, CoterminosityRow, DecisionChangeRow, DecisionRow,
                       DesignationRow, DiffTables, EntityChangeRow, PartnerRow, RelationChangeRow, ShareRow, SourceRow,
                       Table, allocate_table)
@@ -55,8 +55,8 @@ def library_path() -> str:
 
 
 __all__ = [
-    "Diagnostic", "ImportedAreas", "MAX_PENCE", "Model", "Money", "PbpError", "ROUNDING_MODES",
-    "allocate", "allocate_table", "bundled_models", "import_areas", "library_path", "version",
+    "Diagnostic", "ImportedAreas", "ImportedOrganisations", "MAX_PENCE", "Model", "Money", "PbpError", "ROUNDING_MODES",
+    "allocate", "allocate_table", "bundled_models", "import_areas", "import_ods", "library_path", "version",
     "OK", "ERR_INVALID_ARGUMENT", "ERR_PARSE", "ERR_MODEL_HAS_ERRORS", "ERR_NOT_FOUND", "ERR_IO",
     "ERR_OVERFLOW", "ERR_NO_MEMORY", "ERR_INTERNAL",
     "Table", "AccountabilityRow", "AllocationRow", "BalanceRow", "CoterminosityRow", "DecisionChangeRow", "DecisionRow",

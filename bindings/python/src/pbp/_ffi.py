@@ -94,6 +94,7 @@ FUNCTIONS = {
     "pbp_money_max_pence": ([_out_text], c_int),
     "pbp_allocate": ([_out_text, c_char_p, POINTER(c_char_p), c_size_t, c_uint], c_int),
     "pbp_import_areas": ([_out_text, _out_text, c_char_p, c_char_p, c_char_p, c_uint], c_int),
+    "pbp_import_ods": ([_out_text, _out_text, c_char_p, c_char_p, c_char_p, c_uint], c_int),
 }
 
 

@@ -578,13 +578,19 @@ def import_areas(lookup: PathLike, population: Optional[PathLike] = None, name: 
         >>> r.areas, r.leaves, r.populated, [d.code for d in r.diagnostics]
         (6, 3, 2, ['W503'])
     """
-    import json
+    text, r = _imported(_lib.pbp_import_areas, _ffi.path_arg(lookup),
+                        None if population is None else _ffi.path_arg(population), _ffi.arg(name, "name", optional=True),
+                        _ffi.PRETTY)
+    return ImportedAreas(text, _ffi.diagnostics_from(r["diagnostics"]), r["areas"], r["leaves"], r["populated"])
+
+
+def _imported(function: Callable[..., int], *args: Any) -> Tuple[str, Dict[str, Any]]:
+    """Calls an import (``char** out_model, char** out_report, ...``): the model's text and the
+    report, both buffers freed through the library whatever happens."""
     from ctypes import c_void_p, string_at
 
     model, report = c_void_p(), c_void_p()
-    status = _lib.pbp_import_areas(byref(model), byref(report), _ffi.path_arg(lookup),
-                                   None if population is None else _ffi.path_arg(population), _ffi.arg(name, "name", optional=True),
-                                   _ffi.PRETTY)
+    status = function(byref(model), byref(report), *args)
     try:
         _ffi.check(status)
         text = string_at(model).decode("utf-8")
@@ -593,7 +599,66 @@ def import_areas(lookup: PathLike, population: Optional[PathLike] = None, name: 
         for buf in (model, report):
             if buf.value:
                 _lib.pbp_free(buf)
-    return ImportedAreas(text, _ffi.diagnostics_from(r["diagnostics"]), r["areas"], r["leaves"], r["populated"])
+    return text, cast(Dict[str, Any], r)
+
+
+@dataclass(frozen=True)
+class ImportedOrganisations:
+    """What :func:`import_ods` built: the model's JSON ``text`` (write it to a file, or
+    :meth:`load` it), where the registers disagree or cannot be read (``diagnostics``, W601-W612),
+    how many ``organisations`` of each kind (a dict, kinds in order), ``bodies`` (NHS England's
+    regions and the sub-ICB locations) and ``relations`` were written.
+
+    Example: see :func:`import_ods`."""
+
+    text: str
+    diagnostics: List[Diagnostic]
+    organisations: Dict[str, int]
+    bodies: int
+    relations: int
+
+    def load(self) -> Model:
+        """The model built, loaded (:meth:`Model.loads` of :attr:`text`).
+
+        Example::
+
+            >>> pbp.import_ods("ods", areas="ods/areas.json").load().accountability("QE1")["chain"]
+            ['QE1', 'nhs-england', 'dhsc', 'parliament']
+
+        """
+        return Model.loads(self.text)
+
+
+def import_ods(data_dir: PathLike, areas: Optional[PathLike] = None, name: Optional[str] = None, *,
+               force: bool = False) -> ImportedOrganisations:
+    """Builds England's health and care organisations from the NHS ODS registers and ONS lists in
+    the folder ``data_dir``, on the areas of ``areas`` (a model file, or a bundled model's name;
+    by default the bundled ``"england-areas"``), as ``pbp import-ods DATA_DIR [--areas MODEL]
+    [--name NAME]`` does: ``text`` is the model the command writes, byte for byte. An areas model
+    with errors is refused unless ``force=True`` (the command's ``--force``). The folder's files
+    are listed in docs/queries/import-ods.md; ``pbp.import_ods("data/england")`` in a checkout of
+    pbp builds the bundled ``england`` model.
+
+    Raises :class:`PbpError`: ``ERR_IO`` when a register is missing (the message names the folder
+    and the file names tried), ``ERR_INVALID_ARGUMENT`` when a register lacks a column the import
+    needs, and as :meth:`Model.load` when the areas model cannot be opened.
+
+    Example (the hand-made register excerpts of pbp's tests, on their own small areas model)::
+
+        >>> r = pbp.import_ods("ods", areas="ods/areas.json", name="Excerpt")
+        >>> r.organisations["icb"], r.organisations["gp_practice"], r.bodies
+        (3, 11, 6)
+        >>> [d.code for d in r.diagnostics][:3]
+        ['W611', 'W604', 'W604']
+        >>> r.load().name
+        'Excerpt'
+    """
+    text, r = _imported(_lib.pbp_import_ods, _ffi.path_arg(data_dir),
+                        None if areas is None else _ffi.path_arg(areas), _ffi.arg(name, "name", optional=True),
+                        _ffi.PRETTY | _flags(force))
+    organisations = {str(kind): int(n) for kind, n in r["organisations"].items()}
+    return ImportedOrganisations(text, _ffi.diagnostics_from(r["diagnostics"]), organisations, r["bodies"],
+                                 r["relations"])
 
 
 def bundled_models() -> List[str]:
