@@ -8,8 +8,8 @@
 #           PBP_CLI set, so the results are compared with the command line's) and
 #           examples/python.
 #   R:      R CMD build, then R CMD check --no-manual (no ERROR and no WARNING allowed) with
-#           PBP_INCLUDE_DIR/PBP_LIB_DIR pointing at this source tree and build, then
-#           examples/r against the package installed in a temporary library.
+#           PBP_INCLUDE_DIR/PBP_LIB_DIR pointing at this source tree and build (and PBP_CLI set,
+#           as for Python), then examples/r against the package installed in a temporary library.
 # Use the plain (non-sanitizer) build: the interpreters are not built with sanitizers.
 set -euo pipefail
 BUILD=$(cd "${1:?usage: run.sh BUILD_DIR}" && pwd)
@@ -24,10 +24,14 @@ PYTHON=/usr/bin/python3
 
 step() { echo; echo "== $*"; }
 
-step "test data of the R package is the C API tests' data"
-for f in "$SRC"/bindings/r/inst/extdata/*; do
-  cmp "$f" "$SRC/tests/data/capi/$(basename "$f")" || { echo "bindings/r/inst/extdata/$(basename "$f") differs from tests/data/capi: copy it again"; exit 1; }
+step "test data of the R package is the C API tests' data; their ODS registers are tests/data/ods"
+(cd "$SRC/bindings/r/inst/extdata" && find . -type f) | while read -r f; do
+  f=${f#./}
+  cmp "$SRC/bindings/r/inst/extdata/$f" "$SRC/tests/data/capi/$f" || { echo "bindings/r/inst/extdata/$f differs from tests/data/capi: copy it again"; exit 1; }
 done
+# The Python examples read tests/data/capi/ods and the R ones the package's copy of it: the
+# register excerpts of tests/data/ods that the C++ and C API tests and docs/queries/import-ods.md use.
+diff -r "$SRC/tests/data/ods" "$SRC/tests/data/capi/ods" || { echo "tests/data/capi/ods differs from tests/data/ods: copy it again"; exit 1; }
 echo "ok"
 
 step "Python: venv, pip install (offline), pytest"
@@ -55,7 +59,8 @@ TARBALL=$(ls "$WORK"/r/pbp_*.tar.gz)
 # run unless ctest says this build has no HTML report.
 DONTTEST=(--run-donttest)
 [ "${PBP_HTML_REPORT:-ON}" = OFF ] && DONTTEST=()
-(cd "$WORK/r" && _R_CHECK_SYSTEM_CLOCK_=0 _R_CHECK_FORCE_SUGGESTS_=true R CMD check --no-manual "${DONTTEST[@]}" "$TARBALL" >check.log 2>&1) || true
+# PBP_CLI: the tests compare pbp_import_ods with the command line's `pbp import-ods`.
+(cd "$WORK/r" && PBP_CLI="$CLI" _R_CHECK_SYSTEM_CLOCK_=0 _R_CHECK_FORCE_SUGGESTS_=true R CMD check --no-manual "${DONTTEST[@]}" "$TARBALL" >check.log 2>&1) || true
 cat "$WORK/r/check.log"
 STATUS=$(grep '^Status:' "$WORK/r/pbp.Rcheck/00check.log" || echo "Status: (none)")
 if echo "$STATUS" | grep -Eq 'ERROR|WARNING|none'; then

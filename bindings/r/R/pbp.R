@@ -443,3 +443,13 @@ pbp_import_areas <- function(lookup, population = NULL, name = NULL) {
   list(text = unname(v[["model"]]), diagnostics = .diagnostics_df(r$diagnostics), areas = r$areas,
        leaves = r$leaves, populated = r$populated)
 }
+
+pbp_import_ods <- function(data_dir, areas = NULL, name = NULL, force = FALSE) {
+  v <- .value(.Call(C_pbp_r_import_ods, .path(data_dir, "data_dir"),
+                    if (is.null(areas)) NULL else .path(areas, "areas"),
+                    .string(name, "name", null_ok = TRUE), .flag(force, "force")))
+  r <- .json(v[["report"]])
+  list(text = unname(v[["model"]]), diagnostics = .diagnostics_df(r$diagnostics),
+       organisations = vapply(r$organisations, as.integer, integer(1)), bodies = r$bodies,
+       relations = r$relations)
+}

@@ -543,6 +543,25 @@ static SEXP r_money_compare(SEXP a, SEXP b) {
 
 /* -- import --------------------------------------------------------------------------------- */
 
+/* The outcome of an import that wrote a model and a report into the guards' addresses: on
+ * success c(model = ..., report = ...). Frees both buffers. */
+static SEXP import_outcome(int status, SEXP model_guard, SEXP report_guard) {
+    SEXP value = R_NilValue;
+    if (status == PBP_OK) {
+        const char *names[] = {"model", "report", ""};
+        value = PROTECT(mkNamed(STRSXP, names));
+        SET_STRING_ELT(value, 0, mkCharCE((const char *)R_ExternalPtrAddr(model_guard), CE_UTF8));
+        SET_STRING_ELT(value, 1, mkCharCE((const char *)R_ExternalPtrAddr(report_guard), CE_UTF8));
+    } else {
+        PROTECT(value);
+    }
+    SEXP res = PROTECT(outcome(status, value, NULL));
+    release(model_guard);
+    release(report_guard);
+    UNPROTECT(2);
+    return res;
+}
+
 static SEXP r_import_areas(SEXP lookup, SEXP population, SEXP name) {
     const char *l = opt_string(lookup), *p = opt_string(population), *n = opt_string(name);
     SEXP model_guard = PROTECT(new_guard()), report_guard = PROTECT(new_guard());
@@ -550,19 +569,20 @@ static SEXP r_import_areas(SEXP lookup, SEXP population, SEXP name) {
     int status = pbp_import_areas(&model, &report, l, p, n, PBP_PRETTY);
     R_SetExternalPtrAddr(model_guard, model);
     R_SetExternalPtrAddr(report_guard, report);
-    SEXP value = R_NilValue;
-    if (status == PBP_OK) {
-        const char *names[] = {"model", "report", ""};
-        value = PROTECT(mkNamed(STRSXP, names));
-        SET_STRING_ELT(value, 0, mkCharCE(model, CE_UTF8));
-        SET_STRING_ELT(value, 1, mkCharCE(report, CE_UTF8));
-    } else {
-        PROTECT(value);
-    }
-    SEXP res = PROTECT(outcome(status, value, NULL));
-    release(model_guard);
-    release(report_guard);
-    UNPROTECT(4);
+    SEXP res = import_outcome(status, model_guard, report_guard);
+    UNPROTECT(2);
+    return res;
+}
+
+static SEXP r_import_ods(SEXP data_dir, SEXP areas, SEXP name, SEXP force) {
+    const char *d = opt_string(data_dir), *a = opt_string(areas), *n = opt_string(name);
+    SEXP model_guard = PROTECT(new_guard()), report_guard = PROTECT(new_guard());
+    char *model = NULL, *report = NULL;
+    int status = pbp_import_ods(&model, &report, d, a, n, PBP_PRETTY | flags_of(force));
+    R_SetExternalPtrAddr(model_guard, model);
+    R_SetExternalPtrAddr(report_guard, report);
+    SEXP res = import_outcome(status, model_guard, report_guard);
+    UNPROTECT(2);
     return res;
 }
 
@@ -608,6 +628,7 @@ static const R_CallMethodDef call_methods[] = {
     {"pbp_r_money_times", (DL_FUNC)&r_money_times, 2},
     {"pbp_r_money_compare", (DL_FUNC)&r_money_compare, 2},
     {"pbp_r_import_areas", (DL_FUNC)&r_import_areas, 3},
+    {"pbp_r_import_ods", (DL_FUNC)&r_import_ods, 4},
     {NULL, NULL, 0},
 };
 

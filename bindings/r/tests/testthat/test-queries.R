@@ -196,6 +196,77 @@ test_that("import areas from an ONS lookup", {
                    "PBP_ERR_IO")
 })
 
+test_that("import England's organisations from the ODS register excerpts", {
+  # The hand-made register excerpts of tests/data/ods (one row, or a few, for each rule and each
+  # finding W601-W612), on their small areas model; counted by hand in tests/import_ods_test.cpp.
+  ods <- data_file("ods")
+  r <- pbp_import_ods(ods, areas = file.path(ods, "areas.json"), name = "Excerpt")
+  expect_identical(r$organisations,
+                   c(county_council = 1L, department = 1L, district_council = 2L, electorate = 7L,
+                     foundation_trust = 1L, gp_practice = 11L, icb = 3L, nhs_england = 1L, nhs_trust = 2L,
+                     parliament = 1L, pcn = 4L, unitary_authority = 4L))
+  expect_identical(r$bodies, 6L)
+  expect_identical(nrow(r$diagnostics), 31L)
+  expect_identical(sort(unique(r$diagnostics$code)), sprintf("W6%02d", 1:12))
+  expect_identical(names(r$diagnostics), names(pbp_validate(small())))
+  model <- jsonlite::fromJSON(r$text, simplifyVector = FALSE)
+  expect_identical(model$name, "Excerpt")
+  expect_identical(r$relations, length(model$relations))
+  expect_identical(sum(r$organisations), length(model$organisations))
+  m <- pbp_parse(r$text)
+  expect_identical(pbp_model_info(m)$errors, 0L)
+  expect_identical(pbp_accountability(m, "QE1")$chain, c("QE1", "nhs-england", "dhsc", "parliament"))
+  # The command's default name.
+  expect_identical(jsonlite::fromJSON(pbp_import_ods(ods, file.path(ods, "areas.json"))$text)$name,
+                   "England's health and care organisations")
+})
+
+test_that("import ODS: byte for byte the model `pbp import-ods` writes, with the same findings", {
+  # PBP_CLI: the pbp command of the same build (tests/bindings/run.sh sets it).
+  cli <- Sys.getenv("PBP_CLI")
+  skip_if_not(nzchar(cli) && file.exists(cli), "PBP_CLI (the pbp command) is not set")
+  ods <- data_file("ods")
+  areas <- file.path(ods, "areas.json")
+  out <- tempfile(fileext = ".json")
+  on.exit(unlink(out))
+  err <- suppressWarnings(system2(cli, c("import-ods", shQuote(ods), "--areas", shQuote(areas), "--name", "Excerpt",
+                                         "-o", shQuote(out)), stdout = FALSE, stderr = TRUE))
+  expect_null(attr(err, "status"))
+  r <- pbp_import_ods(ods, areas = areas, name = "Excerpt")
+  expect_identical(charToRaw(enc2utf8(r$text)), readBin(out, "raw", file.size(out)))
+  listed <- substring(err[startsWith(err, "  ")], 3L)
+  expect_identical(listed, paste0(r$diagnostics$code, " ", r$diagnostics$severity, ": ", r$diagnostics$message))
+})
+
+test_that("import ODS: failures are pbp_errors", {
+  ods <- data_file("ods")
+  areas <- file.path(ods, "areas.json")
+  expect_identical(expect_error(pbp_import_ods(file.path(tempdir(), "no-such-folder"), areas), class = "pbp_error")$status,
+                   "PBP_ERR_IO")
+  # A register without a column the import needs.
+  dir <- file.path(tempdir(), "pbp-ods-bad-column")
+  dir.create(dir, showWarnings = FALSE)
+  on.exit(unlink(dir, recursive = TRUE))
+  file.copy(list.files(ods, full.names = TRUE), dir, overwrite = TRUE)
+  writeLines(c("ICB24CD,ICB24NM", "E54000048,NHS Lancashire"), file.path(dir, "ons_icb24_names_codes_dec2024_en.csv"))
+  expect_identical(expect_error(pbp_import_ods(dir, areas), class = "pbp_error")$status, "PBP_ERR_INVALID_ARGUMENT")
+  # Areas that cannot be opened fail as pbp_load fails.
+  e <- expect_error(pbp_import_ods(ods, "no-such-model"), class = "pbp_error")
+  expect_identical(e$status, "PBP_ERR_NOT_FOUND")
+  expect_identical(conditionMessage(e), conditionMessage(expect_error(pbp_load("no-such-model"), class = "pbp_error")))
+  expect_identical(expect_error(pbp_import_ods(ods, data_file("not_json.json")), class = "pbp_error")$diagnostic, "E001")
+  # An areas model with errors: refused (in R's words), unless force = TRUE.
+  e <- expect_error(pbp_import_ods(ods, data_file("with_errors.json")), class = "pbp_error")
+  expect_identical(e$status, "PBP_ERR_MODEL_HAS_ERRORS")
+  expect_match(conditionMessage(e), "pass force = TRUE", fixed = TRUE)
+  expect_identical(pbp_import_ods(ods, data_file("with_errors.json"), force = TRUE)$organisations[["icb"]], 3L)
+  # Arguments checked in R.
+  expect_identical(expect_error(pbp_import_ods(NULL), class = "pbp_error")$message, "data_dir must be a single string")
+  expect_error(pbp_import_ods(ods, areas = 5), class = "pbp_error")
+  expect_error(pbp_import_ods(ods, areas, name = c("a", "b")), class = "pbp_error")
+  expect_error(pbp_import_ods(ods, areas, force = NA), class = "pbp_error")
+})
+
 test_that("partners: who Lancashire and South Cumbria ICB must work with", {
   skip_if_not("england" %in% pbp_bundled_models(),
               "this pbp was built without the national models (-DPBP_BUNDLE_ENGLAND=OFF)")
