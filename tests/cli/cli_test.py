@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import unittest
 
 PBP = DATA = CONFORMANCE = None
@@ -109,6 +110,43 @@ class ExitCodes(unittest.TestCase):
         code, out, _ = run("accountability", "--json", "-", "icb0", stdin=text)
         self.assertEqual(code, 0)
         self.assertEqual(json.loads(out)["chain"], ["icb0", "nhse", "dhsc", "parliament"])
+
+
+def run_to(stdout, *args, preexec_fn=None):
+    """Runs pbp with standard output sent to `stdout` (a file object, or None with preexec_fn)."""
+    p = subprocess.run([PBP, *args], stdout=stdout, stderr=subprocess.PIPE, text=True, timeout=120,
+                       preexec_fn=preexec_fn)
+    return p.returncode, p.stderr
+
+
+@unittest.skipUnless(os.path.exists("/dev/full"), "needs /dev/full")
+class StandardOutput(unittest.TestCase):
+    """An answer that cannot be written is an I/O failure (SPEC 4.1: exit 2), not a silent 0."""
+
+    def test_a_full_device_is_exit_2_naming_standard_output(self):
+        lookup = os.path.join(DATA, "capi", "lookup.csv")
+        for args in (["export", CONFORMANCE], ["report"], ["allocate", "10.00", "1", "2", "--json"],
+                     ["decides", CONFORMANCE, "--function", "icb0.fn0", "--place", "ics0.place0", "--json"],
+                     ["accountability", CONFORMANCE, "--all"], ["import-areas", lookup], ["--help"], ["validate", "--help"]):
+            with open("/dev/full", "w") as full:
+                code, err = run_to(full, *args)
+            self.assertEqual(code, 2, args)
+            self.assertIn("cannot write to standard output: No space left on device", err, args)
+            self.assertNotIn("--help", err.replace("validate --help", ""), args)
+
+    def test_a_closed_standard_output_is_exit_2(self):
+        for args in (["export", CONFORMANCE], ["allocate", "10.00", "1", "2"]):
+            code, err = run_to(None, *args, preexec_fn=lambda: os.close(1))
+            self.assertEqual(code, 2, args)
+            self.assertIn("cannot write to standard output", err, args)
+
+    def test_nothing_written_to_it_is_no_failure(self):
+        # With -o OUT the model goes to OUT and nothing to standard output: a full one does not matter.
+        with tempfile.TemporaryDirectory() as tmp, open("/dev/full", "w") as full:
+            out = os.path.join(tmp, "areas.json")
+            code, err = run_to(full, "import-areas", os.path.join(DATA, "capi", "lookup.csv"), "-o", out)
+            self.assertEqual(code, 0, err)
+            self.assertTrue(os.path.getsize(out) > 0)
 
 
 class Shapes(unittest.TestCase):
