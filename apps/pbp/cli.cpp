@@ -40,22 +40,32 @@ std::string Args::require(const std::string& name) const {
     return *v;
 }
 
+namespace {
+Date as_of_date(const std::string& text) {
+    auto d = parse_date(text);
+    if (!d) throw UsageError("--as-of must be a date written YYYY-MM-DD, not '" + text + "'");
+    return *d;
+}
+}  // namespace
+
 std::optional<Date> Args::as_of() const {
     auto v = get("as-of");
     if (!v) return std::nullopt;
-    auto d = parse_date(*v);
-    if (!d) throw UsageError("--as-of must be a date written YYYY-MM-DD, not '" + *v + "'");
-    return d;
+    return as_of_date(*v);
 }
 
-Args parse_args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& options) {
-    std::map<std::string, bool> known{{"json", false}, {"force", false}, {"help", false}, {"as-of", true}};
+Args parse_args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& options,
+                std::string_view command) {
+    // Common to many commands, but taken only by those that list them (OptionSpec).
+    static const std::set<std::string, std::less<>> common{"json", "as-of", "force"};
+    std::map<std::string, bool> known{{"help", false}};
     for (auto& o : options) known[o.name] = o.takes_value;
     // Short aliases such as `-o` (SPEC 4.1 import-areas): "-x" is read as "--<name>".
     std::map<char, std::string> aliases;
     for (auto& o : options)
         if (o.short_name) aliases[o.short_name] = o.name;
     Args a;
+    a.takes_force = known.count("force") > 0;
     bool options_done = false;
     for (std::size_t i = 0; i < argv.size(); ++i) {
         const std::string& t = argv[i];
@@ -81,7 +91,10 @@ Args parse_args(const std::vector<std::string>& argv, const std::vector<OptionSp
             inline_value = true;
         }
         auto it = known.find(name);
-        if (it == known.end()) throw UsageError("unknown option '--" + name + "'");
+        if (it == known.end()) {
+            if (common.count(name)) throw UsageError("'pbp " + std::string(command) + "' takes no --" + name + " option");
+            throw UsageError("unknown option '--" + name + "'");
+        }
         if (!it->second) {
             if (inline_value) throw UsageError("--" + name + " takes no value");
             a.flags.insert(name);
@@ -92,6 +105,7 @@ Args parse_args(const std::vector<std::string>& argv, const std::vector<OptionSp
             value = argv[++i];
         }
         if (a.values.count(name)) throw UsageError("--" + name + " given twice");
+        if (name == "as-of") as_of_date(value);  // a malformed date is refused whatever else is wrong
         a.values[name] = value;
     }
     return a;
@@ -123,7 +137,8 @@ OpenModel open_model(const std::string& operand, const Args& args, bool refuse_e
     }
     OpenModel out{r.model, validate(*r.model)};
     if (refuse_errors && !args.has("force") && count_errors(out.diagnostics) > 0) {
-        std::cerr << "pbp: the model has errors; fix them or pass --force to query it anyway:\n";
+        std::cerr << (args.takes_force ? "pbp: the model has errors; fix them or pass --force to query it anyway:\n"
+                                       : "pbp: the model has errors; fix them first:\n");
         Diagnostics errors;
         for (auto& d : out.diagnostics)
             if (d.severity == Severity::error) errors.push_back(d);

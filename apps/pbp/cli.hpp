@@ -14,6 +14,7 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pbp::cli {
@@ -28,7 +29,10 @@ struct Exit {
     int status;
 };
 
-/// One option a command accepts, beyond the common ones (--json, --as-of, --force, --help).
+/// One option a command accepts. Every command takes --help; --json, --as-of and --force are
+/// common to many commands, but each command lists the ones it takes (`{"json", false}`,
+/// `{"as-of"}`, `{"force", false}`): an option a command would ignore is refused, not accepted
+/// and silently dropped (a --json that prints text, an --as-of that changes nothing).
 struct OptionSpec {
     std::string name;  ///< without the leading "--"
     bool takes_value = true;
@@ -40,6 +44,7 @@ struct Args {
     std::vector<std::string> operands;
     std::map<std::string, std::string> values;
     std::set<std::string> flags;
+    bool takes_force = false;  ///< the command takes --force (open_model's refusal suggests it)
 
     [[nodiscard]] bool has(const std::string& name) const { return flags.count(name) || values.count(name); }
     [[nodiscard]] std::optional<std::string> get(const std::string& name) const;
@@ -50,10 +55,12 @@ struct Args {
     [[nodiscard]] bool json() const { return has("json"); }
 };
 
-/// Parses `argv` after the command name. Options may come before or after operands; `--` ends
-/// options; an operand that looks like a number (`-10.00`) is an operand even with a leading
-/// `-` (SPEC 2.6.10). @throws UsageError.
-Args parse_args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& options);
+/// Parses `argv` after the name of `command`. Options may come before or after operands; `--`
+/// ends options; an operand that looks like a number (`-10.00`) is an operand even with a
+/// leading `-` (SPEC 2.6.10). @throws UsageError for an option `options` does not list (naming
+/// the command when it is one of the common ones), and for an --as-of that is not a date.
+Args parse_args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& options,
+                std::string_view command);
 
 /// A model opened for a command.
 struct OpenModel {

@@ -50,9 +50,9 @@ int run(const Args& args) {
 
 Command accountability_command() {
     return {"accountability", "who a node answers to, up to Parliament or an electorate",
-            "usage: pbp accountability MODEL NODE [--as-of YYYY-MM-DD] [--json]\n"
-            "       pbp accountability MODEL --all [--as-of YYYY-MM-DD]\n"
-            "       pbp accountability MODEL --nodes FILE [--as-of YYYY-MM-DD]\n\n"
+            "usage: pbp accountability MODEL NODE [--as-of YYYY-MM-DD] [--json] [--force]\n"
+            "       pbp accountability MODEL --all [--as-of YYYY-MM-DD] [--force]\n"
+            "       pbp accountability MODEL --nodes FILE [--as-of YYYY-MM-DD] [--force]\n\n"
             "Follows accountability upwards from NODE (an organisation, body or post): accountable_to\n"
             "relations, a body to the organisation or body it belongs to (\"of\"), a post to where it\n"
             "sits (\"in\"), and a delegate to whoever delegated to it (delegation never moves\n"
@@ -65,7 +65,7 @@ Command accountability_command() {
             "--nodes FILE  the nodes listed in FILE (one id per line; blank lines and lines starting\n"
             "           with # skipped; - for standard input), answered in that order as JSON Lines. An id\n"
             "           not in the model on the day stops the command before anything is printed (exit 2).\n",
-            {{"all", false}, {"nodes"}},
+            {{"all", false}, {"nodes"}, {"json", false}, {"as-of"}, {"force", false}},
             run};
 }
 

@@ -56,7 +56,7 @@ Command allocate_command() {
             "to TOTAL exactly. A negative TOTAL is split as the negation of splitting its size.\n"
             "No model is read.\n\n"
             "--json prints {\"total\", \"shares\": [...]}, one share per weight, in the order given.\n",
-            {},
+            {{"json", false}},
             run};
 }
 

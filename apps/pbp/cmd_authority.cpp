@@ -33,7 +33,8 @@ int run(const Args& args) {
 
 Command authority_command() {
     return {"authority", "who may approve a single commitment of an amount",
-            "usage: pbp authority MODEL --function F --place P --amount A [--as-of YYYY-MM-DD] [--json]\n\n"
+            "usage: pbp authority MODEL --function F --place P --amount A [--as-of YYYY-MM-DD] [--json]\n"
+            "                     [--force]\n\n"
             "Walks the delegation chain that 'pbp decides' finds from the decision maker back towards\n"
             "its first node, and names the first node whose effective limit (the smallest limit on the\n"
             "delegations down to it) is at least A. An amount equal to a limit is within it; the chain's\n"
@@ -41,7 +42,7 @@ Command authority_command() {
             "--json prints {\"function\", \"place\", \"amount\", \"approver\", \"effective_limit\", \"chain\"}\n"
             "(effective_limit null when unlimited; chain from the decision maker up to the approver).\n"
             "--as-of D  only what exists on day D (default: everything, whatever its dates).\n",
-            {{"function"}, {"place"}, {"amount"}},
+            {{"function"}, {"place"}, {"amount"}, {"json", false}, {"as-of"}, {"force", false}},
             run};
 }
 

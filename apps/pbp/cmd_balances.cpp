@@ -57,7 +57,7 @@ Command balances_command() {
             "Sources (nodes nothing flows into that year) are marked. Flows are chosen by their \"year\"\n"
             "alone.\n\n"
             "--json prints {\"year\", \"nodes\": [{\"id\", \"inflow\", \"outflow\", \"net\"}]}, sorted by id.\n",
-            {{"year", true}},
+            {{"year", true}, {"json", false}, {"force", false}},
             run};
 }
 

@@ -76,7 +76,9 @@ int run(const Args& args) {
 Command boundaries_command() {
     return {"boundaries", "do areas partition an area; do units cut other boundaries",
             "usage: pbp boundaries MODEL --parts KIND-or-IDS --whole AREA [--within AREA] [--as-of D] [--json]\n"
-            "       pbp boundaries MODEL --units KIND-or-IDS --areas KIND-or-IDS [--within AREA] [--as-of D] [--json]\n\n"
+            "                      [--force]\n"
+            "       pbp boundaries MODEL --units KIND-or-IDS --areas KIND-or-IDS [--within AREA] [--as-of D] [--json]\n"
+            "                      [--force]\n\n"
             "With --parts and --whole: whether the parts cover the whole area with no gap, no overlap and\n"
             "nothing outside it, with the people in each gap, overlap and spill (footprints are sets of\n"
             "leaf areas; people are leaf populations).\n"
@@ -86,7 +88,8 @@ Command boundaries_command() {
             "A side is an area kind (e.g. place, district) or comma-separated area ids; --within keeps,\n"
             "of a side given as a kind, the areas inside that area. The answer is printed, not the exit\n"
             "status: 0 either way. See docs/geography.md.\n",
-            {{"parts", true}, {"whole", true}, {"units", true}, {"areas", true}, {"within", true}},
+            {{"parts", true}, {"whole", true}, {"units", true}, {"areas", true}, {"within", true},
+             {"json", false}, {"as-of"}, {"force", false}},
             run};
 }
 

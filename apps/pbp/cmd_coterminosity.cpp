@@ -63,7 +63,7 @@ int run(const Args& args) {
 Command coterminosity_command() {
     return {"coterminosity", "how well two sets of areas line up (places and councils...)",
             "usage: pbp coterminosity MODEL --a KIND-or-IDS --b KIND-or-IDS [--within AREA]\n"
-            "                         [--as-of YYYY-MM-DD] [--json]\n\n"
+            "                         [--as-of YYYY-MM-DD] [--json] [--force]\n\n"
             "Compares the footprints (sets of leaf areas) of two sets of areas. Each side is an area\n"
             "kind (country, region, ics, place, neighbourhood, local_authority, district, ward, lsoa,\n"
             "unit) or a comma-separated list of area ids. For every area of A it names the area of B\n"
@@ -74,7 +74,7 @@ Command coterminosity_command() {
             "--as-of D      only the areas and links that exist on day D.\n"
             "--json         prints {\"score\", \"areas\": [{\"area\", \"best\", \"coverage\", \"relation\"}]}.\n\n"
             "example: pbp coterminosity MODEL --a place --b local_authority --within ics0\n",
-            {{"a"}, {"b"}, {"within"}},
+            {{"a"}, {"b"}, {"within"}, {"json", false}, {"as-of"}, {"force", false}},
             run};
 }
 

@@ -59,9 +59,9 @@ int run(const Args& args) {
 
 Command decides_command() {
     return {"decides", "who decides a function at a place, and who answers for it",
-            "usage: pbp decides MODEL --function F --place P [--as-of YYYY-MM-DD] [--json]\n"
-            "       pbp decides MODEL --function F --all-places [--as-of YYYY-MM-DD]\n"
-            "       pbp decides MODEL --function F --places FILE [--as-of YYYY-MM-DD]\n\n"
+            "usage: pbp decides MODEL --function F --place P [--as-of YYYY-MM-DD] [--json] [--force]\n"
+            "       pbp decides MODEL --function F --all-places [--as-of YYYY-MM-DD] [--force]\n"
+            "       pbp decides MODEL --function F --places FILE [--as-of YYYY-MM-DD] [--force]\n\n"
             "Follows the delegations of function F from its holder (or the holder's own boards,\n"
             "committees and officers) to the delegate in scope for place P: a delegate for P itself\n"
             "first, then one for an area containing P, then one with no place; sub-delegation only where\n"
@@ -74,7 +74,7 @@ Command decides_command() {
             "           line as JSON Lines (each line the --json answer above, compact).\n"
             "--places FILE  the places listed in FILE (one id per line; blank lines and lines starting\n"
             "           with # skipped; - for standard input), answered in that order as JSON Lines.\n",
-            {{"function"}, {"place"}, {"all-places", false}, {"places"}},
+            {{"function"}, {"place"}, {"all-places", false}, {"places"}, {"json", false}, {"as-of"}, {"force", false}},
             run};
 }
 

@@ -36,7 +36,7 @@ int run(const Args& args) {
 
 Command designation_command() {
     return {"designation", "which functions are decided at place and which at system",
-            "usage: pbp designation MODEL [--as-of YYYY-MM-DD] [--json]\n\n"
+            "usage: pbp designation MODEL [--as-of YYYY-MM-DD] [--json] [--force]\n\n"
             "For every function with a service_area and every area of kind place, where decisions are\n"
             "taken: 'place' (the decision maker is specific to that place: its place is the place or\n"
             "contains it), 'system' (the function is delegated, but here to no one or to a node with no\n"
@@ -44,7 +44,7 @@ Command designation_command() {
             "--json prints {\"as_of\", \"designations\": [{\"function\", \"service_area\", \"place\", \"level\",\n"
             "\"decision_maker\"}]} sorted by function, then place.\n"
             "--as-of D  only what exists on day D (default: everything, whatever its dates).\n",
-            {},
+            {{"json", false}, {"as-of"}, {"force", false}},
             run};
 }
 

@@ -35,7 +35,6 @@ std::string chain(const std::vector<std::string>& v) {
 
 int run(const Args& args) {
     if (args.operands.size() != 1) throw UsageError("expects one MODEL");
-    if (args.has("as-of")) throw UsageError("diff compares two days: give --from and --to, not --as-of");
     const Date from = require_date(args, "from"), to = require_date(args, "to");
     auto m = open_model(args.operands[0], args);
     Diff d = diff(*m.model, from, to);
@@ -71,7 +70,7 @@ int run(const Args& args) {
 
 Command diff_command() {
     return {"diff", "what changes between two days: entities, relations, who decides",
-            "usage: pbp diff MODEL --from YYYY-MM-DD --to YYYY-MM-DD [--json]\n\n"
+            "usage: pbp diff MODEL --from YYYY-MM-DD --to YYYY-MM-DD [--json] [--force]\n\n"
             "Lists the entities and relations that exist on one day and not the other (a relation exists\n"
             "when it is valid and both its ends exist), and every function and place (area of kind place)\n"
             "whose decision maker or accountability chain differs, with the before and after.\n\n"
@@ -79,7 +78,7 @@ Command diff_command() {
             "{\"appeared\", \"disappeared\"} (each [{\"pointer\", \"id\", \"kind\", \"from\", \"to\"}]), \"decisions\":\n"
             "[{\"function\", \"place\", \"before\", \"after\"}]} where before/after are {\"decision_maker\",\n"
             "\"delegation_chain\", \"accountability_chain\", \"limit\"} or null.\n",
-            {{"from"}, {"to"}},
+            {{"from"}, {"to"}, {"json", false}, {"force", false}},
             run};
 }
 

@@ -34,7 +34,7 @@ Command export_command() {
             "--format graphml  every entity and link with their kinds as attributes (NetworkX, Gephi).\n"
             "--as-of D         (dot, graphml) only what exists on day D.\n"
             "The model is written even when it has errors.\n",
-            {{"format", true}},
+            {{"format", true}, {"as-of"}},
             run};
 }
 

@@ -60,7 +60,7 @@ int run(const Args& args) {
 Command fair_shares_command() {
     return {"fair-shares", "split a budget among areas by population weighted for need",
             "usage: pbp fair-shares MODEL --total T --kind KIND-or-IDS [--within AREA] [--floor X]\n"
-            "                       [--as-of YYYY-MM-DD] [--json]\n\n"
+            "                       [--as-of YYYY-MM-DD] [--json] [--force]\n\n"
             "Splits the amount T among the areas of KIND (or a comma-separated list of area ids) in\n"
             "proportion to each area's people (the sum over its leaf areas) times its need_index,\n"
             "to the penny: the shares always add up to T exactly.\n\n"
@@ -71,7 +71,7 @@ Command fair_shares_command() {
             "--as-of D      only the areas and links that exist on day D.\n"
             "--json         prints {\"total\", \"shares\": [{\"area\", \"amount\"}]} sorted by area id.\n\n"
             "example: pbp fair-shares MODEL --total 1000000.00 --kind place --floor 50000.00\n",
-            {{"total"}, {"kind"}, {"within"}, {"floor"}},
+            {{"total"}, {"kind"}, {"within"}, {"floor"}, {"json", false}, {"as-of"}, {"force", false}},
             run};
 }
 

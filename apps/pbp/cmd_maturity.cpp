@@ -49,14 +49,14 @@ int run(const Args& args) {
 
 Command maturity_command() {
     return {"maturity", "maturity self-assessments: stage per theme, or the change between two dates",
-            "usage: pbp maturity MODEL [--subject ID] [--as-of YYYY-MM-DD | --from D1 --to D2] [--json]\n\n"
+            "usage: pbp maturity MODEL [--subject ID] [--as-of YYYY-MM-DD | --from D1 --to D2] [--json] [--force]\n\n"
             "For each assessed body or area (or only --subject), the latest stage on each of the ten\n"
             "themes of the place-based partnership maturity matrix (BOB, March 2023, Appendix One):\n"
             "emerging, developing, maturing or thriving. --as-of D uses assessments made on or before D;\n"
             "--from D1 --to D2 shows the stage at each date and the change (+1 = one stage further).\n\n"
             "--json prints {\"subjects\": [{\"subject\", \"themes\": [{\"theme\", \"stage\", \"date\",\n"
             "\"evidence\"}]}]}; with --from/--to each theme also has \"from_stage\" and \"change\".\n",
-            {{"subject", true}, {"from", true}, {"to", true}},
+            {{"subject", true}, {"from", true}, {"to", true}, {"json", false}, {"as-of"}, {"force", false}},
             run};
 }
 

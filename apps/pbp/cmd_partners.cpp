@@ -40,7 +40,7 @@ int run(const Args& args) {
 
 Command partners_command() {
     return {"partners", "who must this ICB work with: the upper-tier councils its area overlaps",
-            "usage: pbp partners MODEL ICB [--as-of YYYY-MM-DD] [--json]\n\n"
+            "usage: pbp partners MODEL ICB [--as-of YYYY-MM-DD] [--json] [--force]\n\n"
             "For an ICB (or any organisation or area), every upper-tier council (county_council or\n"
             "unitary_authority) whose area overlaps the ICB's, with the people they share: the councils\n"
             "that, with the ICB, must establish its integrated care partnership (Local Government and\n"
@@ -51,7 +51,7 @@ Command partners_command() {
             "--json      prints {\"node\", \"areas\", \"population\", \"uncovered\", \"councils\": [{\"council\",\n"
             "            \"areas\", \"population\", \"overlap\", \"share\", \"whole\"}]}.\n\n"
             "example: pbp partners england QE1   (Lancashire and South Cumbria ICB)\n",
-            {},
+            {{"json", false}, {"as-of"}, {"force", false}},
             run};
 }
 

@@ -41,7 +41,7 @@ Command report_command() {
             "                councils and every problem linked to its entities; inline CSS and SVG\n"
             "                only, nothing loaded from the network; prints on A4\n\n"
             "Exit status 1 when the model has errors (they are listed in the report).\n",
-            {{"html"}},
+            {{"html"}, {"as-of"}},
             run};
 }
 

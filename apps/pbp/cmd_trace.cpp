@@ -48,7 +48,7 @@ Command trace_command() {
             "exactly. Every source with a path of flows to NODE is listed, even at 0.00.\n\n"
             "--json prints {\"node\", \"year\", \"total\", \"sources\": [{\"source\", \"amount\"}]}, sources by\n"
             "amount (largest first), then id.\n",
-            {{"year", true}},
+            {{"year", true}, {"json", false}, {"force", false}},
             run};
 }
 

@@ -37,7 +37,7 @@ Command validate_command() {
             "file still loads.\n\n"
             "--json prints {\"diagnostics\": [...], \"errors\": n, \"warnings\": n}.\n"
             "Exit status 1 when there is any error, 0 when there are only warnings or none.\n",
-            {},
+            {{"json", false}},
             run};
 }
 

@@ -47,8 +47,9 @@ void usage(std::ostream& os) {
         name.resize(16, ' ');
         os << "  " << name << c.summary << "\n";
     }
-    os << "\nCommon options: --json (machine output), --as-of YYYY-MM-DD, --force (query a model with "
-          "errors), --help.\nExit status: 0 success, 1 the model has errors, 2 usage, I/O or parse failure.\n"
+    os << "\nCommon options, for the commands whose help lists them: --json (machine output), --as-of\n"
+          "YYYY-MM-DD (the model on one day), --force (query a model with errors). Every command takes --help.\n"
+          "Exit status: 0 success, 1 the model has errors, 2 usage, I/O or parse failure.\n"
           "Run 'pbp COMMAND --help' for a command's own help.\n";
 }
 
@@ -110,7 +111,7 @@ int finish(CheckedOutput& out, int status, const std::string& who) {
 
 int run(const Command& cmd, const std::vector<std::string>& args) {
     try {
-        Args parsed = parse_args(std::vector<std::string>(args.begin() + 1, args.end()), cmd.options);
+        Args parsed = parse_args(std::vector<std::string>(args.begin() + 1, args.end()), cmd.options, cmd.name);
         if (parsed.has("help")) {
             std::cout << cmd.help;
             return 0;

@@ -149,6 +149,83 @@ class StandardOutput(unittest.TestCase):
             self.assertTrue(os.path.getsize(out) > 0)
 
 
+class CommonOptions(unittest.TestCase):
+    """--json, --as-of and --force are taken by the commands whose help lists them; any other
+    command refuses them (exit 2, naming option and command) instead of ignoring them."""
+
+    def commands(self):
+        out = run("--help")[1]
+        return [line.split()[0] for line in out.split("commands:\n")[1].split("\n\n")[0].splitlines()]
+
+    def test_each_command_takes_exactly_the_common_options_its_help_lists(self):
+        taken = {}
+        for c in self.commands():
+            help_text = run(c, "--help")[1]
+            for option, value in (("--json", []), ("--as-of", ["2023-04-01"]), ("--force", [])):
+                code, _, err = run(c, option, *value)
+                refused = f"'pbp {c}' takes no {option} option" in err
+                self.assertEqual(refused, option not in help_text, (c, option, err))
+                if refused:
+                    self.assertEqual(code, 2)
+                    self.assertIn(f"pbp {c}: ", err)
+                else:
+                    taken.setdefault(c, []).append(option)
+        # The table of docs/queries/README.md.
+        self.assertEqual(taken.get("report"), ["--as-of"])
+        self.assertEqual(taken.get("export"), ["--as-of"])
+        self.assertEqual(taken.get("validate"), ["--json"])
+        self.assertEqual(taken.get("allocate"), ["--json"])
+        self.assertEqual(taken.get("balances"), ["--json", "--force"])
+        self.assertEqual(taken.get("trace"), ["--json", "--force"])
+        self.assertEqual(taken.get("diff"), ["--json", "--force"])
+        self.assertNotIn("import-areas", taken)
+        self.assertNotIn("import-ods", taken)
+        for c in ("accountability", "decides", "authority", "designation", "coterminosity", "boundaries",
+                  "fair-shares", "partners", "maturity"):
+            self.assertEqual(taken.get(c), ["--json", "--as-of", "--force"], c)
+
+    def test_the_reviewers_cases(self):
+        for args in (["balances", CONFORMANCE, "--year", "2023/24", "--as-of", "garbage", "--json"],
+                     ["validate", CONFORMANCE, "--as-of", "nonsense"],
+                     ["allocate", "100", "1", "2", "--as-of", "x", "--force"],
+                     ["report", CONFORMANCE, "--json"]):
+            code, out, err = run(*args)
+            self.assertEqual((code, out), (2, ""), args)
+            self.assertIn("takes no", err, args)
+
+    def test_a_malformed_date_is_always_a_usage_error(self):
+        for args in (["designation", CONFORMANCE], ["report", CONFORMANCE], ["export", CONFORMANCE, "--format", "dot"],
+                     ["partners", CONFORMANCE, "icb0"], ["maturity", CONFORMANCE], ["decides", CONFORMANCE,
+                     "--function", "icb0.fn0", "--all-places"]):
+            code, out, err = run(*args, "--as-of", "2023-02-30")
+            self.assertEqual((code, out), (2, ""), args)
+            self.assertIn("--as-of must be a date written YYYY-MM-DD, not '2023-02-30'", err, args)
+
+    def test_documented_uses_still_work(self):
+        self.assertEqual(run("export", CONFORMANCE, "--format", "dot", "--as-of", "2023-04-01")[0], 0)
+        self.assertIn(run("report", CONFORMANCE, "--as-of", "2023-04-01")[0], (0, 1))
+        self.assertEqual(run("validate", CONFORMANCE, "--json")[0], 0)
+        self.assertEqual(run("allocate", "10.00", "1", "--json")[0], 0)
+        self.assertEqual(run("diff", CONFORMANCE, "--from", "2023-01-01", "--to", "2024-01-01", "--json", "--force")[0], 0)
+        code, out, _ = run("balances", CONFORMANCE, "--year", "2023/24", "--json", "--force")
+        self.assertEqual(code, 0)
+        self.assertEqual(json.loads(out)["year"], "2023/24")
+        # The batch forms: JSON Lines whether or not --json is given.
+        a = run("decides", CONFORMANCE, "--function", "icb0.fn0", "--all-places", "--json", "--as-of", "2023-04-01")
+        b = run("decides", CONFORMANCE, "--function", "icb0.fn0", "--all-places", "--as-of", "2023-04-01")
+        self.assertEqual(a, b)
+        self.assertEqual(a[0], 0)
+
+    def test_refusal_of_a_model_with_errors_suggests_force_only_where_it_is_taken(self):
+        model = os.path.join(DATA, "cli", "with_errors.json")
+        code, _, err = run("designation", model)
+        self.assertEqual(code, 1)
+        self.assertIn("pass --force", err)
+        code, _, err = run("import-ods", os.path.join(DATA, "ods"), "--areas", model)
+        self.assertEqual(code, 1)
+        self.assertNotIn("--force", err)
+
+
 class Shapes(unittest.TestCase):
     def test_accountability_keys(self):
         code, out, _ = run("accountability", CONFORMANCE, "ics0.place1.lead", "--json")
