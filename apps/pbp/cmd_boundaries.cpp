@@ -24,8 +24,9 @@ std::string joined(const std::vector<std::string>& v, std::string_view separator
 }
 
 // "Do these areas partition that area?" (no gaps, no overlaps, nothing outside).
-int partition(const Args& args, const Model& model, std::optional<Date> as_of) {
-    const Partition p = partitions(model, selection(args, "parts"), args.require("whole"), as_of);
+int partition(const Args& args, const Model& model, const AreaSelection& parts, const std::string& whole,
+              std::optional<Date> as_of) {
+    const Partition p = partitions(model, parts, whole, as_of);
     if (args.json()) {
         print_json(to_json(p));
         return 0;
@@ -43,8 +44,9 @@ int partition(const Args& args, const Model& model, std::optional<Date> as_of) {
 }
 
 // "Do these units cut those boundaries?" (each unit within one area).
-int respect(const Args& args, const Model& model, std::optional<Date> as_of) {
-    const BoundaryRespect r = respects_boundaries(model, selection(args, "units"), selection(args, "areas"), as_of);
+int respect(const Args& args, const Model& model, const AreaSelection& units, const AreaSelection& areas,
+            std::optional<Date> as_of) {
+    const BoundaryRespect r = respects_boundaries(model, units, areas, as_of);
     if (args.json()) {
         print_json(to_json(r));
         return 0;
@@ -68,8 +70,17 @@ int run(const Args& args) {
     const bool by_units = args.has("units") || args.has("areas");
     if (by_parts == by_units) throw UsageError("give either --parts and --whole, or --units and --areas");
     auto as_of = args.as_of();
+    // Every option is checked before the model is opened: a usage error is exit 2, also for a
+    // model with errors (which would otherwise be refused first, exit 1).
+    if (by_parts) {
+        const AreaSelection parts = selection(args, "parts");
+        const std::string whole = args.require("whole");
+        auto m = open_model(args.operands[0], args);
+        return partition(args, *m.model, parts, whole, as_of);
+    }
+    const AreaSelection units = selection(args, "units"), areas = selection(args, "areas");
     auto m = open_model(args.operands[0], args);
-    return by_parts ? partition(args, *m.model, as_of) : respect(args, *m.model, as_of);
+    return respect(args, *m.model, units, areas, as_of);
 }
 }  // namespace
 

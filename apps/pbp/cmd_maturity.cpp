@@ -12,14 +12,21 @@ int run(const Args& args) {
     auto from = args.get("from"), to = args.get("to");
     if (from.has_value() != to.has_value()) throw UsageError("--from and --to go together");
     if (from && as_of) throw UsageError("use either --as-of or --from/--to");
+    // The dates are checked before the model is opened: a usage error is exit 2, also for a
+    // model with errors (which would otherwise be refused first, exit 1).
+    std::optional<Date> d1, d2;
+    if (from) {
+        d1 = parse_date(*from);
+        d2 = parse_date(*to);
+        if (!d1) throw UsageError("--from must be a date written YYYY-MM-DD, not '" + *from + "'");
+        if (!d2) throw UsageError("--to must be a date written YYYY-MM-DD, not '" + *to + "'");
+    }
     auto m = open_model(args.operands[0], args);
     auto subject = args.get("subject");
     std::optional<std::string_view> sv;
     if (subject) sv = *subject;
     std::vector<SubjectMaturity> result;
     if (from) {
-        auto d1 = parse_date(*from), d2 = parse_date(*to);
-        if (!d1 || !d2) throw UsageError("--from and --to must be dates written YYYY-MM-DD");
         result = maturity_change(*m.model, sv, *d1, *d2);
     } else {
         result = maturity(*m.model, sv, as_of);

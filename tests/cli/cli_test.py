@@ -93,6 +93,24 @@ class ExitCodes(unittest.TestCase):
         self.assertEqual(code, 0)
         self.assertEqual(json.loads(out)["chain"], ["icb", "nhse"])
 
+    def test_usage_errors_come_before_refusing_a_model_with_errors(self):
+        # A model with errors is refused with exit 1; a mistake in the call is found first (exit 2).
+        model = os.path.join(DATA, "cli", "with_errors.json")
+        for args, says in ((["maturity", model, "--from", "bad", "--to", "worse"], "--from must be a date"),
+                           (["maturity", model, "--from", "2023-01-01", "--to", "worse"], "--to must be a date"),
+                           (["boundaries", model, "--parts", "place"], "missing --whole"),
+                           (["boundaries", model, "--parts", "place,", "--whole", "x"], "--parts"),
+                           (["boundaries", model, "--units", "place", "--areas", ""], "--areas is empty"),
+                           (["fair-shares", model, "--total", "1.234", "--kind", "place"], "--total"),
+                           (["coterminosity", model, "--a", "place", "--b", ""], "--b is empty"),
+                           (["authority", model, "--function", "f", "--place", "p", "--amount", "x"], "--amount"),
+                           (["trace", model, "icb", "--year", "2023"], "--year"),
+                           (["designation", model, "--as-of", "2023-13-01"], "--as-of")):
+            code, out, err = run(*args)
+            self.assertEqual((code, out), (2, ""), args)
+            self.assertIn(says, err, args)
+            self.assertNotIn("E004", err, args)
+
     def test_unknown_node_is_usage_error_naming_it(self):
         code, out, err = run("accountability", CONFORMANCE, "no.such.node", "--json")
         self.assertEqual(code, 2)
