@@ -190,7 +190,8 @@ IdList read_id_list(const std::string& path, const std::string& model_operand) {
     return out;
 }
 
-std::vector<Index> resolve(const IdList& list, const Model& m, std::optional<Date> as_of) {
+std::vector<Index> resolve(const IdList& list, const Model& m, std::optional<Date> as_of,
+                           std::optional<Section> section, std::string_view not_that) {
     std::vector<Index> out;
     out.reserve(list.lines.size());
     for (const auto& [number, id] : list.lines) {
@@ -198,6 +199,7 @@ std::vector<Index> resolve(const IdList& list, const Model& m, std::optional<Dat
         const auto i = m.find(id);
         if (!i) throw InvalidArgument(where + ": there is no '" + id + "' in the model");
         if (!m.exists(*i, as_of)) throw InvalidArgument(where + ": '" + id + "' does not exist on " + to_string(*as_of));
+        if (section && m.at(*i).section != *section) throw InvalidArgument(where + ": '" + id + "' " + std::string(not_that));
         out.push_back(*i);
     }
     return out;

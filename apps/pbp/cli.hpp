@@ -94,9 +94,12 @@ struct IdList {
 };
 /// @throws UsageError when the file cannot be read, or when it and the model are both `-`.
 IdList read_id_list(const std::string& path, const std::string& model_operand);
-/// The entities named in `list`. @throws InvalidArgument naming the line of an id that is not in
-/// the model on that day.
-std::vector<Index> resolve(const IdList& list, const Model& m, std::optional<Date> as_of);
+/// The entities named in `list`, every one checked before any is answered. With `section`, each
+/// must be an entity of that section; `not_that` says what it is then ("is not an area, so it
+/// cannot be a place"). @throws InvalidArgument naming the line of the first id that is not in
+/// the model on that day, or not of `section`.
+std::vector<Index> resolve(const IdList& list, const Model& m, std::optional<Date> as_of,
+                           std::optional<Section> section = std::nullopt, std::string_view not_that = {});
 
 /// Prints diagnostics to a stream, one per line, for people.
 void print_diagnostics(std::ostream& os, const Diagnostics& ds);

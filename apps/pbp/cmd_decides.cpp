@@ -2,6 +2,7 @@
 
 #include "pbp/accountability.hpp"
 #include "pbp/delegation.hpp"
+#include "pbp/error.hpp"
 
 #include <iostream>
 
@@ -18,9 +19,13 @@ int run_batch(const Args& args) {
     auto m = open_model(args.operands[0], args);
     const Model& model = *m.model;
     const Index f = require_entity(model, function, as_of);
-    const std::vector<Index> places = args.has("all-places") ? places_on(model, as_of)
-                                                              : resolve(*list, model, as_of);
-    for (Index p : places) print_json_line(to_json(decides(model, f, p, as_of)));
+    if (model.at(f).section != Section::function) throw InvalidArgument("'" + function + "' is not a function");
+    const std::vector<Index> places =
+        args.has("all-places") ? places_on(model, as_of)
+                               : resolve(*list, model, as_of, Section::area, "is not an area, so it cannot be a place");
+    // Every answer before the first is printed: a place the library refuses stops the command
+    // with nothing on standard output, as an id that is not in the model does.
+    for (const Decision& d : decides(model, f, places, as_of)) print_json_line(to_json(d));
     return 0;
 }
 
@@ -73,7 +78,9 @@ Command decides_command() {
             "--all-places  every area of kind place existing on the day, in id order: one answer per\n"
             "           line as JSON Lines (each line the --json answer above, compact).\n"
             "--places FILE  the places listed in FILE (one id per line; blank lines and lines starting\n"
-            "           with # skipped; - for standard input), answered in that order as JSON Lines.\n",
+            "           with # skipped; - for standard input), answered in that order as JSON Lines. An id\n"
+            "           not in the model on the day, or not an area, stops the command before anything is\n"
+            "           printed (exit 2).\n",
             {{"function"}, {"place"}, {"all-places", false}, {"places"}, {"json", false}, {"as-of"}, {"force", false}},
             run};
 }

@@ -293,6 +293,23 @@ class Shapes(unittest.TestCase):
                          "--place", places[0])
         self.assertEqual(code, 2)
 
+    def test_decides_places_checks_every_id_before_printing_anything(self):
+        # Line 1 is a place; line 3 names an organisation, which is no area.
+        code, out, err = run("decides", CONFORMANCE, "--function", "icb0.fn0", "--places", "-",
+                             stdin="ics0.place0\n# an ICB is not a place\nicb0\nics0.place1\n")
+        self.assertEqual((code, out), (2, ""))
+        self.assertIn("standard input, line 3: 'icb0' is not an area, so it cannot be a place", err)
+        code, out, err = run("decides", CONFORMANCE, "--function", "icb0.fn0", "--places", "-", stdin="ics0.place0\nnowhere\n")
+        self.assertEqual((code, out), (2, ""))
+        self.assertIn("line 2: there is no 'nowhere' in the model", err)
+        # A function that is no function: refused even when the list is empty.
+        code, out, err = run("decides", CONFORMANCE, "--function", "icb0", "--places", "-", stdin="")
+        self.assertEqual((code, out), (2, ""))
+        self.assertIn("'icb0' is not a function", err)
+        code, out, _ = run("decides", CONFORMANCE, "--function", "icb0.fn0", "--places", "-", stdin="ics0.place1\nics0.place0\n")
+        self.assertEqual(code, 0)
+        self.assertEqual([json.loads(line)["place"] for line in out.splitlines()], ["ics0.place1", "ics0.place0"])
+
     def test_export_round_trips(self):
         code, out, _ = run("export", CONFORMANCE, "--format", "json")
         self.assertEqual(code, 0)
