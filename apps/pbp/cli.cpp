@@ -175,18 +175,25 @@ IdList read_id_list(const std::string& path, const std::string& model_operand) {
         throw UsageError("the model and the list of ids cannot both be read from standard input");
     std::ifstream file;
     if (path != "-") {
+        // A directory opens as a file that reads as empty: it would be an empty list.
+        std::error_code ec;
+        if (std::filesystem::is_directory(path, ec))
+            throw IoError("the list of ids '" + path + "' is a directory, not a file");
         file.open(path);
-        if (!file) throw UsageError("cannot read the list of ids '" + path + "'");
+        if (!file) throw IoError("cannot read the list of ids '" + path + "'");
     }
     std::istream& in = path == "-" ? std::cin : file;
     IdList out{path == "-" ? "standard input" : path, {}};
     std::string line;
     for (int number = 1; std::getline(in, line); ++number) {
+        // A byte order mark (a file saved as "UTF-8 with BOM") is no part of the first id.
+        if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
         const auto first = line.find_first_not_of(" \t");
         if (first == std::string::npos || line[first] == '#') continue;
         const auto last = line.find_last_not_of(" \t\r");
         out.lines.emplace_back(number, line.substr(first, last - first + 1));
     }
+    if (in.bad()) throw IoError("cannot read the list of ids '" + out.source + "'");
     return out;
 }
 

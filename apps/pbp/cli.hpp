@@ -92,7 +92,9 @@ struct IdList {
     std::string source;  ///< the file's name, or "standard input"
     std::vector<std::pair<int, std::string>> lines;  ///< line number and id
 };
-/// @throws UsageError when the file cannot be read, or when it and the model are both `-`.
+/// A UTF-8 byte order mark at the start is skipped.
+/// @throws IoError when the file is a directory or cannot be read; UsageError when it and the
+/// model are both `-`.
 IdList read_id_list(const std::string& path, const std::string& model_operand);
 /// The entities named in `list`, every one checked before any is answered. With `section`, each
 /// must be an entity of that section; `not_that` says what it is then ("is not an area, so it

@@ -310,6 +310,26 @@ class Shapes(unittest.TestCase):
         self.assertEqual(code, 0)
         self.assertEqual([json.loads(line)["place"] for line in out.splitlines()], ["ics0.place1", "ics0.place0"])
 
+    def test_id_lists_a_directory_is_an_io_error_and_a_byte_order_mark_is_skipped(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            for args in (["accountability", CONFORMANCE, "--nodes", tmp],
+                         ["decides", CONFORMANCE, "--function", "icb0.fn0", "--places", tmp]):
+                code, out, err = run(*args)
+                self.assertEqual((code, out), (2, ""), args)
+                self.assertIn(f"the list of ids '{tmp}' is a directory, not a file", err)
+                self.assertNotIn("--help", err)  # an I/O error, not a mistake in the call
+            listed = os.path.join(tmp, "ids.txt")
+            with open(listed, "wb") as f:
+                f.write(b"\xef\xbb\xbfparliament\r\nnhse\r\n")  # as Notepad saves "UTF-8 with BOM"
+            code, out, err = run("accountability", CONFORMANCE, "--nodes", listed)
+            self.assertEqual(code, 0, err)
+            self.assertEqual([json.loads(line)["node"] for line in out.splitlines()], ["parliament", "nhse"])
+            with open(listed, "wb") as f:
+                f.write(b"\xef\xbb\xbfics0.place1\n")
+            code, out, err = run("decides", CONFORMANCE, "--function", "icb0.fn0", "--places", listed)
+            self.assertEqual(code, 0, err)
+            self.assertEqual(json.loads(out)["place"], "ics0.place1")
+
     def test_export_round_trips(self):
         code, out, _ = run("export", CONFORMANCE, "--format", "json")
         self.assertEqual(code, 0)
