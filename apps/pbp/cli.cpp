@@ -114,14 +114,19 @@ Args parse_args(const std::vector<std::string>& argv, const std::vector<OptionSp
 OpenModel open_model(const std::string& operand, const Args& args, bool refuse_errors) {
     LoadResult r;
     try {
+        // status() follows links: `<(cat model.json)` is /dev/fd/63, a link to a pipe.
+        std::error_code ec;
+        const auto status = std::filesystem::status(operand, ec);
         if (operand == "-") {
             r = load_model(std::cin);  // reads no further than the size limit (docs/limits.md)
-        } else if (std::filesystem::is_regular_file(operand)) {
+        } else if (std::filesystem::exists(status) && !std::filesystem::is_directory(status)) {
+            // A file, or a pipe or device: read, like standard input, no further than the size
+            // limit, so that /dev/zero or an endless pipe is E010 (docs/limits.md).
             r = load_model_file(operand);
         } else if (auto text = bundled_model(operand)) {
             r = load_model(*text);
-        } else if (std::filesystem::exists(operand)) {
-            throw UsageError("'" + operand + "' is not a file");
+        } else if (std::filesystem::is_directory(status)) {
+            throw IoError("'" + operand + "' is a directory, not a model file");
         } else {
             std::string names;
             for (auto n : bundled_model_names()) names += (names.empty() ? "" : ", ") + std::string(n);

@@ -56,10 +56,15 @@ pbp_model* load_bundled(std::string_view name) {
 
 pbp_model* open_handle(std::string_view path_or_name) {
     const std::string operand(path_or_name);
+    // As the command line: anything that exists and is not a directory (a file, a pipe such as
+    // /dev/fd/63, a device) is read no further than the size limit (E010 past it).
     std::error_code ec;
-    if (std::filesystem::is_regular_file(operand, ec)) return make_handle(load_model_file(operand));
+    const auto status = std::filesystem::status(operand, ec);
+    if (std::filesystem::exists(status) && !std::filesystem::is_directory(status))
+        return make_handle(load_model_file(operand));
     if (bundled_model(operand)) return load_bundled(operand);
-    if (std::filesystem::exists(operand, ec)) throw Failure{PBP_ERR_IO, "'" + operand + "' is not a file"};
+    if (std::filesystem::is_directory(status))
+        throw Failure{PBP_ERR_IO, "'" + operand + "' is a directory, not a model file"};
     throw Failure{PBP_ERR_NOT_FOUND, "no file '" + operand + "' and no bundled model of that name (bundled: " +
                                          bundled_names_sentence() + ")"};
 }

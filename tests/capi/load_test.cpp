@@ -146,7 +146,32 @@ TEST_CASE("capi load: bundled models by name, and open as the command line does"
     CHECK(name.str() == "Small test partnership");
     CHECK(pbp_model_open(&m, "atlantis") == PBP_ERR_NOT_FOUND);
     CHECK(pbp_model_open(&m, PBP_TEST_DATA) == PBP_ERR_IO);  // a directory is not a model
+    CHECK(std::string(pbp_last_error()).find("is a directory") != std::string::npos);
     CHECK(m == nullptr);
+}
+
+TEST_CASE("capi load: open reads a pipe or a device as the command line does, up to the size limit") {
+    // A pipe, as `pbp validate <(cat small.json)` gives: /dev/fd/N, a link to the pipe.
+    int fds[2];
+    REQUIRE(pipe(fds) == 0);
+    const std::string text = slurp(data("small.json"));
+    REQUIRE(text.size() < 65536);  // fits in the pipe's buffer: written before it is read
+    REQUIRE(write(fds[1], text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+    close(fds[1]);
+    Model piped;
+    const std::string fd_path = "/dev/fd/" + std::to_string(fds[0]);
+    REQUIRE_MESSAGE(pbp_model_open(piped.out(), fd_path.c_str()) == PBP_OK, pbp_last_error());
+    close(fds[0]);
+    Buffer name;
+    REQUIRE(pbp_model_name(name.out(), piped.m) == PBP_OK);
+    CHECK(name.str() == "Small test partnership");
+    // An endless device: refused with E010 after reading one byte past the limit (docs/limits.md).
+    if (std::filesystem::exists("/dev/zero")) {
+        pbp_model* m = nullptr;
+        CHECK(pbp_model_open(&m, "/dev/zero") == PBP_ERR_PARSE);
+        CHECK(std::string(pbp_last_error()).find("E010") != std::string::npos);
+        CHECK(m == nullptr);
+    }
 }
 
 TEST_CASE("capi handles: NULL and things that are not models are refused, never dereferenced blindly") {

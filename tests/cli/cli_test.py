@@ -44,6 +44,33 @@ class ExitCodes(unittest.TestCase):
         self.assertIn("line 5", err)  # the missing comma is on line 5
         self.assertNotIn("Traceback", err)
 
+    def test_a_pipe_or_device_is_read_as_a_model_and_a_directory_refused(self):
+        # `pbp validate <(cat model.json)`: the shell passes /dev/fd/N, a link to a pipe.
+        with open(CONFORMANCE, "rb") as f:
+            text = f.read()
+        r, w = os.pipe()
+        try:
+            p = subprocess.Popen([PBP, "validate", f"/dev/fd/{r}", "--json"], pass_fds=(r,),
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            os.close(r)
+            os.write(w, text)  # the process reads as it is written
+            os.close(w)
+            w = None
+            out, err = p.communicate(timeout=120)
+        finally:
+            if w is not None:
+                os.close(w)
+        self.assertEqual(p.returncode, 0, err)
+        self.assertEqual(json.loads(out)["errors"], 0)
+        # docs/limits.md: /dev/zero is read no further than one byte past the limit, then E010.
+        if os.path.exists("/dev/zero"):
+            code, out, err = run("validate", "/dev/zero")
+            self.assertEqual((code, out), (2, ""))
+            self.assertIn("E010", err)
+        code, out, err = run("validate", DATA)
+        self.assertEqual((code, out), (2, ""))
+        self.assertIn(f"'{DATA}' is a directory, not a model file", err)
+
     def test_wrong_format_is_2(self):
         code, _, err = run("validate", os.path.join(DATA, "cli", "wrong_format.json"))
         self.assertEqual(code, 2)

@@ -162,8 +162,10 @@ PBP_C_API int pbp_model_load_text(pbp_model **out, const char *text, size_t leng
 PBP_C_API int pbp_model_load_bundled(pbp_model **out, const char *name);
 
 /** Loads a model as the command line opens its MODEL operand: a file when `path_or_name`
- *  names one, otherwise the bundled model of that name.
- *  @return #PBP_OK; #PBP_ERR_NOT_FOUND when it is neither; otherwise as pbp_model_load(). */
+ *  names one (or a pipe or device, read no further than the size limit), otherwise the
+ *  bundled model of that name.
+ *  @return #PBP_OK; #PBP_ERR_IO when it is a directory; #PBP_ERR_NOT_FOUND when it is
+ *  neither; otherwise as pbp_model_load(). */
 PBP_C_API int pbp_model_open(pbp_model **out, const char *path_or_name);
 
 /** The names of the bundled models as a JSON array of strings, sorted. Free with pbp_free(). */
