@@ -111,7 +111,7 @@ Args parse_args(const std::vector<std::string>& argv, const std::vector<OptionSp
     return a;
 }
 
-OpenModel open_model(const std::string& operand, const Args& args, bool refuse_errors) {
+LoadResult load_operand(const std::string& operand) {
     LoadResult r;
     try {
         // status() follows links: `<(cat model.json)` is /dev/fd/63, a link to a pipe.
@@ -135,9 +135,18 @@ OpenModel open_model(const std::string& operand, const Args& args, bool refuse_e
     } catch (const IoError& e) {
         throw UsageError(e.what());
     }
+    return r;
+}
+
+void print_load_failure(const std::string& operand, const Diagnostics& diagnostics) {
+    std::cerr << "pbp: " << (operand == "-" ? std::string("<stdin>") : operand) << " cannot be loaded:\n";
+    print_diagnostics(std::cerr, diagnostics);
+}
+
+OpenModel open_model(const std::string& operand, const Args& args, bool refuse_errors) {
+    LoadResult r = load_operand(operand);
     if (!r.model) {
-        std::cerr << "pbp: " << (operand == "-" ? std::string("<stdin>") : operand) << " cannot be loaded:\n";
-        print_diagnostics(std::cerr, r.diagnostics);
+        print_load_failure(operand, r.diagnostics);
         throw Exit{2};
     }
     OpenModel out{r.model, validate(*r.model)};

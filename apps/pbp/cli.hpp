@@ -68,6 +68,14 @@ struct OpenModel {
     Diagnostics diagnostics;  ///< everything validate() finds
 };
 
+/// Reads the model named by `operand` (a path, `-` for standard input, or the name of a bundled
+/// model) without validating it: no model, with the diagnostic, when it cannot be loaded (E001,
+/// E002, E010-E014). @throws UsageError or IoError when there is nothing of that name to read.
+LoadResult load_operand(const std::string& operand);
+
+/// Tells, on standard error, why the model named by `operand` could not be loaded.
+void print_load_failure(const std::string& operand, const Diagnostics& diagnostics);
+
 /// Opens the model named by `operand` (a path, `-` for standard input, or the name of a bundled
 /// model) and validates it. Without `--force`, a model with errors is refused: its diagnostics
 /// are printed to standard error and the command exits 1. Unreadable or unparsable files exit 2.

@@ -8,7 +8,15 @@ namespace pbp::cli {
 namespace {
 int run(const Args& args) {
     if (args.operands.size() != 1) throw UsageError("expects one MODEL");
-    auto m = open_model(args.operands[0], args, false);
+    LoadResult loaded = load_operand(args.operands[0]);
+    if (!loaded.model) {
+        // No model (E001, E002, E010-E014): exit 2, and with --json the one document still, its
+        // diagnostic in it, so that a script reading standard output learns why.
+        print_load_failure(args.operands[0], loaded.diagnostics);
+        if (args.json()) print_json(to_json(loaded.diagnostics));
+        return 2;
+    }
+    OpenModel m{loaded.model, validate(*loaded.model)};
     const std::size_t errors = count_errors(m.diagnostics), warnings = m.diagnostics.size() - errors;
     if (args.json()) {
         print_json(to_json(m.diagnostics));
@@ -33,8 +41,8 @@ Command validate_command() {
             "See docs/diagnostics.md.\n\n"
             "A file that is not valid JSON or UTF-8 (E001), not format pbp/1 (E002) or past one of\n"
             "pbp's limits (E010-E014, docs/limits.md) cannot be loaded: that one diagnostic goes to\n"
-            "standard error and the exit status is 2. Any other problem is listed and the rest of the\n"
-            "file still loads.\n\n"
+            "standard error (and, with --json, into the JSON document) and the exit status is 2. Any\n"
+            "other problem is listed and the rest of the file still loads.\n\n"
             "--json prints {\"diagnostics\": [...], \"errors\": n, \"warnings\": n}.\n"
             "Exit status 1 when there is any error, 0 when there are only warnings or none.\n",
             {{"json", false}},

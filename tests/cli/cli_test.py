@@ -76,6 +76,23 @@ class ExitCodes(unittest.TestCase):
         self.assertEqual(code, 2)
         self.assertIn("E002", err)
 
+    def test_validate_json_gives_the_one_document_also_when_the_model_cannot_load(self):
+        for name, code_, where in (("not_json.json", "E001", ("", 5, 16)), ("wrong_format.json", "E002", ("/format", 1, 12))):
+            path = os.path.join(DATA, "cli", name)
+            code, out, err = run("validate", path, "--json")
+            self.assertEqual(code, 2, name)
+            self.assertIn(code_, err)  # standard error as in text mode
+            doc = json.loads(out)
+            self.assertEqual((doc["errors"], doc["warnings"]), (1, 0))
+            [d] = doc["diagnostics"]
+            self.assertEqual((d["code"], d["severity"]), (code_, "error"))
+            self.assertEqual((d["path"], d["line"], d["column"]), where)
+            self.assertIn("message", d)
+            # Text mode: nothing on standard output, as before.
+            code, out, err = run("validate", path)
+            self.assertEqual((code, out), (2, ""))
+            self.assertIn(code_, err)
+
     def test_validate_clean_model_is_0(self):
         code, out, _ = run("validate", CONFORMANCE, "--json")
         self.assertEqual(code, 0)
