@@ -6,6 +6,7 @@
 
 #include <boost/json/serialize.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -264,8 +265,25 @@ bool write_imported(const std::string& command, const std::string& text, const D
 
 Money parse_money_arg(const std::string& text, const std::string& what) {
     auto m = Money::parse(text);
-    if (!m) throw UsageError(what + " must be an amount such as 1234.50 (at most two decimal places), not '" + text + "'");
-    return *m;
+    if (m) return *m;
+    // Money::parse() refuses both what is not money and money too large to hold; the syntax of
+    // SPEC 1.3 (-?[0-9]+(\.[0-9]{1,2})?) tells which.
+    const auto point = text.find('.');
+    if (looks_numeric(text) && (point == std::string::npos || text.size() - point - 1 <= 2))
+        throw UsageError(what + " '" + text + "' is out of range: pbp holds amounts of at most 2^127 - 1 pence "
+                                              "(£1,701,411,834,604,692,317,316,873,037,158,841,057.27) either way");
+    throw UsageError(what + " must be an amount such as 1234.50 (at most two decimal places), not '" + text + "'");
+}
+
+Ratio parse_weight_arg(const std::string& text, const std::string& what) {
+    if (auto r = parse_decimal(text)) return *r;
+    // parse_decimal() refuses what is not a decimal, and a decimal of more than 200 digits
+    // (docs/limits.md): the syntax tells which.
+    if (looks_numeric(text)) {
+        const auto digits = std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+        throw UsageError(what + " has " + std::to_string(digits) + " digits; pbp reads weights of at most 200 digits");
+    }
+    throw UsageError(what + " must be a whole or decimal number such as 3 or 0.25, not '" + text + "'");
 }
 
 }  // namespace pbp::cli

@@ -5,6 +5,7 @@
 #include "pbp/date.hpp"
 #include "pbp/diagnostics.hpp"
 #include "pbp/load.hpp"
+#include "pbp/money.hpp"
 
 #include <boost/json/value.hpp>
 
@@ -123,7 +124,12 @@ void print_diagnostics(std::ostream& os, const Diagnostics& ds);
 bool write_imported(const std::string& command, const std::string& text, const Diagnostics& findings,
                     const std::string& noun, const std::string& about, const Args& args);
 
-/// Parses a money operand strictly (SPEC 1.3). @throws UsageError naming the option.
+/// Parses a money operand strictly (SPEC 1.3). @throws UsageError naming the option, saying
+/// whether the text is not an amount or an amount out of range (past 2^127 - 1 pence).
 Money parse_money_arg(const std::string& text, const std::string& what);
+
+/// Parses a weight, a plain decimal such as 3 or 0.25 (parse_decimal()). @throws UsageError
+/// naming the weight, saying whether it is not a number or has too many digits.
+Ratio parse_weight_arg(const std::string& text, const std::string& what);
 
 }  // namespace pbp::cli

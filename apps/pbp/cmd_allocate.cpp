@@ -15,11 +15,10 @@ int run(const Args& args) {
     bool positive = false;
     for (std::size_t k = 1; k < args.operands.size(); ++k) {
         const std::string& w = args.operands[k];
-        auto r = parse_decimal(w);
-        if (!r) throw UsageError("weight " + std::to_string(k) + " must be a whole or decimal number such as 3 or 0.25, not '" + w + "'");
-        if (*r < 0) throw UsageError("weight " + std::to_string(k) + " is negative ('" + w + "'): weights must be 0 or more");
-        positive = positive || *r > 0;
-        weights.push_back(*r);
+        const Ratio r = parse_weight_arg(w, "weight " + std::to_string(k));
+        if (r < 0) throw UsageError("weight " + std::to_string(k) + " is negative ('" + w + "'): weights must be 0 or more");
+        positive = positive || r > 0;
+        weights.push_back(r);
     }
     if (!positive) throw UsageError("at least one weight must be more than 0");
     const std::vector<Money> shares = allocate(total, weights);

@@ -155,6 +155,30 @@ class ExitCodes(unittest.TestCase):
             self.assertIn(says, err, args)
             self.assertNotIn("E004", err, args)
 
+    def test_money_and_weights_out_of_range_say_so(self):
+        # docs/limits.md: 2^127 - 1 pence is the largest amount, either way; a weight has at most 200 digits.
+        largest = "1701411834604692317316873037158841057.27"
+        code, out, _ = run("allocate", largest, "1", "--json")
+        self.assertEqual((code, json.loads(out)["total"]), (0, largest))
+        for total in ("1701411834604692317316873037158841057.28", "-1701411834604692317316873037158841057.28",
+                      "9" * 45):
+            code, out, err = run("allocate", total, "1")
+            self.assertEqual((code, out), (2, ""), total)
+            self.assertIn(f"TOTAL '{total}' is out of range", err)
+            self.assertNotIn("such as 1234.50", err)
+        code, _, err = run("fair-shares", CONFORMANCE, "--total", "100.00", "--kind", "place", "--floor", "9" * 40)
+        self.assertEqual(code, 2)
+        self.assertIn("--floor '" + "9" * 40 + "' is out of range", err)
+        code, _, err = run("allocate", "1.234", "1")  # three decimal places: not money at all
+        self.assertEqual(code, 2)
+        self.assertIn("TOTAL must be an amount such as 1234.50", err)
+        code, out, err = run("allocate", "100.00", "1", "1" + "0" * 200)
+        self.assertEqual((code, out), (2, ""))
+        self.assertIn("weight 2 has 201 digits; pbp reads weights of at most 200 digits", err)
+        self.assertEqual(run("allocate", "100.00", "1", "1" + "0" * 199)[0], 0)
+        code, _, err = run("allocate", "100.00", "x")
+        self.assertIn("weight 1 must be a whole or decimal number", err)
+
     def test_unknown_node_is_usage_error_naming_it(self):
         code, out, err = run("accountability", CONFORMANCE, "no.such.node", "--json")
         self.assertEqual(code, 2)
