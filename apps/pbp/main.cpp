@@ -50,7 +50,7 @@ void usage(std::ostream& os) {
     os << "\nCommon options, for the commands whose help lists them: --json (machine output), --as-of\n"
           "YYYY-MM-DD (the model on one day), --force (query a model with errors). Every command takes --help.\n"
           "Exit status: 0 success, 1 the model has errors, 2 usage, I/O or parse failure.\n"
-          "Run 'pbp COMMAND --help' for a command's own help.\n";
+          "Run 'pbp COMMAND --help' or 'pbp help COMMAND' for a command's own help.\n";
 }
 
 // What was written to standard output must have reached it: a full disk (`> /dev/full`), a
@@ -139,6 +139,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     CheckedOutput out(std::cout.rdbuf());
     std::cout.rdbuf(&out);
+    // `pbp help COMMAND` is `pbp COMMAND --help`.
+    if (args.size() == 2 && args[0] == "help") args = {args[1], "--help"};
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         usage(args.empty() ? std::cerr : std::cout);
         return finish(out, args.empty() ? 2 : 0, "pbp");

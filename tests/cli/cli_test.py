@@ -414,6 +414,16 @@ class Shapes(unittest.TestCase):
             self.assertEqual(code, 0, c)
             self.assertIn("usage: pbp " + c, text)
 
+    def test_help_command_is_the_commands_help(self):
+        self.assertEqual(run("help", "decides"), run("decides", "--help"))
+        self.assertTrue(run("help", "decides")[1].startswith("usage: pbp decides"))
+        code, out, _ = run("help")
+        self.assertEqual(code, 0)
+        self.assertIn("commands:", out)
+        code, out, err = run("help", "frobnicate")
+        self.assertEqual((code, out), (2, ""))
+        self.assertIn("unknown command 'frobnicate'", err)
+
     def test_boundaries(self):
         # Notts (000; 004): four places built from whole districts partition the ICS area.
         code, out, _ = run("boundaries", "nottinghamshire", "--parts", "place", "--whole", "ics.notts", "--json")
