@@ -113,30 +113,20 @@ Args parse_args(const std::vector<std::string>& argv, const std::vector<OptionSp
 }
 
 LoadResult load_operand(const std::string& operand) {
-    LoadResult r;
-    try {
-        // status() follows links: `<(cat model.json)` is /dev/fd/63, a link to a pipe.
-        std::error_code ec;
-        const auto status = std::filesystem::status(operand, ec);
-        if (operand == "-") {
-            r = load_model(std::cin);  // reads no further than the size limit (docs/limits.md)
-        } else if (std::filesystem::exists(status) && !std::filesystem::is_directory(status)) {
-            // A file, or a pipe or device: read, like standard input, no further than the size
-            // limit, so that /dev/zero or an endless pipe is E010 (docs/limits.md).
-            r = load_model_file(operand);
-        } else if (auto text = bundled_model(operand)) {
-            r = load_model(*text);
-        } else if (std::filesystem::is_directory(status)) {
-            throw IoError("'" + operand + "' is a directory, not a model file");
-        } else {
-            std::string names;
-            for (auto n : bundled_model_names()) names += (names.empty() ? "" : ", ") + std::string(n);
-            throw UsageError("no file '" + operand + "' and no bundled model of that name (bundled: " + names + ")");
-        }
-    } catch (const IoError& e) {
-        throw UsageError(e.what());
-    }
-    return r;
+    // I/O errors (IoError) go up as they are: a file that cannot be read is no mistake in how pbp
+    // was called, so main() does not send the user to --help for it.
+    // status() follows links: `<(cat model.json)` is /dev/fd/63, a link to a pipe.
+    std::error_code ec;
+    const auto status = std::filesystem::status(operand, ec);
+    if (operand == "-") return load_model(std::cin);  // reads no further than the size limit (docs/limits.md)
+    // A file, or a pipe or device: read, like standard input, no further than the size limit, so
+    // that /dev/zero or an endless pipe is E010 (docs/limits.md).
+    if (std::filesystem::exists(status) && !std::filesystem::is_directory(status)) return load_model_file(operand);
+    if (auto text = bundled_model(operand)) return load_model(*text);
+    if (std::filesystem::is_directory(status)) throw IoError("'" + operand + "' is a directory, not a model file");
+    std::string names;
+    for (auto n : bundled_model_names()) names += (names.empty() ? "" : ", ") + std::string(n);
+    throw IoError("no file '" + operand + "' and no bundled model of that name (bundled: " + names + ")");
 }
 
 void print_load_failure(const std::string& operand, const Diagnostics& diagnostics) {
@@ -256,7 +246,7 @@ bool write_imported(const std::string& command, const std::string& text, const D
     }
     if (auto out = args.get("output"); out && *out != "-") {
         std::ofstream f(*out, std::ios::binary);
-        if (!(f << text) || !f.flush()) throw UsageError("cannot write '" + *out + "'");
+        if (!(f << text) || !f.flush()) throw IoError("cannot write '" + *out + "'");
         return true;
     }
     std::cout << text;

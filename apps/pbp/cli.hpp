@@ -71,7 +71,8 @@ struct OpenModel {
 
 /// Reads the model named by `operand` (a path, `-` for standard input, or the name of a bundled
 /// model) without validating it: no model, with the diagnostic, when it cannot be loaded (E001,
-/// E002, E010-E014). @throws UsageError or IoError when there is nothing of that name to read.
+/// E002, E010-E014). @throws IoError when there is nothing of that name to read, or it is a
+/// directory, or it cannot be read.
 LoadResult load_operand(const std::string& operand);
 
 /// Tells, on standard error, why the model named by `operand` could not be loaded.
@@ -120,7 +121,7 @@ void print_diagnostics(std::ostream& os, const Diagnostics& ds);
 /// does not, the errors go to standard error and the command exits 1 (Exit). The importer's
 /// `findings` go to standard error as "<command>: N <noun>s <about>:". The text is then written
 /// to --output, returning true (the caller says what it wrote), or to standard output (false).
-/// @throws UsageError when --output cannot be written.
+/// @throws IoError when --output cannot be written.
 bool write_imported(const std::string& command, const std::string& text, const Diagnostics& findings,
                     const std::string& noun, const std::string& about, const Args& args);
 

@@ -11,12 +11,7 @@ int run(const Args& args) {
     if (args.operands.size() != 1) throw UsageError("expects one LOOKUP.csv");
     std::optional<std::filesystem::path> population;
     if (auto p = args.get("population")) population = *p;
-    ImportedAreas r;
-    try {
-        r = import_areas_files(args.operands[0], population, args.get("name"));
-    } catch (const IoError& e) {
-        throw UsageError(e.what());
-    }
+    ImportedAreas r = import_areas_files(args.operands[0], population, args.get("name"));
     const std::string text = pretty_json(r.model);
     if (write_imported("pbp import-areas", text, r.findings, "problem", "in the input", args)) {
         std::cerr << "pbp import-areas: wrote " << r.areas << " areas (" << r.leaves << " leaves";

@@ -9,12 +9,7 @@ namespace pbp::cli {
 namespace {
 int run(const Args& args) {
     if (args.operands.size() != 1) throw UsageError("expects one DATA_DIR");
-    OdsRegisters registers;
-    try {
-        registers = read_ods_registers(args.operands[0]);
-    } catch (const IoError& e) {
-        throw UsageError(e.what());
-    }
+    OdsRegisters registers = read_ods_registers(args.operands[0]);
     // The areas the organisations serve: by default the bundled England map.
     const std::string areas_operand = args.get("areas").value_or(std::string(ods_default_areas));
     auto areas = open_model(areas_operand, args);

@@ -1,6 +1,7 @@
 #include "commands.hpp"
 
 #include "pbp/bundled.hpp"
+#include "pbp/error.hpp"
 #include "pbp/report.hpp"
 #include "pbp/report_html.hpp"
 
@@ -23,7 +24,7 @@ int run(const Args& args) {
     } else {
         const std::string page = report_html(*m.model, m.diagnostics, as_of);  // before the file is touched
         std::ofstream f(*html, std::ios::binary);
-        if (!(f << page) || !f.flush()) throw UsageError("cannot write '" + *html + "'");
+        if (!(f << page) || !f.flush()) throw IoError("cannot write '" + *html + "'");
     }
     return count_errors(m.diagnostics) > 0 ? 1 : 0;
 }

@@ -37,6 +37,25 @@ class ExitCodes(unittest.TestCase):
         self.assertEqual(code, 2)
         self.assertIn("no_such_file.json", err)
 
+    def test_io_errors_do_not_send_the_user_to_help(self):
+        # A file that cannot be read or written is no mistake in the call: exit 2, no "(see ... --help)".
+        with tempfile.TemporaryDirectory() as tmp:
+            nowhere = os.path.join(tmp, "no", "such", "dir")
+            for args, says in ((["validate", os.path.join(tmp, "missing.json")], "no file"),
+                               (["validate", tmp], "is a directory"),
+                               (["import-areas", os.path.join(tmp, "missing.csv")], "cannot read"),
+                               (["import-areas", os.path.join(DATA, "capi", "lookup.csv"), "-o", os.path.join(nowhere, "a.json")],
+                                "cannot write"),
+                               (["report", CONFORMANCE, "--html", os.path.join(nowhere, "r.html")], "cannot write"),
+                               (["accountability", CONFORMANCE, "--nodes", os.path.join(tmp, "missing.txt")], "cannot read")):
+                code, out, err = run(*args)
+                self.assertEqual((code, out), (2, ""), args)
+                self.assertIn(says, err, args)
+                self.assertNotIn("--help", err, args)
+        # A usage error still does.
+        code, _, err = run("validate", CONFORMANCE, "--frob")
+        self.assertIn("(see 'pbp validate --help')", err)
+
     def test_invalid_json_is_2_with_line_and_column(self):
         code, out, err = run("validate", os.path.join(DATA, "cli", "not_json.json"), "--json")
         self.assertEqual(code, 2)
