@@ -3,13 +3,21 @@
 #include "pbp/error.hpp"
 #include "pbp/import_ods.hpp"
 
+#include <filesystem>
 #include <iostream>
 
 namespace pbp::cli {
 namespace {
 int run(const Args& args) {
     if (args.operands.size() != 1) throw UsageError("expects one DATA_DIR");
-    OdsRegisters registers = read_ods_registers(args.operands[0]);
+    // Said here: the library would look for its first register in it and say that is missing.
+    const std::string& dir = args.operands[0];
+    std::error_code ec;
+    const auto status = std::filesystem::status(dir, ec);
+    if (!std::filesystem::exists(status)) throw IoError("there is no directory '" + dir + "'");
+    if (!std::filesystem::is_directory(status))
+        throw IoError("'" + dir + "' is not a directory: DATA_DIR is the directory that holds the registers");
+    OdsRegisters registers = read_ods_registers(dir);
     // The areas the organisations serve: by default the bundled England map.
     const std::string areas_operand = args.get("areas").value_or(std::string(ods_default_areas));
     auto areas = open_model(areas_operand, args);

@@ -56,6 +56,21 @@ class ExitCodes(unittest.TestCase):
         code, _, err = run("validate", CONFORMANCE, "--frob")
         self.assertIn("(see 'pbp validate --help')", err)
 
+    def test_imports_name_a_missing_or_wrong_kind_of_input(self):
+        lookup = os.path.join(DATA, "capi", "lookup.csv")
+        with tempfile.TemporaryDirectory() as tmp:
+            missing = os.path.join(tmp, "missing")
+            for args, says in ((["import-ods", missing], f"there is no directory '{missing}'"),
+                               (["import-ods", lookup], f"'{lookup}' is not a directory"),
+                               (["import-areas", tmp], f"'{tmp}' is a directory, not a lookup table (CSV)"),
+                               (["import-areas", lookup, "--population", tmp],
+                                f"'{tmp}' is a directory, not a population table (CSV)")):
+                code, out, err = run(*args)
+                self.assertEqual((code, out), (2, ""), args)
+                self.assertIn(says, err, args)
+                self.assertNotIn("ods_etr.csv", err)
+                self.assertNotIn("empty", err)
+
     def test_invalid_json_is_2_with_line_and_column(self):
         code, out, err = run("validate", os.path.join(DATA, "cli", "not_json.json"), "--json")
         self.assertEqual(code, 2)
