@@ -1,6 +1,7 @@
 #include "commands.hpp"
 
 #include "pbp/accountability.hpp"
+#include "pbp/error.hpp"
 
 #include <iostream>
 
@@ -17,6 +18,15 @@ int run_batch(const Args& args) {
     const Model& model = *m.model;
     const std::vector<Index> nodes =
         args.has("all") ? accountable_nodes(model, as_of) : resolve(*list, model, as_of);
+    // Every id checked before the first line is printed: an area, function or fund answers to
+    // no one (the library refuses it), and a half-printed batch would read as a whole one.
+    for (std::size_t k = 0; list && k < nodes.size(); ++k) {
+        const Section s = model.at(nodes[k]).section;
+        if (s != Section::organisation && s != Section::body && s != Section::post)
+            throw InvalidArgument(list->source + ", line " + std::to_string(list->lines[k].first) + ": '" +
+                                  model.id(nodes[k]) + "' is not an organisation, body or post (it is in " +
+                                  std::string(to_string(s)) + "): only those answer to anyone");
+    }
     AccountabilityIndices found;
     for (Index node : nodes) {
         accountability(model, node, as_of, found);

@@ -296,13 +296,32 @@ class CommonOptions(unittest.TestCase):
         self.assertEqual(taken.get("validate"), ["--json"])
         self.assertEqual(taken.get("allocate"), ["--json"])
         self.assertEqual(taken.get("balances"), ["--json", "--force"])
-        self.assertEqual(taken.get("trace"), ["--json", "--force"])
+        self.assertEqual(taken.get("trace"), ["--json", "--as-of", "--force"])
         self.assertEqual(taken.get("diff"), ["--json", "--force"])
         self.assertNotIn("import-areas", taken)
         self.assertNotIn("import-ods", taken)
         for c in ("accountability", "decides", "authority", "designation", "coterminosity", "boundaries",
                   "fair-shares", "partners", "maturity"):
             self.assertEqual(taken.get(c), ["--json", "--as-of", "--force"], c)
+
+    def test_trace_as_of_asks_only_that_the_node_exists_that_day(self):
+        # SPEC 2.6.10: a node that does not exist on the as-of day is a usage error; flows are
+        # still chosen by year alone, so the answer on a day the node exists is the same.
+        model = {"format": "pbp/1", "name": "t",
+                 "organisations": [{"id": "nhse", "kind": "nhs_england"},
+                                   {"id": "icb", "kind": "icb", "valid_from": "2022-07-01"}],
+                 "flows": [{"from": "nhse", "to": "icb", "amount": "100.00", "year": "2023/24"}]}
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "m.json")
+            with open(path, "w") as f:
+                json.dump(model, f)
+            plain = run("trace", path, "icb", "--year", "2023/24", "--json")
+            self.assertEqual(plain[0], 0, plain[2])
+            self.assertEqual(run("trace", path, "icb", "--year", "2023/24", "--as-of", "2023-01-01", "--json")[:2],
+                             plain[:2])
+            code, out, err = run("trace", path, "icb", "--year", "2023/24", "--as-of", "2022-01-01", "--json")
+            self.assertEqual((code, out), (2, ""))
+            self.assertIn("'icb' does not exist on 2022-01-01", err)
 
     def test_the_reviewers_cases(self):
         for args in (["balances", CONFORMANCE, "--year", "2023/24", "--as-of", "garbage", "--json"],
@@ -374,6 +393,13 @@ class Shapes(unittest.TestCase):
         self.assertEqual((code, out), (2, ""))
         self.assertIn("line 2", err)
         self.assertIn("nobody", err)
+        # An area or function answers to no one: refused before anything is printed.
+        code, out, err = run("accountability", CONFORMANCE, "--nodes", "-", stdin="parliament\nics0.place0\n")
+        self.assertEqual((code, out), (2, ""))
+        self.assertIn("standard input, line 2: 'ics0.place0' is not an organisation, body or post (it is in areas)", err)
+        code, out, err = run("accountability", CONFORMANCE, "icb0.fn0")
+        self.assertEqual((code, out), (2, ""))
+        self.assertIn("'icb0.fn0' is not an organisation, body or post (it is in functions)", err)
         code, _, err = run("accountability", CONFORMANCE, "parliament", "--all")
         self.assertEqual(code, 2)
         code, _, err = run("accountability", "-", "--nodes", "-", stdin="{}")
