@@ -407,6 +407,19 @@ static void pence_text(pbp_r_pence p, char *buf) {
 
 static const char *overflow_message = "money out of range: the result is beyond 2^127 - 1 pence";
 
+/* The outcome of a routine that built `value` (protected once, by the routine): returned with
+ * it, or, on failure part-way, without it. Both pop that one protection. */
+static SEXP value_outcome(SEXP value) {
+    SEXP res = PROTECT(outcome(PBP_OK, value, NULL));
+    UNPROTECT(2);
+    return res;
+}
+
+static SEXP value_failed(int status, const char *message) {
+    UNPROTECT(1);
+    return outcome(status, R_NilValue, message);
+}
+
 /* sum(x): the exact total as money text; NA when an element is NA and na_rm is FALSE. */
 static SEXP r_money_sum(SEXP x, SEXP na_rm) {
     R_xlen_t n = XLENGTH(x), i;
@@ -417,10 +430,7 @@ static SEXP r_money_sum(SEXP x, SEXP na_rm) {
         SEXP e = STRING_ELT(x, i);
         if (e == NA_STRING) {
             if (skip_na) continue;
-            SEXP na = PROTECT(ScalarString(NA_STRING));
-            SEXP res = PROTECT(outcome(PBP_OK, na, NULL));
-            UNPROTECT(2);
-            return res;
+            return value_outcome(PROTECT(ScalarString(NA_STRING)));
         }
         if (text_pence(CHAR(e), &p) != 0)
             return outcome(PBP_ERR_INVALID_ARGUMENT, R_NilValue, "not a pbp_money value");
@@ -429,9 +439,7 @@ static SEXP r_money_sum(SEXP x, SEXP na_rm) {
     }
     pence_text(total, buf);
     SEXP value = PROTECT(mkString(buf));
-    SEXP res = PROTECT(outcome(PBP_OK, value, NULL));
-    UNPROTECT(2);
-    return res;
+    return value_outcome(value);
 }
 
 /* cumsum(x): the running totals as money text; NA from the first NA on, as base R's cumsum. */
@@ -449,19 +457,15 @@ static SEXP r_money_cumsum(SEXP x) {
             continue;
         }
         if (text_pence(CHAR(e), &p) != 0) {
-            UNPROTECT(1);
-            return outcome(PBP_ERR_INVALID_ARGUMENT, R_NilValue, "not a pbp_money value");
+            return value_failed(PBP_ERR_INVALID_ARGUMENT, "not a pbp_money value");
         }
         if (__builtin_add_overflow(total, p, &total) || total > max_pence() || total < -max_pence()) {
-            UNPROTECT(1);
-            return outcome(PBP_ERR_OVERFLOW, R_NilValue, overflow_message);
+            return value_failed(PBP_ERR_OVERFLOW, overflow_message);
         }
         pence_text(total, buf);
         SET_STRING_ELT(value, i, mkChar(buf));
     }
-    SEXP res = PROTECT(outcome(PBP_OK, value, NULL));
-    UNPROTECT(2);
-    return res;
+    return value_outcome(value);
 }
 
 /* a + b (sign 1) or a - b (sign -1), element-wise with recycling; NA where either is NA. */
@@ -478,20 +482,16 @@ static SEXP r_money_add(SEXP a, SEXP b, SEXP sign) {
             continue;
         }
         if (text_pence(CHAR(ea), &x) != 0 || text_pence(CHAR(eb), &y) != 0) {
-            UNPROTECT(1);
-            return outcome(PBP_ERR_INVALID_ARGUMENT, R_NilValue, "not a pbp_money value");
+            return value_failed(PBP_ERR_INVALID_ARGUMENT, "not a pbp_money value");
         }
         if ((minus ? __builtin_sub_overflow(x, y, &r) : __builtin_add_overflow(x, y, &r)) || r > max_pence() ||
             r < -max_pence()) {
-            UNPROTECT(1);
-            return outcome(PBP_ERR_OVERFLOW, R_NilValue, overflow_message);
+            return value_failed(PBP_ERR_OVERFLOW, overflow_message);
         }
         pence_text(r, buf);
         SET_STRING_ELT(value, i, mkChar(buf));
     }
-    SEXP res = PROTECT(outcome(PBP_OK, value, NULL));
-    UNPROTECT(2);
-    return res;
+    return value_outcome(value);
 }
 
 /* a * k, element-wise with recycling: `a` money text, `k` whole numbers as doubles (checked on
@@ -509,19 +509,15 @@ static SEXP r_money_times(SEXP a, SEXP k) {
             continue;
         }
         if (text_pence(CHAR(ea), &x) != 0) {
-            UNPROTECT(1);
-            return outcome(PBP_ERR_INVALID_ARGUMENT, R_NilValue, "not a pbp_money value");
+            return value_failed(PBP_ERR_INVALID_ARGUMENT, "not a pbp_money value");
         }
         if (__builtin_mul_overflow(x, (pbp_r_pence)ek, &r) || r > max_pence() || r < -max_pence()) {
-            UNPROTECT(1);
-            return outcome(PBP_ERR_OVERFLOW, R_NilValue, overflow_message);
+            return value_failed(PBP_ERR_OVERFLOW, overflow_message);
         }
         pence_text(r, buf);
         SET_STRING_ELT(value, i, mkChar(buf));
     }
-    SEXP res = PROTECT(outcome(PBP_OK, value, NULL));
-    UNPROTECT(2);
-    return res;
+    return value_outcome(value);
 }
 
 /* -1, 0 or 1 for a < b, a == b, a > b, element-wise with recycling; NA where either is NA or
