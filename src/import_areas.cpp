@@ -413,6 +413,14 @@ ImportedAreas import_areas(std::string_view lookup_csv, std::optional<std::strin
 
 ImportedAreas import_areas_files(const std::filesystem::path& lookup, const std::optional<std::filesystem::path>& population,
                                  std::optional<std::string> name) {
+    // A directory opens as a file that reads as empty: said as it is, not as "the lookup is empty".
+    auto not_a_directory = [](const std::filesystem::path& p, const char* what) {
+        std::error_code ec;
+        if (std::filesystem::is_directory(p, ec))
+            throw IoError("'" + p.string() + "' is a directory, not " + what + " (CSV)");
+    };
+    not_a_directory(lookup, "a lookup table");
+    if (population) not_a_directory(*population, "a population table");
     const std::string text = detail::read_text_file(lookup);
     std::optional<std::string> pop;
     if (population) pop = detail::read_text_file(*population);

@@ -790,6 +790,12 @@ const std::vector<std::vector<std::string>>& ods_register_files() {
 }
 
 OdsRegisters read_ods_registers(const std::filesystem::path& dir) {
+    // Said first: otherwise the first register would be reported missing from it.
+    std::error_code ec;
+    const auto status = std::filesystem::status(dir, ec);
+    if (!std::filesystem::exists(status)) throw IoError("there is no directory '" + dir.string() + "'");
+    if (!std::filesystem::is_directory(status))
+        throw IoError("'" + dir.string() + "' is not a directory: DATA_DIR is the directory that holds the registers");
     std::vector<std::string> texts;
     for (const auto& names : ods_register_files()) {
         std::optional<std::filesystem::path> found;

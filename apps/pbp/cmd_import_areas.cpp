@@ -3,7 +3,6 @@
 #include "pbp/error.hpp"
 #include "pbp/import_areas.hpp"
 
-#include <filesystem>
 #include <iostream>
 
 namespace pbp::cli {
@@ -12,12 +11,6 @@ int run(const Args& args) {
     if (args.operands.size() != 1) throw UsageError("expects one LOOKUP.csv");
     std::optional<std::filesystem::path> population;
     if (auto p = args.get("population")) population = *p;
-    // A directory opens as a file that reads as empty: said here, not as "the lookup is empty".
-    std::error_code ec;
-    if (std::filesystem::is_directory(args.operands[0], ec))
-        throw IoError("'" + args.operands[0] + "' is a directory, not a lookup table (CSV)");
-    if (population && std::filesystem::is_directory(*population, ec))
-        throw IoError("'" + population->string() + "' is a directory, not a population table (CSV)");
     ImportedAreas r = import_areas_files(args.operands[0], population, args.get("name"));
     const std::string text = pretty_json(r.model);
     if (write_imported("pbp import-areas", text, r.findings, "problem", "in the input", args)) {

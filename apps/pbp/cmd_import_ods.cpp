@@ -3,21 +3,13 @@
 #include "pbp/error.hpp"
 #include "pbp/import_ods.hpp"
 
-#include <filesystem>
 #include <iostream>
 
 namespace pbp::cli {
 namespace {
 int run(const Args& args) {
     if (args.operands.size() != 1) throw UsageError("expects one DATA_DIR");
-    // Said here: the library would look for its first register in it and say that is missing.
-    const std::string& dir = args.operands[0];
-    std::error_code ec;
-    const auto status = std::filesystem::status(dir, ec);
-    if (!std::filesystem::exists(status)) throw IoError("there is no directory '" + dir + "'");
-    if (!std::filesystem::is_directory(status))
-        throw IoError("'" + dir + "' is not a directory: DATA_DIR is the directory that holds the registers");
-    OdsRegisters registers = read_ods_registers(dir);
+    OdsRegisters registers = read_ods_registers(args.operands[0]);
     // The areas the organisations serve: by default the bundled England map.
     const std::string areas_operand = args.get("areas").value_or(std::string(ods_default_areas));
     auto areas = open_model(areas_operand, args);
@@ -42,7 +34,7 @@ int run(const Args& args) {
 
 Command import_ods_command() {
     return {"import-ods", "build England's organisations from the ODS registers and ONS lists",
-            "usage: pbp import-ods DATA_DIR [--areas MODEL] [--name NAME] [-o OUT.json]\n\n"
+            "usage: pbp import-ods DATA_DIR [--areas MODEL] [--name NAME] [-o OUT.json] [--force]\n\n"
             "Reads the NHS Organisation Data Service extracts and the ONS lists in DATA_DIR (no header\n"
             "row in the ODS extracts: columns by position, as ODS publishes them) and writes one pbp/1\n"
             "model: the areas of MODEL, then Parliament, the Department of Health and Social Care and\n"
@@ -64,13 +56,14 @@ Command import_ods_command() {
             "(each also under a shorter name: see docs/queries/import-ods.md).\n\n"
             "--areas MODEL      the areas (a file or a bundled model; default: england-areas).\n"
             "--name NAME        the model's name.\n"
+            "--force            build on an areas MODEL that has errors (refused without it).\n"
             "-o, --output OUT   write the model to OUT (default: standard output).\n\n"
             "Where the registers disagree (a practice whose network sits in another sub-ICB location, a\n"
             "practice in no network, a closed code still referenced, ...) the findings go to standard\n"
             "error with the codes involved (W601-W612) and into attrs.register_findings of the\n"
             "organisation concerned; the model is still written. It always validates with no error.\n"
             "data/england holds every file: pbp import-ods data/england -o england.json\n",
-            {{"areas"}, {"name"}, {"output", true, 'o'}},
+            {{"areas"}, {"name"}, {"output", true, 'o'}, {"force", false}},
             run};
 }
 

@@ -64,7 +64,7 @@ ImportedAreas import_areas(std::string_view lookup_csv, std::optional<std::strin
                            std::string name);
 
 /// Same, reading the files. The model's name defaults to "Areas from <lookup file name>".
-/// @throws IoError when a file cannot be read; InvalidArgument as import_areas().
+/// @throws IoError when a file cannot be read or is a directory; InvalidArgument as import_areas().
 ImportedAreas import_areas_files(const std::filesystem::path& lookup,
                                  const std::optional<std::filesystem::path>& population,
                                  std::optional<std::string> name = std::nullopt);

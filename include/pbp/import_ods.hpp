@@ -77,7 +77,8 @@ struct OdsRegisters {
 const std::vector<std::vector<std::string>>& ods_register_files();
 
 /// Reads every register from `dir` (see ods_register_files()).
-/// @throws IoError naming the file (and the names tried) when one is missing or unreadable.
+/// @throws IoError when `dir` does not exist or is not a directory, or naming the file (and the
+/// names tried) when one is missing or unreadable.
 OdsRegisters read_ods_registers(const std::filesystem::path& dir);
 
 /// The areas model `pbp import-ods` builds on when it is given none: the bundled map of England.

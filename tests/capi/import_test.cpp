@@ -62,6 +62,13 @@ TEST_CASE("capi import areas: missing files and bad tables fail cleanly") {
     CHECK(pbp_import_areas(&model, &report, data("no-such.csv").c_str(), nullptr, nullptr, 0) == PBP_ERR_IO);
     CHECK(model == nullptr);
     CHECK(report == nullptr);
+    // A directory reads as an empty file: said as it is, not as "the lookup is empty".
+    const std::string dir = std::string(PBP_TEST_DATA) + "/capi";
+    CHECK(pbp_import_areas(&model, &report, dir.c_str(), nullptr, nullptr, 0) == PBP_ERR_IO);
+    CHECK(std::string(pbp_last_error()) == "'" + dir + "' is a directory, not a lookup table (CSV)");
+    CHECK(pbp_import_areas(&model, &report, data("lookup.csv").c_str(), dir.c_str(), nullptr, 0) == PBP_ERR_IO);
+    CHECK(std::string(pbp_last_error()).find("is a directory, not a population table") != std::string::npos);
+    CHECK(model == nullptr);
     CHECK(pbp_import_areas(&model, nullptr, nullptr, nullptr, nullptr, 0) == PBP_ERR_INVALID_ARGUMENT);
     CHECK(pbp_import_areas(nullptr, nullptr, data("lookup.csv").c_str(), nullptr, nullptr, 0) == PBP_ERR_INVALID_ARGUMENT);
     // A CSV with no level columns at all is not a lookup table.
@@ -344,7 +351,10 @@ TEST_CASE("capi import ods: NULL arguments, missing registers and columns, and a
     // A folder that does not exist, and one without a register: I/O errors naming them.
     const OdsImport none = import_ods(ods("no-such-folder"), ods("areas.json").c_str(), nullptr, 0);
     CHECK(none.status == PBP_ERR_IO);
-    CHECK(none.error.find(ods("no-such-folder")) != std::string::npos);
+    CHECK(none.error == "there is no directory '" + ods("no-such-folder") + "'");  // not "has no ods_etr.csv"
+    const OdsImport file = import_ods(ods("areas.json"), ods("areas.json").c_str(), nullptr, 0);
+    CHECK(file.status == PBP_ERR_IO);
+    CHECK(file.error.find("is not a directory") != std::string::npos);
     {
         TempDir tmp;
         copy_registers(tmp.path);

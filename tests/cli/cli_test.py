@@ -299,7 +299,7 @@ class CommonOptions(unittest.TestCase):
         self.assertEqual(taken.get("trace"), ["--json", "--as-of", "--force"])
         self.assertEqual(taken.get("diff"), ["--json", "--force"])
         self.assertNotIn("import-areas", taken)
-        self.assertNotIn("import-ods", taken)
+        self.assertEqual(taken.get("import-ods"), ["--force"])  # for an areas model with errors
         for c in ("accountability", "decides", "authority", "designation", "coterminosity", "boundaries",
                   "fair-shares", "partners", "maturity"):
             self.assertEqual(taken.get(c), ["--json", "--as-of", "--force"], c)
@@ -362,7 +362,13 @@ class CommonOptions(unittest.TestCase):
         self.assertIn("pass --force", err)
         code, _, err = run("import-ods", os.path.join(DATA, "ods"), "--areas", model)
         self.assertEqual(code, 1)
-        self.assertNotIn("--force", err)
+        self.assertIn("pass --force", err)  # import-ods takes it: build on those areas anyway
+        code, out, _ = run("import-ods", os.path.join(DATA, "ods"), "--areas", model, "--force")
+        self.assertEqual(code, 0)
+        self.assertEqual(json.loads(out)["format"], "pbp/1")
+        code, _, err = run("import-areas", os.path.join(DATA, "capi", "lookup.csv"), "--force")
+        self.assertEqual(code, 2)
+        self.assertIn("'pbp import-areas' takes no --force option", err)
 
 
 class Shapes(unittest.TestCase):
