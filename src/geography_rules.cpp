@@ -93,10 +93,14 @@ void check_populations(const Model& m, const Footprints& fp, Stretches& stretche
 }
 
 // The areas of kind "ics" on the footprints' day, by id, with the ICSs holding each leaf.
+std::vector<Index> sorted_by_id(const Model& m, std::vector<Index> ids) {
+    std::sort(ids.begin(), ids.end(), [&](Index a, Index b) { return m.id(a) < m.id(b); });
+    return ids;
+}
+
 struct Systems {
-    Systems(const Model& m, const Footprints& fp, std::vector<Index> ids)
-        : fp(fp), ids((std::sort(ids.begin(), ids.end(), [&](Index a, Index b) { return m.id(a) < m.id(b); }), std::move(ids))),
-          of(fp, this->ids) {}
+    Systems(const Model& m, const Footprints& fp, std::vector<Index> ics)
+        : fp(fp), ids(sorted_by_id(m, std::move(ics))), of(fp, ids) {}
     // The people of place `p` in each ICS (positions in `ids`) its leaves lie in.
     std::map<std::uint32_t, Population> people_of(Index p) const {
         std::map<std::uint32_t, Population> out;
