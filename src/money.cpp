@@ -145,9 +145,14 @@ std::string format_decimal(const Ratio& value, int places, Rounding mode) {
     return digits;
 }
 
+bool Money::is_form(std::string_view text) noexcept {
+    const auto p = split_decimal(text);
+    return p && p->fraction.size() <= 2;
+}
+
 std::optional<Money> Money::parse(std::string_view text) noexcept {
     try {
-        auto p = split_decimal(text);
+        auto p = split_decimal(text);  // is_form(), kept to one split: this is the loader's path
         if (!p || p->fraction.size() > 2) return std::nullopt;
         // A cheap guard before converting: 2^127 - 1 pence is 37 digits of pounds, so 40 or more
         // are out of range whatever they say; to_pence() checks the range exactly. Leading zeros

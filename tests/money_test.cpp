@@ -33,7 +33,15 @@ TEST_CASE("Money::parse accepts exactly -?[0-9]+(.[0-9]{1,2})? (SPEC 1.3)") {
                             "0x10", "1.2.3", "NaN", "inf", "1.-2", "12a", "\t1"}) {
         CAPTURE(bad);
         CHECK_FALSE(Money::parse(bad).has_value());
+        CHECK_FALSE(Money::is_form(bad));
     }
+    // The form, whatever the size: past 2^127 - 1 pence parse() gives nothing, is_form() still says yes.
+    for (const char* good : {"0", "-12.3", "007.05", "170141183460469231731687303715884105.72", "9999999999999999999999999999999999999999.99"}) {
+        CAPTURE(good);
+        CHECK(Money::is_form(good));
+    }
+    CHECK(Money::parse("170141183460469231731687303715884105.72"));
+    CHECK_FALSE(Money::parse("9999999999999999999999999999999999999999.99"));
 }
 
 TEST_CASE("Money::parse reads amounts of every length exactly, either side of 64 bits") {

@@ -256,10 +256,9 @@ bool write_imported(const std::string& command, const std::string& text, const D
 Money parse_money_arg(const std::string& text, const std::string& what) {
     auto m = Money::parse(text);
     if (m) return *m;
-    // Money::parse() refuses both what is not money and money too large to hold; the syntax of
-    // SPEC 1.3 (-?[0-9]+(\.[0-9]{1,2})?) tells which.
-    const auto point = text.find('.');
-    if (looks_numeric(text) && (point == std::string::npos || text.size() - point - 1 <= 2))
+    // Money::parse() refuses both what is not money and money too large to hold; the form of
+    // SPEC 1.3 tells which.
+    if (Money::is_form(text))
         throw UsageError(what + " '" + text + "' is out of range: pbp holds amounts of at most 2^127 - 1 pence "
                                               "(£1,701,411,834,604,692,317,316,873,037,158,841,057.27) either way");
     throw UsageError(what + " must be an amount such as 1234.50 (at most two decimal places), not '" + text + "'");

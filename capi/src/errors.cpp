@@ -31,18 +31,6 @@ LastError& last() noexcept {
     return e;
 }
 
-/// True for the strict money syntax of SPEC 1.3, `-?[0-9]+(\.[0-9]{1,2})?`, whatever the size.
-bool money_syntax(std::string_view t) {
-    std::size_t i = (!t.empty() && t[0] == '-') ? 1 : 0, digits = 0;
-    while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i, ++digits;
-    if (digits == 0) return false;
-    if (i == t.size()) return true;
-    if (t[i++] != '.') return false;
-    std::size_t decimals = 0;
-    while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i, ++decimals;
-    return i == t.size() && decimals >= 1 && decimals <= 2;
-}
-
 /// "E001 at /relations/3 (line 3, column 7)" for a diagnostic's place in the file.
 std::string locate(const Diagnostic& d) {
     std::string out = d.code;
@@ -192,7 +180,7 @@ FinancialYear year_arg(const char* s, const char* what) {
 Money money_arg(const char* s, const char* what) {
     const std::string_view t = text_arg(s, what);
     auto m = Money::parse(t);
-    if (!m && money_syntax(t))
+    if (!m && Money::is_form(t))
         throw Overflow(std::string(what) + " '" + s + "' is out of range: more than 2^127 - 1 pence");
     if (!m)
         throw Failure{PBP_ERR_INVALID_ARGUMENT, std::string(what) +

@@ -60,8 +60,13 @@ public:
     static Money from_pence(Pence pence) noexcept { return Money(pence); }
 
     /// Parses the strict form of SPEC 1.3: `-?[0-9]+(\.[0-9]{1,2})?`.
-    /// @return std::nullopt for anything else, including amounts too large to hold.
+    /// @return std::nullopt for anything else, including amounts too large to hold (is_form()
+    /// tells the two apart).
     static std::optional<Money> parse(std::string_view text) noexcept;
+
+    /// True when `text` has the strict form of SPEC 1.3, whatever its size: where parse() gives
+    /// nothing for such a text, the amount is out of range rather than malformed.
+    static bool is_form(std::string_view text) noexcept;
 
     /// Parses any plain decimal (`-?[0-9]+(\.[0-9]+)?`), rounding it to pence with `mode`.
     /// @throws InvalidArgument when the text is not a decimal; Overflow when it is too large.
