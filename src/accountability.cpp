@@ -221,6 +221,8 @@ std::vector<Accountability> accountability(const Model& m, gsl::span<const Index
     return out;
 }
 
+void require_accountable(const Model& m, Index node, std::optional<Date> as_of) { require_node(m, node, as_of); }
+
 std::vector<Index> accountable_nodes(const Model& m, std::optional<Date> as_of) {
     std::vector<Index> out;
     for (Index i = 0; i < m.entities.size(); ++i)

@@ -21,11 +21,11 @@ int run_batch(const Args& args) {
     // Every id checked before the first line is printed: an area, function or fund answers to
     // no one (the library refuses it), and a half-printed batch would read as a whole one.
     for (std::size_t k = 0; list && k < nodes.size(); ++k) {
-        const Section s = model.at(nodes[k]).section;
-        if (s != Section::organisation && s != Section::body && s != Section::post)
-            throw InvalidArgument(list->source + ", line " + std::to_string(list->lines[k].first) + ": '" +
-                                  model.id(nodes[k]) + "' is not an organisation, body or post (it is in " +
-                                  std::string(to_string(s)) + "): only those answer to anyone");
+        try {
+            require_accountable(model, nodes[k], as_of);
+        } catch (const InvalidArgument& e) {
+            throw InvalidArgument(list->source + ", line " + std::to_string(list->lines[k].first) + ": " + e.what());
+        }
     }
     AccountabilityIndices found;
     for (Index node : nodes) {

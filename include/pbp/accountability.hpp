@@ -84,6 +84,11 @@ std::vector<Index> accountable_nodes(const Model& m, std::optional<Date> as_of =
 /// `{"node", "chain", "reachable", "apexes"}` as SPEC 4.1 prints it.
 boost::json::object to_json(const Accountability& a);
 
+/// Checks `node` as every accountability query does: in the model, an organisation, body or
+/// post, existing on `as_of`. For callers that check a whole list before answering any of it.
+/// @throws InvalidArgument naming the node otherwise.
+void require_accountable(const Model& m, Index node, std::optional<Date> as_of);
+
 /// The entity with id `id` on day `as_of`, for query arguments.
 /// @throws InvalidArgument naming the id (and the day) when there is none.
 Index require_entity(const Model& m, std::string_view id, std::optional<Date> as_of);
