@@ -136,10 +136,7 @@ public:
         open_.pop_back();
         return true;
     }
-    bool on_key_part(boost::json::string_view s, std::size_t, boost::json::error_code&) {
-        part_.append(s.data(), s.size());
-        return true;
-    }
+    bool on_key_part(boost::json::string_view s, std::size_t, boost::json::error_code&) { return part(s); }
     bool on_key(boost::json::string_view s, std::size_t, boost::json::error_code&) {
         part_.append(s.data(), s.size());
         Open& o = open_.back();
@@ -150,10 +147,7 @@ public:
         part_.clear();
         return true;
     }
-    bool on_string_part(boost::json::string_view s, std::size_t, boost::json::error_code&) {
-        part_.append(s.data(), s.size());
-        return true;
-    }
+    bool on_string_part(boost::json::string_view s, std::size_t, boost::json::error_code&) { return part(s); }
     bool on_string(boost::json::string_view s, std::size_t, boost::json::error_code&) {
         part_.append(s.data(), s.size());
         std::string text;
@@ -162,10 +156,7 @@ public:
         scalar(std::move(text));
         return true;
     }
-    bool on_number_part(boost::json::string_view s, boost::json::error_code&) {
-        part_.append(s.data(), s.size());
-        return true;
-    }
+    bool on_number_part(boost::json::string_view s, boost::json::error_code&) { return part(s); }
     bool on_int64(std::int64_t, boost::json::string_view s, boost::json::error_code&) { return number(s); }
     bool on_uint64(std::uint64_t, boost::json::string_view s, boost::json::error_code&) { return number(s); }
     bool on_double(double, boost::json::string_view s, boost::json::error_code&) { return number(s); }
@@ -189,6 +180,11 @@ private:
         std::vector<std::string> scalars;  ///< kept while one_line
     };
 
+    /// A key, string or number arriving in parts (split across the text given to the parser).
+    bool part(boost::json::string_view s) {
+        part_.append(s.data(), s.size());
+        return true;
+    }
     void newline(std::size_t indent) {
         out += '\n';
         out.append(indent * 2, ' ');
