@@ -2,8 +2,8 @@
 # Runs the concurrency tests under ThreadSanitizer: the C API tests, above all "capi threads:
 # ..." (many threads querying one model, SPEC 4.2), and the C++ API's "concurrency: ..." tests
 # (tests/concurrency_test.cpp: eight threads querying one pbp::Model; footprint_cache_test.cpp:
-# eight threads sharing one FootprintCache). Those two files are built alone as
-# pbp_concurrency_tests, so that the rest of pbp_tests is not compiled under TSan. A separate
+# eight threads sharing one FootprintCache; page_advice_test.cpp: the loader's page mapper and its
+# thread). Those files are built alone as pbp_concurrency_tests, so that the rest of pbp_tests is not compiled under TSan. A separate
 # build, because TSan cannot be combined with ASan:
 #   tests/capi/run-tsan.sh [BUILD_DIR]     (default: build-tsan beside this source tree)
 # Exits non-zero when a test fails or TSan reports a data race. The command line is not built
