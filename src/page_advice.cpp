@@ -40,26 +40,25 @@ void PageMapper::filled(std::size_t k, const void* data, std::size_t room_bytes,
     const std::uintptr_t page = page_size();
     if (page == 0) return;
     const auto begin = reinterpret_cast<std::uintptr_t>(data);
+    const std::uintptr_t first_whole = (begin + page - 1) & ~(page - 1);
     const std::uintptr_t end = (begin + room_bytes) & ~(page - 1);
     const std::uintptr_t written = (begin + filled_bytes) & ~(page - 1);
-    if (!helper_.joinable()) {
-        Lane& lane = lanes_[k];
-        if (lane.end != end) lane = Lane{end, written, std::max(written, (begin + page - 1) & ~(page - 1))};
-        lane.mapped = std::max(lane.mapped, written);
-        const std::uintptr_t want = std::min(end, written + ahead);
-        if (want > lane.mapped) {
-            prepare_to_fill(reinterpret_cast<void*>(lane.mapped), want - lane.mapped);
-            lane.mapped = want;
-        }
+    std::unique_lock lock(mutex_, std::defer_lock);
+    if (helper_.joinable()) lock.lock();
+    Lane& lane = lanes_[k];
+    if (lane.end != end) lane = Lane{end, written, std::max(written, first_whole)};  // a room new to the mapper
+    lane.filled = written;
+    if (lock.owns_lock()) {
+        lock.unlock();
+        work_.notify_one();
         return;
     }
-    {
-        const std::lock_guard lock(mutex_);
-        Lane& lane = lanes_[k];
-        if (lane.end != end) lane = Lane{end, written, std::max(written, (begin + page - 1) & ~(page - 1))};
-        lane.filled = written;
+    // No helper: what is due is mapped now, on this thread.
+    std::size_t due = 0;
+    for (std::uintptr_t first = 0, last = 0; next_chunk(due, first, last);) {
+        prepare_to_fill(reinterpret_cast<void*>(first), last - first);
+        lanes_[due].mapped = last;
     }
-    work_.notify_one();
 }
 
 void PageMapper::forget(std::size_t k) {
