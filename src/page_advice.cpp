@@ -1,5 +1,7 @@
 #include "page_advice.hpp"
 
+#include "quiet_thread.hpp"
+
 #include <system_error>
 
 namespace pbp::detail {
@@ -18,7 +20,7 @@ std::uintptr_t page_size() noexcept {
 PageMapper::PageMapper(bool threaded) {
     if (!threaded || page_size() == 0) return;
     try {
-        helper_ = std::thread(&PageMapper::run, this);
+        helper_ = start_quiet_thread([this] { run(); });
     } catch (const std::system_error&) {
         // No thread to be had (a process at its limit): map on the filling thread instead.
     }

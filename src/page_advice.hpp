@@ -108,7 +108,7 @@ private:
     std::condition_variable work_, idle_;
     bool stopping_ = false;
     std::size_t busy_ = lanes;  // the lane the helper is mapping outside the lock, or `lanes`
-    std::thread helper_;
+    std::jthread helper_;  // takes no signals (quiet_thread.hpp)
 };
 
 }  // namespace pbp::detail

@@ -1,6 +1,7 @@
 #include "pbp/validate.hpp"
 
 #include "pbp/detail/rules.hpp"
+#include "quiet_thread.hpp"
 
 #include <boost/json.hpp>
 
@@ -8,6 +9,7 @@
 #include <future>
 #include <iterator>
 #include <system_error>
+#include <thread>
 
 namespace pbp {
 
@@ -28,17 +30,20 @@ void check_all_but_geography(const Model& m, Diagnostics& out) {
 Diagnostics validate(const Model& m) {
     Diagnostics out = m.load_diagnostics;
     Diagnostics geography, rest;
-    std::future<void> apart;
+    std::packaged_task<void()> check_geography([&m, &geography] { detail::check_geography(m, geography); });
+    std::future<void> geography_checked = check_geography.get_future();
+    std::jthread apart;  // declared after what it uses: joined first if the rules below throw
     if (m.entities.size() >= kGeographyApart) {
         try {
-            apart = std::async(std::launch::async, [&m, &geography] { detail::check_geography(m, geography); });
+            apart = detail::start_quiet_thread([&check_geography] { check_geography(); });
         } catch (const std::system_error&) {
             // No thread to be had: all on this one, below.
         }
     }
-    if (!apart.valid()) detail::check_geography(m, geography);
+    if (!apart.joinable()) check_geography();
     check_all_but_geography(m, rest);
-    if (apart.valid()) apart.get();  // and what it threw, if anything
+    if (apart.joinable()) apart.join();
+    geography_checked.get();  // what the geography rules threw, if anything
     // The order the rules are listed in, whichever thread found what.
     out.reserve(out.size() + geography.size() + rest.size());
     std::move(geography.begin(), geography.end(), std::back_inserter(out));
