@@ -6,17 +6,6 @@
 
 namespace pbp::detail {
 
-namespace {
-std::uintptr_t page_size() noexcept {
-#if defined(__linux__)
-    static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-    return page != 0 && (page & (page - 1)) == 0 ? page : 0;
-#else
-    return 0;
-#endif
-}
-}  // namespace
-
 PageMapper::PageMapper(bool threaded) {
     if (!threaded || page_size() == 0) return;
     try {

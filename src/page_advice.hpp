@@ -18,6 +18,17 @@
 
 namespace pbp::detail {
 
+/// The size of a page of memory (4 KiB on x86-64), or 0 where it is not known or not a power
+/// of two: then no page is advised.
+inline std::uintptr_t page_size() noexcept {
+#if defined(__linux__)
+    static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    return page != 0 && (page & (page - 1)) == 0 ? page : 0;
+#else
+    return 0;
+#endif
+}
+
 /// Says that `[data, data + bytes)` is about to be written from end to end, so that the kernel
 /// maps all its pages now, in one call (MADV_POPULATE_WRITE), not one fault at a time.
 ///
@@ -33,8 +44,8 @@ namespace pbp::detail {
 inline void prepare_to_fill(void* data, std::size_t bytes) noexcept {
 #if defined(__linux__) && defined(MADV_POPULATE_WRITE)
     if (data == nullptr || bytes == 0) return;
-    static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));  // 4 KiB on x86-64
-    if (page == 0 || (page & (page - 1)) != 0) return;
+    const std::uintptr_t page = page_size();
+    if (page == 0) return;
     const auto begin = reinterpret_cast<std::uintptr_t>(data);
     const std::uintptr_t first = (begin + page - 1) & ~(page - 1), last = (begin + bytes) & ~(page - 1);
     if (last > first) (void)::madvise(reinterpret_cast<void*>(first), last - first, MADV_POPULATE_WRITE);
