@@ -5,6 +5,7 @@
 #include "pbp/error.hpp"
 
 #include <boost/json.hpp>
+#include <gsl/assert>
 
 #include <algorithm>
 #include <limits>
@@ -62,18 +63,38 @@ bool is_area_kind(std::string_view kind) noexcept {
 Footprints::Footprints(const Model& m, std::optional<Date> as_of) : model_(&m), as_of_(as_of) {
     const std::size_t n = m.entities.size();
     is_area_.assign(n, 0);
+    for (Index i = 0; i < n; ++i)
+        if (m.entities[i].section == Section::area && m.exists(i, as_of)) {
+            areas_.push_back(i);
+            is_area_[i] = 1;
+        }
+    walk_up_from_leaves();
+}
+
+Footprints::Footprints(const Model& m, std::optional<Date> as_of, gsl::span<const Index> areas)
+    : model_(&m), as_of_(as_of) {
+    Expects(std::is_sorted(areas.begin(), areas.end()) &&
+            std::adjacent_find(areas.begin(), areas.end()) == areas.end() &&
+            (areas.empty() || areas.back() < m.entities.size()));
+    is_area_.assign(m.entities.size(), 0);
+    for (Index i : areas)
+        if (m.entities[i].section == Section::area && m.exists(i, as_of)) {
+            areas_.push_back(i);
+            is_area_[i] = 1;
+        }
+    walk_up_from_leaves();
+}
+
+void Footprints::walk_up_from_leaves() {
+    const Model& m = *model_;
+    const std::size_t n = m.entities.size();
     is_leaf_.assign(n, 0);
     population_.assign(n, Population(0));
     // Only `within` links whose two ends exist on the day (SPEC 2.6.1). The links are tested
     // one by one on the graph itself: a filtered view's iterators carry the filter, and copying
     // them was most of this constructor's time (perf, national model).
     const Graph& g = m.graph;
-    const EdgeView keep{&m, as_of, within_edge};
-    for (Index i = 0; i < n; ++i)
-        if (m.entities[i].section == Section::area && m.exists(i, as_of)) {
-            areas_.push_back(i);
-            is_area_[i] = 1;
-        }
+    const EdgeView keep{&m, as_of_, within_edge};
     for (Index i : areas_) {
         auto [b, e] = boost::in_edges(i, g);
         is_leaf_[i] = std::none_of(b, e, keep);

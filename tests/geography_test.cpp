@@ -13,7 +13,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
+#include <random>
 #include <set>
 
 using namespace pbp;
@@ -138,6 +140,37 @@ TEST_CASE("footprints as of a date: an area not valid on the day does not exist,
     CHECK_FALSE(before.is_area(idx(*m, "pg")));
     CHECK(before.is_leaf(idx(*m, "k")));  // k exists (its parent does not): still a leaf
     CHECK(leaf_ids(before, "k") == std::vector<std::string>{"k"});
+}
+
+TEST_CASE("footprints of some areas: exact for every area whose descendants are all among them") {
+    auto m = geography_model("small.json");
+    for (const std::optional<Date> on : {std::optional<Date>{}, std::optional<Date>{day("2021-06-01")}}) {
+        const Footprints whole(*m, on);
+        for (Index a = 0; a < m->entities.size(); ++a) {
+            if (m->entities[a].section != Section::area) continue;
+            CAPTURE(m->id(a));
+            // a and everything within it, from the entities' own `within` lists, whatever the day
+            std::set<Index> below{a};
+            for (bool grew = true; grew;) {
+                grew = false;
+                for (Index c = 0; c < m->entities.size(); ++c)
+                    for (Index p : m->entities[c].within)
+                        if (below.count(p) && below.insert(c).second) grew = true;
+            }
+            const std::vector<Index> some(below.begin(), below.end());
+            const Footprints part(*m, on, some);
+            const auto want = whole.leaves(a), got = part.leaves(a);
+            CHECK(std::vector<Index>(got.begin(), got.end()) == std::vector<Index>(want.begin(), want.end()));
+            CHECK(part.population(a) == whole.population(a));
+            CHECK(part.is_leaf(a) == whole.is_leaf(a));
+            // Only the areas given are areas of the part: an ancestor of a is not.
+            for (Index p : m->entities[a].within) CHECK_FALSE(part.is_area(p));
+            std::vector<Index> existing;
+            for (Index i : some)
+                if (whole.is_area(i)) existing.push_back(i);
+            CHECK(part.areas() == existing);
+        }
+    }
 }
 
 TEST_CASE("area selections: kinds, ids, within") {
@@ -409,6 +442,138 @@ TEST_CASE("E206: ICSs that replace one another are never counted together, day b
         {"id": "l2", "kind": "lsoa", "within": ["P", "ics2"], "valid_from": "2021-04-01", "valid_to": "2022-04-01"})");
     REQUIRE(codes(between) == std::vector<std::string>{"E206"});
     CHECK(between[0].message.find("systems from 2021-04-01 until 2022-04-01: ") != std::string::npos);
+}
+
+namespace {
+// What W010 and E206 should find day by day in `m`, worked out the plain way (the way pbp did
+// it until 2026-12): footprints of the whole model on the first day of every stretch between
+// the days areas begin or end, and each area looked at on every stretch in turn until one
+// finds something. One line per finding: the code, the ids and the stretch in words; and how
+// many areas were looked at day by day (those that differ with every area counted at once).
+struct DayByDay {
+    std::vector<std::string> lines;
+    std::size_t looked_at = 0;
+};
+DayByDay day_by_day_findings(const Model& m) {
+    std::vector<Date> bounds;
+    for (const Entity& e : m.entities)
+        if (e.section == Section::area)
+            for (const auto& d : {e.valid.from, e.valid.to})
+                if (d) bounds.push_back(*d);
+    std::sort(bounds.begin(), bounds.end());
+    bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
+    std::vector<Footprints> on;
+    std::vector<std::string> words;
+    if (bounds.empty()) on.emplace_back(m, std::nullopt), words.emplace_back();  // every day alike
+    for (std::size_t k = 0; k <= bounds.size() && !bounds.empty(); ++k) {
+        on.emplace_back(m, k == 0 ? Date{bounds[0].days - 1} : bounds[k - 1]);
+        words.push_back(k == 0 ? "before " + to_string(bounds[0])
+                               : "from " + to_string(bounds[k - 1]) + (k < bounds.size() ? " until " + to_string(bounds[k]) : ""));
+    }
+    const Footprints every(m, std::nullopt);
+    DayByDay out;
+    for (Index a : every.areas()) {  // W010
+        const Entity& e = m.entities[a];
+        if (every.is_leaf(a) || !e.population || every.population(a) == Population(*e.population)) continue;
+        ++out.looked_at;
+        for (std::size_t k = 0; k < on.size(); ++k)
+            if (on[k].is_area(a) && !on[k].is_leaf(a) && on[k].population(a) != Population(*e.population)) {
+                out.lines.push_back("W010 " + e.id + (words[k].empty() ? "" : " " + words[k]));
+                break;
+            }
+    }
+    // E206: the ICSs holding a leaf of the place, on the day.
+    const auto systems_of = [&](const Footprints& fp, Index place) {
+        std::set<std::string> ics;
+        const auto leaves = fp.leaves(place);
+        for (Index s : fp.areas())
+            if (m.entities[s].kind == "ics")
+                for (Index l : fp.leaves(s))
+                    if (std::binary_search(leaves.begin(), leaves.end(), l)) ics.insert(m.id(s));
+        return ics;
+    };
+    for (Index p : every.areas()) {
+        if (m.entities[p].kind != "place" || systems_of(every, p).size() < 2) continue;
+        ++out.looked_at;
+        for (std::size_t k = 0; k < on.size(); ++k)
+            if (const auto ics = on[k].is_area(p) ? systems_of(on[k], p) : std::set<std::string>{}; ics.size() > 1) {
+                std::string line = "E206 " + m.id(p);
+                for (const auto& id : ics) line += " " + id;
+                out.lines.push_back(line + (words[k].empty() ? "" : " " + words[k]));
+                break;
+            }
+    }
+    return out;
+}
+
+// The same lines from what validate() reports: the stretch is the words between "care
+// systems" and the colon (E206), or between "leaf area(s)" and "add up to" (W010).
+std::vector<std::string> findings_of(const Diagnostics& ds) {
+    std::vector<std::string> out;
+    for (const Diagnostic& d : ds) {
+        if (d.code != "W010" && d.code != "E206") continue;
+        std::string line = d.code;
+        for (const auto& id : d.ids) line += " " + id;
+        const std::string& msg = d.message;
+        const bool spans = d.code == "E206";
+        std::size_t from = spans ? msg.find("care systems") + 12 : msg.find("leaf area") + 9;
+        if (!spans && msg[from] == 's') ++from;
+        const std::size_t to = spans ? msg.find(':', from) : msg.find(" add up to", from);
+        out.push_back(line + msg.substr(from, to - from));  // the words keep their leading space
+    }
+    return out;
+}
+
+// A random model of dated areas (figures invented): a country, ICSs, places and small areas,
+// some lying in two places or two ICSs, with populations stated on some of the larger areas,
+// some of them the sum of the small areas on one day or another.
+std::string dated_areas(std::mt19937& random) {
+    const auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+    const std::array<const char*, 6> days{"2019-04-01", "2020-04-01", "2021-04-01", "2022-07-01", "2023-04-01", "2024-04-01"};
+    const auto dates = [&] {
+        std::string out;
+        const int from = pick(9) - 3, to = std::max(from, -1) + 1 + pick(6);  // from < 0: none
+        if (from >= 0) out += R"(, "valid_from": ")" + std::string(days[from]) + "\"";
+        if (to < 6 && pick(2)) out += R"(, "valid_to": ")" + std::string(days[to]) + "\"";
+        return out;
+    };
+    const int systems = 2 + pick(3), places = 2 + pick(4), smalls = 4 + pick(20);
+    const auto people = [&] { return pick(3) ? R"(, "population": )" + std::to_string(1 + pick(50)) : std::string(); };
+    std::string areas = R"({"id": "E", "kind": "country")" + people() + "}";
+    for (int s = 0; s < systems; ++s) areas += R"(, {"id": "ics)" + std::to_string(s) + R"(", "kind": "ics", "within": ["E"])" + dates() + people() + "}";
+    for (int p = 0; p < places; ++p) areas += R"(, {"id": "p)" + std::to_string(p) + R"(", "kind": "place")" + dates() + people() + "}";
+    for (int l = 0; l < smalls; ++l) {
+        std::string within = "\"p" + std::to_string(pick(places)) + "\", \"ics" + std::to_string(pick(systems)) + "\"";
+        if (!pick(4)) within += ", \"p" + std::to_string(pick(places)) + "\"";
+        if (!pick(4)) within += ", \"ics" + std::to_string(pick(systems)) + "\"";
+        areas += R"(, {"id": "l)" + std::to_string(l) + R"(", "kind": "lsoa", "within": [)" + within + "]" + dates() + people() + "}";
+    }
+    return R"({"format": "pbp/1", "name": "dated areas", "areas": [)" + areas + "]}";
+}
+}  // namespace
+
+TEST_CASE("W010 and E206 day by day agree with footprints of the whole model on every stretch, on random models") {
+    std::mt19937 random(20261207);
+    std::size_t models = 0, findings = 0, dated = 0, looked_at = 0;
+    for (int round = 0; round < 400; ++round) {
+        const std::string text = dated_areas(random);
+        auto r = load_model(text);
+        if (!r.model) continue;  // a place listed twice in `within` (E009) and the like
+        ++models;
+        CAPTURE(text);
+        const auto [want, looked] = day_by_day_findings(*r.model);
+        CHECK(findings_of(validate(*r.model)) == want);
+        findings += want.size();
+        looked_at += looked;
+        dated += std::count_if(want.begin(), want.end(), [](const std::string& f) {
+            return f.find(" before ") != std::string::npos || f.find(" from ") != std::string::npos;
+        });
+    }
+    // The random models exercise what they should: most load, many findings are dated, and
+    // many areas that differ with every area counted at once are right on every day.
+    CHECK(models > 300);
+    CHECK(dated > 100);
+    CHECK(looked_at > findings + 100);
 }
 
 namespace {

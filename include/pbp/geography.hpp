@@ -48,6 +48,13 @@ public:
     /// @throws Overflow only if a population sum exceeds 2^127 (not possible with 64-bit inputs
     ///         and fewer than 2^63 leaves).
     Footprints(const Model& m, std::optional<Date> as_of);
+    /// The same for some areas alone: only the leaves among `areas` are walked up, and only
+    /// the areas among them that exist on the day are areas here (is_area(), areas()). An
+    /// area's leaves and population are those of the whole model's footprints when every area
+    /// within it is among `areas`; its ancestors need not be. For a rule that looks at a few
+    /// areas on many days: each look costs the part of the model it reads, not all of it.
+    /// @pre `areas` ascending, without repeats, each below `m.entities.size()`
+    Footprints(const Model& m, std::optional<Date> as_of, gsl::span<const Index> areas);
 
     [[nodiscard]] const Model& model() const noexcept { return *model_; }
     [[nodiscard]] std::optional<Date> as_of() const noexcept { return as_of_; }
@@ -67,6 +74,9 @@ public:
     [[nodiscard]] const std::vector<Index>& areas() const noexcept { return areas_; }
 
 private:
+    // Marks the leaves among areas_ and walks up from each: the rest of either constructor.
+    void walk_up_from_leaves();
+
     const Model* model_;
     std::optional<Date> as_of_;
     std::vector<Index> areas_;
