@@ -40,10 +40,6 @@ std::optional<Validity> first_gap(const Validity& v, std::vector<Validity> cover
     return Validity{at, v.to};
 }
 
-bool has_function(const Relation& r, Index f) {
-    return std::find(r.functions.begin(), r.functions.end(), f) != r.functions.end();
-}
-
 // The organisations a node belongs to: itself when it is one; otherwise every organisation its
 // `of` (bodies) or `in` (posts) chain reaches. A partnership with no `of` belongs to none
 // (SPEC 2.6.11: a valid construct in itself). Structural links only, whatever their dates.
@@ -119,9 +115,15 @@ constexpr const char* kS65Z5 = "s65Z5 of the NHS Act 2006 (as inserted by the He
 
 class Checker {
 public:
-    Checker(const Model& m, Diagnostics& out) : m_(m), out_(out), to_(m.entities.size()) {
-        for (Index r = 0; r < m.relations.size(); ++r)
-            if (m.relations[r].kind == RelationKind::delegates) to_[m.relations[r].to].push_back(r);
+    Checker(const Model& m, Diagnostics& out)
+        : m_(m), out_(out), to_(m.entities.size()), functions_(m.relations.size()) {
+        for (Index r = 0; r < m.relations.size(); ++r) {
+            const Relation& rel = m.relations[r];
+            if (rel.kind != RelationKind::delegates) continue;
+            to_[rel.to].push_back(r);
+            functions_[r] = rel.functions;
+            std::sort(functions_[r].begin(), functions_[r].end());
+        }
     }
 
     void run() {
@@ -143,15 +145,23 @@ private:
         std::vector<Index> out;
         for (Index k : to_[node]) {
             const Relation& x = m_.relations[k];
-            if (k != rel && has_function(x, function) && overlap(x.valid, m_.relations[rel].valid))
+            if (k != rel && delegates(k, function) && overlap(x.valid, m_.relations[rel].valid))
                 out.push_back(k);
         }
         return out;
     }
 
-    bool belongs_to(Index node, Index holder) const {
-        if (m_.at(node).section == Section::organisation) return false;
-        return owners(m_, node).count(holder) > 0;
+    // True when delegation k names function f.
+    bool delegates(Index k, Index f) const { return std::binary_search(functions_[k].begin(), functions_[k].end(), f); }
+    // True when delegations a and b name a function in common.
+    bool share_a_function(Index a, Index b) const {
+        const std::vector<Index>& x = functions_[a];
+        const std::vector<Index>& y = functions_[b];
+        for (auto i = x.begin(), j = y.begin(); i != x.end() && j != y.end();) {
+            if (*i == *j) return true;
+            *i < *j ? ++i : ++j;
+        }
+        return false;
     }
 
     // E103, E104: only the holder, its own bodies and posts, and delegates allowed to hand on
@@ -161,6 +171,10 @@ private:
     void check_origin(Index r) {
         const Relation& rel = m_.relations[r];
         std::vector<Finding> no_right, no_permission;
+        // Whose board, committee or post the delegator is (none, for an organisation): worked
+        // out once, not for each function (a delegation may name thousands).
+        const std::set<Index> from_owners =
+            m_.at(rel.from).section == Section::organisation ? std::set<Index>{} : owners(m_, rel.from);
         for (Index f : rel.functions) {
             const Index holder = m_.at(f).holder;
             if (holder == npos || rel.from == holder) continue;
@@ -171,7 +185,7 @@ private:
                 if (m_.relations[k].may_subdelegate) permitting.push_back(m_.relations[k].valid);
             }
             // A board, committee or post of the holder may delegate on days it received nothing.
-            if (!belongs_to(rel.from, holder))
+            if (!from_owners.count(holder))
                 if (const auto gap = first_gap(rel.valid, any)) add(no_right, *gap, f, {});
             // On days it did receive the function, a delegation allowing it to be handed on must
             // cover them: the first such day that none does, with the delegations refusing it.
@@ -259,7 +273,7 @@ private:
         for (Index k : to_[rel.from]) {
             const Relation& x = m_.relations[k];
             if (k == r || !x.limit || !overlap(x.valid, rel.valid)) continue;
-            if (std::none_of(rel.functions.begin(), rel.functions.end(), [&](Index f) { return has_function(x, f); })) continue;
+            if (!share_a_function(r, k)) continue;
             if (*rel.limit > *x.limit && (!tightest || *x.limit < *m_.relations[*tightest].limit)) tightest = k;
         }
         if (!tightest) return;
@@ -375,6 +389,9 @@ private:
     const Model& m_;
     Diagnostics& out_;
     std::vector<std::vector<Index>> to_;  // the delegations each node receives, in file order
+    // Each delegation's functions, sorted: a delegation may name thousands, and the rules ask
+    // of every function whether another delegation names it too.
+    std::vector<std::vector<Index>> functions_;
 };
 
 }  // namespace

@@ -60,7 +60,11 @@ std::vector<Index> members(const Model& m, Index scope, std::optional<Date> as_o
 
 Diagram diagram(const Model& m, Index scope, const std::vector<Index>& functions, std::optional<Date> as_of) {
     Diagram d;
-    for (Index i : members(m, scope, as_of)) d.chain(accountability(m, i, as_of).chain);
+    std::vector<Index> chain;  // the chain alone: what else a node answers to is not drawn
+    for (Index i : members(m, scope, as_of)) {
+        accountability_chain(m, i, as_of, chain);
+        d.chain(to_ids(m, chain));
+    }
     if (m.at(scope).section != Section::area) return d;
     for (Index f : functions) {
         const Entity& fn = m.at(f);

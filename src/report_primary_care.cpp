@@ -70,6 +70,7 @@ void report_primary_care(const Model& m, std::optional<Date> as_of, std::ostream
        << ". Membership of a network and commissioning carry no accountability: a practice answers to no one "
           "through them.\n";
     // One practice, as a governance officer would look it up: its network and its commissioner.
+    std::vector<Index> chain;  // a practice's accountability chain: the chain alone is printed
     auto describe = [&](Index i) {
         const Entity& e = m.entities[i];
         os << "- " << label(m, i) << "\n    network: ";
@@ -89,10 +90,10 @@ void report_primary_care(const Model& m, std::optional<Date> as_of, std::ostream
         os << "\n";
         // Only when the model gives the practice an accountability edge of its own.
         if (answers[i]) {
-            const Accountability a = accountability(m, i, as_of);
+            accountability_chain(m, i, as_of, chain);
             os << "    answers to: ";
-            for (std::size_t k = 1; k < a.chain.size(); ++k) os << (k > 1 ? " -> " : "") << a.chain[k];
-            if (a.chain.size() == 1) os << "no one";
+            for (std::size_t k = 1; k < chain.size(); ++k) os << (k > 1 ? " -> " : "") << m.id(chain[k]);
+            if (chain.size() == 1) os << "no one";
             os << "\n";
         }
         findings(doc, e, os);

@@ -222,6 +222,26 @@ TEST_CASE("E105: limits only ever shrink down a chain") {
     CHECK(codes(delegation_findings(chain(R"(, "limit": "100.00")", R"(, "limit": "100.01")"))) == Codes{"E105"});
 }
 
+TEST_CASE("E104, E105: delegations naming several functions, in any order, are compared function by function") {
+    // Both name f, each after another function: the limit given on is checked against the one received.
+    const char* received = R"({"kind": "delegates", "from": "icb", "to": "icb.sc", "functions": ["g", "f"], "limit": "100.00"},)";
+    CHECK(codes(delegation_findings(std::string(received) +
+                                    R"({"kind": "delegates", "from": "icb.sc", "to": "officer", "functions": ["advice", "f"], "limit": "200.00"})")) ==
+          Codes{"E104", "E105"});
+    // No function in common: the limit received says nothing about advice, nor does the
+    // refusal to hand on f and g (the sub-committee of the ICB's board may delegate the ICB's advice).
+    CHECK(codes(delegation_findings(std::string(received) +
+                                    R"({"kind": "delegates", "from": "icb.sc", "to": "officer", "functions": ["advice"], "limit": "200.00"})"))
+              .empty());
+    // E104 names what was received and refused, not what was not received.
+    const Diagnostics ds = delegation_findings(std::string(received) +
+                                               R"({"kind": "delegates", "from": "icb.sc", "to": "officer", "functions": ["advice", "f"]})");
+    REQUIRE(codes(ds) == Codes{"E104"});
+    CHECK(ds[0].message.find("'f'") != std::string::npos);
+    CHECK(ds[0].message.find("'advice'") == std::string::npos);
+    CHECK(ds[0].message.find("'g'") == std::string::npos);
+}
+
 TEST_CASE("E201, E202: s65Z5 is for NHS bodies, to NHS bodies, councils and their joint committees") {
     // A council acting through its own committee is still a council (002 footnotes 2-3).
     Diagnostics ds = delegation_findings(

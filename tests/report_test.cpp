@@ -1,0 +1,94 @@
+// The readable report (report.hpp): who each body and post answers to, checked against the full
+// accountability answer (a second method: the report prints the chain alone).
+#include "pbp/accountability.hpp"
+#include "pbp/bundled.hpp"
+#include "pbp/load.hpp"
+#include "pbp/report.hpp"
+
+#include "bundled_support.hpp"
+#include <doctest/doctest.h>
+
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace pbp;
+
+namespace {
+// The lines of the section headed `title` (the title underlined with '='), up to the next one.
+std::vector<std::string> section(const std::string& report, const std::string& title) {
+    std::istringstream in(report);
+    std::vector<std::string> lines, out;
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    bool inside = false;
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+        const bool heading = k + 1 < lines.size() && !lines[k].empty() &&
+                             lines[k + 1] == std::string(lines[k].size(), '=');
+        if (heading) inside = lines[k] == title;
+        else if (inside && lines[k] != std::string(lines[k].size(), '=')) out.push_back(lines[k]);
+    }
+    return out;
+}
+
+// What follows "    answers to: " in each line that has it.
+std::vector<std::string> answers(const std::vector<std::string>& lines) {
+    const std::string key = "    answers to: ";
+    std::vector<std::string> out;
+    for (const auto& line : lines)
+        if (line.rfind(key, 0) == 0) out.push_back(line.substr(key.size()));
+    return out;
+}
+
+// The same from accountability(): the chain after the node itself, or for a body whose chain
+// stops at itself, whether it has an apex (itself) or none (it is in a circle).
+std::string expected(const Model& m, Index i, std::optional<Date> as_of) {
+    const Accountability a = accountability(m, i, as_of);
+    std::string out;
+    for (std::size_t k = 1; k < a.chain.size(); ++k) out += (k > 1 ? " -> " : "") + a.chain[k];
+    if (a.chain.size() == 1 && m.at(i).section == Section::body)
+        out = a.apexes.empty() ? "(no one: a circle)" : "(no one: an apex)";
+    return out;
+}
+
+void check_answers(const Model& m, std::optional<Date> as_of) {
+    const std::string text = report(m, {}, as_of);
+    std::vector<std::string> bodies, posts;
+    for (Index i = 0; i < m.entities.size(); ++i) {
+        if (!m.exists(i, as_of)) continue;
+        if (m.at(i).section == Section::body) bodies.push_back(expected(m, i, as_of));
+        if (m.at(i).section == Section::post) posts.push_back(expected(m, i, as_of));
+    }
+    CHECK(answers(section(text, "Bodies and who they answer to")) == bodies);
+    CHECK(answers(section(text, "Posts")) == posts);
+}
+}  // namespace
+
+TEST_CASE("pbp report: who each body and post answers to is its accountability chain, on every bundled model and day") {
+    std::size_t models = 0;
+    for (std::string_view name : bundled_model_names()) {
+        CAPTURE(name);
+        const auto m = test::load_bundled(name);
+        for (const auto& day : test::days_of(*m)) check_answers(*m, day);
+        ++models;
+    }
+    CHECK(models >= 4);
+}
+
+TEST_CASE("pbp report: a body in a circle answers to no one and says so, and a body above no one is an apex") {
+    auto r = load_model(R"({"format": "pbp/1", "name": "circle",
+        "organisations": [{"id": "nhse", "kind": "nhs_england"}],
+        "bodies": [{"id": "a", "kind": "committee", "of": ["b"]}, {"id": "b", "kind": "committee", "of": ["a"]},
+                   {"id": "c", "kind": "committee", "of": ["nhse"]}, {"id": "pbp", "kind": "partnership"},
+                   {"id": "d", "kind": "sub_committee", "of": ["a"]}],
+        "posts": [{"id": "chair", "title": "Chair", "in": "a"}, {"id": "lead", "title": "Lead", "in": "c"}]})");
+    REQUIRE(r.model);
+    const std::string text = report(*r.model, {});
+    // By hand: a and b are each other's, and d, under them, reaches no one above either; c
+    // answers to NHS England; the partnership belongs to no one.
+    CHECK(answers(section(text, "Bodies and who they answer to")) ==
+          std::vector<std::string>{"(no one: a circle)", "(no one: a circle)", "nhse", "(no one: an apex)",
+                                   "(no one: a circle)"});
+    CHECK(answers(section(text, "Posts")) == std::vector<std::string>{"", "c -> nhse"});
+    check_answers(*r.model, std::nullopt);
+}
