@@ -13,12 +13,15 @@ SHAPE is one of:
   big_board           one board of N voting members (posts), quorum N / 2
   deep_areas          N areas, each within the one before; the deepest states a population
   many_functions      N functions delegated to an ICB in one relation, and on to 100 committees
+  flow_chain          money of 2024/25 passed down a chain of N trusts, from NHS England to t0,
+                      t0 to t1 and so on, each trust also paid a little by a council of its own:
+                      `pbp trace` of the last trust has N + 1 sources
 """
 import json
 import sys
 
 SHAPES = ("committee_chain", "delegation_chain", "delegation_circle", "big_board", "deep_areas",
-          "many_functions")
+          "many_functions", "flow_chain")
 
 
 def model(shape, n):
@@ -71,6 +74,13 @@ def model(shape, n):
         for i in range(100):
             bodies.append(committee(i, "icb"))
             delegate("icb", f"c{i}", fns)
+    elif shape == "flow_chain":
+        m["flows"] = []
+        for i in range(n):
+            orgs += [{"id": f"t{i}", "kind": "nhs_trust"}, {"id": f"la{i}", "kind": "unitary_authority"}]
+            m["flows"] += [{"from": f"t{i - 1}" if i else "nhse", "to": f"t{i}", "amount": f"{1000000 + i}.00",
+                            "year": "2024/25"},
+                           {"from": f"la{i}", "to": f"t{i}", "amount": f"{i + 1}.07", "year": "2024/25"}]
     return m
 
 

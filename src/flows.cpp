@@ -214,48 +214,44 @@ Trace trace(const FlowGraph& g, Index node) {
               [&](Index a, Index b) { return g.rank_[g.slot_[a]] < g.rank_[g.slot_[b]]; });
     for (std::size_t k = 0; k < ancestors.size(); ++k) place[ancestors[k]] = k;
 
-    // f_u(S), the fraction of u's inflow that comes from source S (SPEC 2.3), keyed by S.
-    using Fractions = std::map<Index, Ratio>;
-    std::vector<Fractions> f(ancestors.size());
-    // The money (in pence, exact) reaching `v` from each source: sum over flows u->v of
-    // amount x f_u(S). Divided by inflow(v) it is f_v(S); for the traced node it is the
-    // source's exact amount, inflow(N) x f_N(S).
-    auto reaching = [&](Index v) {
-        Fractions acc;
+    // SPEC 2.3 defines f_v(S), the fraction of v's inflow that comes from source S, forwards:
+    // f_v(S) = sum over flows u->v of amount x f_u(S) / inflow(v), and S's exact amount is
+    // sum over flows u->N of amount x f_u(S). The same sum worked backwards from N needs one
+    // number per ancestor instead of one per ancestor and source: `reaches[k]`, the money
+    // (in pence, exact) that ancestor k passes on, through any path, into N's inflow. Each
+    // pound u receives carries reaches(u) / inflow(u) of itself on to N, so a flow w->u adds
+    // amount x that to reaches(w); for a source it is its exact amount. (Carried forwards, per
+    // source, a chain of 2,000 trusts each with a source of its own took most of a minute and
+    // 8.5 GB: docs/performance.md.)
+    std::vector<Ratio> reaches(ancestors.size());
+    const auto pass_back = [&](Index v, const Ratio& per_penny) {
         for (std::size_t k : g.flows_into(v)) {
             const Flow& fl = m.flows[k];
             if (fl.amount.is_zero()) continue;
-            const Ratio amount(boost::multiprecision::cpp_int(fl.amount.pence()));
-            for (const auto& [s, frac] : f[place.at(fl.from)]) acc[s] += amount * frac;
+            reaches[place.at(fl.from)] += Ratio(boost::multiprecision::cpp_int(fl.amount.pence())) * per_penny;
         }
-        return acc;
     };
+    pass_back(node, Ratio(1));
     std::vector<Index> sources;
-    for (std::size_t k = 0; k < ancestors.size(); ++k) {
+    for (std::size_t k = ancestors.size(); k-- > 0;) {  // every ancestor after all it pays
         const Index u = ancestors[k];
         if (g.flows_into(u).empty()) {
-            f[k].emplace(u, Ratio(1));
             sources.push_back(u);
             continue;
         }
         // A node whose inflows sum to zero passes nothing on (SPEC 2.6.6).
-        if (g.inflow(u).is_zero()) continue;
-        const Ratio in(boost::multiprecision::cpp_int(g.inflow(u).pence()));
-        Fractions acc = reaching(u);
-        for (auto& [s, v] : acc) v /= in;
-        f[k] = std::move(acc);
+        if (g.inflow(u).is_zero() || reaches[k] == 0) continue;
+        pass_back(u, reaches[k] / Ratio(boost::multiprecision::cpp_int(g.inflow(u).pence())));
     }
 
     // Each source's exact amount goes to allocate() in ascending byte-wise id order: that
     // order decides who gets a leftover penny (SPEC 2.6.6).
     std::sort(sources.begin(), sources.end(), [&](Index a, Index b) { return id_less(m, a, b); });
-    const Fractions exact = reaching(node);
     std::vector<Ratio> weights;
     weights.reserve(sources.size());
     bool any = false;
     for (Index s : sources) {
-        auto it = exact.find(s);
-        weights.push_back(it == exact.end() ? Ratio(0) : it->second);
+        weights.push_back(reaches[place.at(s)]);
         any = any || weights.back() != 0;
     }
     // In a valid model the exact amounts sum to the inflow. Only a model with E302 errors

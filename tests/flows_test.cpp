@@ -396,6 +396,19 @@ TEST_CASE("trace agrees with a simple recursive implementation on random flow gr
                 CHECK(d > -1);
             }
             CHECK(sum == t.total);
+            // Exactly the pence of allocate() over those exact amounts, sources in byte-wise id
+            // order (SPEC 2.6.6: that order decides who gets a leftover penny).
+            std::vector<Ratio> exact;
+            for (const std::string& id : want_ids) {  // a std::set of strings: byte-wise order
+                auto it = fv.find(*m.find(id));
+                exact.push_back(it == fv.end() ? Ratio(0) : in * it->second);
+            }
+            const std::vector<Money> pence = allocate(t.total, exact);
+            std::map<std::string, Money> want_amounts, got_amounts;
+            std::size_t at = 0;
+            for (const std::string& id : want_ids) want_amounts[id] = pence[at++];
+            for (auto& s : t.sources) got_amounts[s.source] = s.amount;
+            CHECK(got_amounts == want_amounts);
             // Listed by amount descending, then id.
             for (std::size_t k = 1; k < t.sources.size(); ++k) {
                 const auto &a = t.sources[k - 1], &b = t.sources[k];

@@ -143,8 +143,9 @@ Balances balances(const Model& m, FinancialYear year);
 Balances balances(const FlowGraph& g);
 
 /// Where the money `node` received in `year` came from (SPEC 2.3, 2.6.6). Each non-source
-/// node's outflows are funded pro rata by its inflows; fractions are exact rationals carried
-/// through the year's flows in topological order; each source's exact amount is turned into
+/// node's outflows are funded pro rata by its inflows; the exact rational share of the node's
+/// inflow that each of its ancestors passes on is worked back from the node through them, one
+/// number per ancestor, in reverse topological order; each source's exact amount is turned into
 /// pence with allocate() (sources in ascending byte-wise id order) so the amounts sum to the
 /// node's inflow exactly. A node with no inflow in the year (a source included) traces to
 /// 0.00 with no sources; a node whose inflows sum to zero passes nothing on.
