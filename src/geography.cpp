@@ -63,11 +63,7 @@ bool is_area_kind(std::string_view kind) noexcept {
 Footprints::Footprints(const Model& m, std::optional<Date> as_of) : model_(&m), as_of_(as_of) {
     const std::size_t n = m.entities.size();
     is_area_.assign(n, 0);
-    for (Index i = 0; i < n; ++i)
-        if (m.entities[i].section == Section::area && m.exists(i, as_of)) {
-            areas_.push_back(i);
-            is_area_[i] = 1;
-        }
+    for (Index i = 0; i < n; ++i) keep_if_area(i);
     walk_up_from_leaves();
 }
 
@@ -77,12 +73,14 @@ Footprints::Footprints(const Model& m, std::optional<Date> as_of, gsl::span<cons
             std::adjacent_find(areas.begin(), areas.end()) == areas.end() &&
             (areas.empty() || areas.back() < m.entities.size()));
     is_area_.assign(m.entities.size(), 0);
-    for (Index i : areas)
-        if (m.entities[i].section == Section::area && m.exists(i, as_of)) {
-            areas_.push_back(i);
-            is_area_[i] = 1;
-        }
+    for (Index i : areas) keep_if_area(i);
     walk_up_from_leaves();
+}
+
+void Footprints::keep_if_area(Index i) {
+    if (model_->entities[i].section != Section::area || !model_->exists(i, as_of_)) return;
+    areas_.push_back(i);
+    is_area_[i] = 1;
 }
 
 void Footprints::walk_up_from_leaves() {

@@ -22,6 +22,13 @@ std::string list(const Model& m, const std::vector<Index>& v) {
 
 std::string detail::report_title(const Model& m) { return m.name.empty() ? "(a model with no name)" : m.name; }
 
+std::string detail::answers_to(const Model& m, Index node, std::optional<Date> as_of, std::vector<Index>& scratch) {
+    accountability_chain(m, node, as_of, scratch);
+    std::string out;
+    for (std::size_t k = 1; k < scratch.size(); ++k) out += (k > 1 ? " -> " : "") + m.id(scratch[k]);
+    return out;
+}
+
 std::string report(const Model& m, const Diagnostics& problems, std::optional<Date> as_of) {
     std::ostringstream os;
     // Underlined to its width in characters: a byte per character would overrun "é" or "–".
@@ -68,21 +75,16 @@ std::string report(const Model& m, const Diagnostics& problems, std::optional<Da
     if (!any) os << "(no places)\n";
 
     heading(os, "Bodies and who they answer to");
-    // The chains alone, not all each node answers to: with deep or circular delegation that
-    // is most of the model for every node (docs/performance.md). A node whose chain stops at
-    // itself is an apex (distance 0) or can reach none (in a circle).
+    // A body whose chain stops at itself is an apex (distance 0) or can reach none (in a circle).
     const auto distances = m.apex_distances(as_of);
     std::vector<Index> chain;
-    const auto answers_to = [&](Index i) {
-        accountability_chain(m, i, as_of, chain);
-        for (std::size_t k = 1; k < chain.size(); ++k) os << (k > 1 ? " -> " : "") << m.id(chain[k]);
-    };
     for (Index i = 0; i < m.entities.size(); ++i) {
         const Entity& e = m.entities[i];
         if (e.section != Section::body || !m.exists(i, as_of)) continue;
         os << "- " << label(m, i) << " [" << e.kind << "]\n    answers to: ";
-        answers_to(i);
-        if (chain.size() == 1)
+        const std::string above = detail::answers_to(m, i, as_of, chain);
+        os << above;
+        if (above.empty())
             os << (i < distances->size() && (*distances)[i] != 0 ? "(no one: a circle)" : "(no one: an apex)");
         os << "\n";
         std::size_t voting = 0;
@@ -100,9 +102,7 @@ std::string report(const Model& m, const Diagnostics& problems, std::optional<Da
         if (e.in != npos) os << "    in: " << label(m, e.in) << "\n";
         if (!e.details().appointed_by.empty()) os << "    appointed by: " << list(m, e.details().appointed_by) << "\n";
         if (!e.details().approved_by.empty()) os << "    approved by: " << list(m, e.details().approved_by) << "\n";
-        os << "    answers to: ";
-        answers_to(i);
-        os << "\n";
+        os << "    answers to: " << detail::answers_to(m, i, as_of, chain) << "\n";
     }
 
     detail::report_primary_care(m, as_of, os);

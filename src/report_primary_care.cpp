@@ -5,7 +5,6 @@
 #include "pbp/detail/report_sections.hpp"
 #include "digits.hpp"
 
-#include "pbp/accountability.hpp"
 
 #include <boost/json.hpp>
 
@@ -70,7 +69,7 @@ void report_primary_care(const Model& m, std::optional<Date> as_of, std::ostream
        << ". Membership of a network and commissioning carry no accountability: a practice answers to no one "
           "through them.\n";
     // One practice, as a governance officer would look it up: its network and its commissioner.
-    std::vector<Index> chain;  // a practice's accountability chain: the chain alone is printed
+    std::vector<Index> chain;  // answers_to()'s scratch
     auto describe = [&](Index i) {
         const Entity& e = m.entities[i];
         os << "- " << label(m, i) << "\n    network: ";
@@ -90,11 +89,8 @@ void report_primary_care(const Model& m, std::optional<Date> as_of, std::ostream
         os << "\n";
         // Only when the model gives the practice an accountability edge of its own.
         if (answers[i]) {
-            accountability_chain(m, i, as_of, chain);
-            os << "    answers to: ";
-            for (std::size_t k = 1; k < chain.size(); ++k) os << (k > 1 ? " -> " : "") << m.id(chain[k]);
-            if (chain.size() == 1) os << "no one";
-            os << "\n";
+            const std::string above = answers_to(m, i, as_of, chain);
+            os << "    answers to: " << (above.empty() ? "no one" : above) << "\n";
         }
         findings(doc, e, os);
     };

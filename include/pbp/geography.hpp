@@ -74,6 +74,8 @@ public:
     [[nodiscard]] const std::vector<Index>& areas() const noexcept { return areas_; }
 
 private:
+    // Lists entity i as an area when it is one that exists on the day.
+    void keep_if_area(Index i);
     // Marks the leaves among areas_ and walks up from each: the rest of either constructor.
     void walk_up_from_leaves();
 
