@@ -18,6 +18,7 @@
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -154,8 +155,13 @@ void check(const Scale& s, pbp::Index node, PlainSearch& plain) {
     }
 }
 
+std::map<int, Scale>& scales() {
+    static std::map<int, Scale> built;
+    return built;
+}
+
 Scale& scale(int copies) {
-    static std::map<int, Scale> scales;
+    auto& scales = ::scales();
     auto it = scales.find(copies);
     if (it != scales.end()) return it->second;
     pbp::bench::EnglandShape shape;
@@ -317,6 +323,99 @@ public:
     std::set<std::string> medians;
 };
 
+// Each query beside its plain walk, timed in passes over the whole sample taken in turn (which
+// goes first alternates), so that both see the same machine. On a shared virtual machine two
+// benchmarks run seconds apart can differ by a third from noise alone, and the ratios of their
+// medians above moved between 2x and 4x from one run of the same build to the next; the median
+// of the rounds' own ratios holds still.
+struct Paired {
+    double plain_ns = 0, query_ns = 0, ratio = 0;  // per item: medians over the rounds
+};
+
+double median(std::vector<double> v) {
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+    return v[v.size() / 2];
+}
+
+template <class Plain, class Query>
+Paired paired(std::size_t items, int rounds, const Plain& plain, const Query& query) {
+    using clock = std::chrono::steady_clock;
+    const auto timed = [](const auto& pass) {
+        const auto start = clock::now();
+        pass();
+        return std::chrono::duration<double, std::nano>(clock::now() - start).count();
+    };
+    plain();  // one of each first, so that neither round starts with the other's data cold
+    query();
+    std::vector<double> p, q, r;
+    for (int k = 0; k < rounds; ++k) {
+        double tp = 0, tq = 0;
+        if (k % 2 == 0) {
+            tp = timed(plain);
+            tq = timed(query);
+        } else {
+            tq = timed(query);
+            tp = timed(plain);
+        }
+        p.push_back(tp / static_cast<double>(items));
+        q.push_back(tq / static_cast<double>(items));
+        r.push_back(tq / tp);
+    }
+    return {median(p), median(q), median(r)};
+}
+
+void print_paired(int rounds) {
+    if (scales().empty()) return;
+    std::printf("\npaired: each query and its plain walk in passes over the sample taken in turn, per query, median of %d rounds:\n",
+                rounds);
+    for (const auto& [copies, s] : scales()) {
+        const pbp::Model& m = *s.model;
+        for (const auto* nodes : {&s.sample, &s.sample_up}) {
+            PlainSearch plain;
+            pbp::AccountabilityIndices a;
+            const Paired found = paired(
+                nodes->size(), rounds,
+                [&] {
+                    for (pbp::Index v : *nodes) {
+                        plain.run(s.plain, v);
+                        benchmark::DoNotOptimize(plain.reached.data());
+                    }
+                },
+                [&] {
+                    for (pbp::Index v : *nodes) {
+                        pbp::accountability(m, v, std::nullopt, a);
+                        benchmark::DoNotOptimize(a.chain.data());
+                    }
+                });
+            std::printf("  %2dx national, %s: plain BFS %.3f us; accountability (indices) %.3f us; ratio %.2fx\n", copies,
+                        nodes == &s.sample ? "whole sample  " : "chains to walk", found.plain_ns / 1000,
+                        found.query_ns / 1000, found.ratio);
+        }
+        const pbp::Money amount = *pbp::Money::parse("1000000.00");
+        pbp::DecisionIndices d;
+        pbp::AuthorityIndices au;
+        const auto walk = [&] {
+            for (auto [f, p] : s.decisions) benchmark::DoNotOptimize(plain_decides(m, f, p));
+        };
+        const Paired decides = paired(s.decisions.size(), rounds / 4, walk, [&] {
+            for (auto [f, p] : s.decisions) {
+                pbp::decides(m, f, p, std::nullopt, d);
+                benchmark::DoNotOptimize(d.delegation_chain.data());
+            }
+        });
+        const Paired authority = paired(s.decisions.size(), rounds / 4, walk, [&] {
+            for (auto [f, p] : s.decisions) {
+                pbp::authority(m, f, p, amount, std::nullopt, au);
+                benchmark::DoNotOptimize(au.chain.data());
+            }
+        });
+        std::printf("  %2dx national: plain delegation walk %.3f us; decides (indices) %.3f us, ratio %.2fx; "
+                    "authority (indices) %.3f us, ratio %.2fx\n",
+                    copies, decides.plain_ns / 1000, decides.query_ns / 1000, decides.ratio, authority.query_ns / 1000,
+                    authority.ratio);
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -346,5 +445,6 @@ int main(int argc, char** argv) {
                 std::printf("       %-22s %.3f us = %.2fx\n", bm + 3, at(bm) / 1000, at(bm) / walk);
         }
     }
+    print_paired(2000);
     benchmark::Shutdown();
 }

@@ -53,14 +53,15 @@ struct Walk {
 
 thread_local Walk t_walk;
 
-// The chain from `node` (SPEC 2.1), appended to `chain`: the first steps up worked out for the
-// period. A node in a cycle that leads nowhere adds nothing.
+// `chain` becomes the chain from `node` (SPEC 2.1), the node first: the first steps up worked
+// out for the period. A node in a cycle that leads nowhere has itself alone. Its length is the
+// node's distance, so it is sized once (one call of resize(): not inlined), not grown.
 void walk_chain(const detail::ApexWays& ways, Index node, std::vector<Index>& chain) {
     const detail::ApexWays::Way* way = ways.way.data();
-    if (way[node].up == npos) return;
-    // Its length is the node's distance: sized once, not grown link by link.
-    std::size_t k = chain.size();
-    chain.resize(k + way[node].distance);
+    const bool up = way[node].up != npos;
+    chain.resize(1 + (up ? way[node].distance : 0));
+    chain.front() = node;
+    std::size_t k = 1;
     for (Index at = way[node].up; at != npos; at = way[at].up) chain[k++] = at;
 }
 
@@ -102,7 +103,7 @@ void sort_by_id(Index* begin, Index* end, const Less& by_id) {
 // `v` becomes {x}. Most answers reuse a vector that already holds one node, so this is a store,
 // not a call: half the cost of a query that has nothing to walk was clear() and push_back().
 void set_one(std::vector<Index>& v, Index x) {
-    v.resize(1);
+    if (v.size() != 1) [[unlikely]] v.resize(1);  // resize() is a call even when it has nothing to do
     v.front() = x;
 }
 
@@ -118,54 +119,46 @@ void accountability_chain(const Model& m, Index node, std::optional<Date> as_of,
     require_node(m, node, as_of);
     Walk& w = t_walk;
     w.use(m);
-    chain.assign(1, node);
     if (has_edges(*w.rows, node)) walk_chain(w.ways_on(m, as_of), node, chain);
+    else chain.assign(1, node);
 }
 
 namespace {
 // The part of accountability() for a node with edges that count on the day, kept out of line
 // so that the common query (a node that answers to no one) does not pay its set-up.
 [[gnu::noinline]] void walk_up(const Model& m, Walk& w, const detail::ApexWays& ways, Index node,
-                               std::optional<Date> as_of, AccountabilityIndices& out) {
-    const AccountabilityRows& rows = *w.rows;
+                               AccountabilityIndices& out) {
     const detail::ApexWays::Way* way = ways.way.data();
+    const Index* const target = ways.target.data();
 
-    // Everything the node answers to: a breadth-first search over the day's accountability
-    // edges, the node's own first, into the thread's queue (room for every vertex, so no
-    // capacity is checked per node). A reached node is an apex when it is a terminal (distance 0).
-    const std::size_t vertices = rows.first.size() - 1;
+    // Everything the node answers to: a breadth-first search over the period's accountability
+    // edges (those that count on the day: no dates to check), the node's own first, into the
+    // thread's queue (room for every vertex, so no capacity is checked per node). A reached
+    // node is an apex when it is a terminal (distance 0).
+    const std::size_t vertices = ways.vertices();
     w.seen.start(std::max(m.entities.size(), vertices));
     if (w.queue.size() < vertices) w.queue.resize(vertices);
     Index* const reached = w.queue.data();
     std::size_t count = 0;
-    w.seen.mark(node);
-    auto search = [&](auto counts) {
-        auto visit = [&](Index v) {
-            for (Index j = rows.first[v]; j < rows.first[v + 1]; ++j) {
-                const Index t = rows.target[j];
-                if (w.seen.marked(t) || !counts(j)) continue;
-                w.seen.mark(t);
-                reached[count++] = t;
-            }
-        };
-        visit(node);
-        for (std::size_t k = 0; k < count; ++k) visit(reached[k]);
+    const detail::EpochMarks::Now seen = w.seen.now();
+    seen.mark(node);
+    auto visit = [&](Index v) {
+        for (Index j = way[v].first; j < way[v + 1].first; ++j) {
+            const Index t = target[j];
+            if (seen.marked(t)) continue;
+            seen.mark(t);
+            reached[count++] = t;
+        }
     };
-    // With no day every edge counts: the check is left out of the loop rather than left to the
-    // compiler to hoist.
-    if (as_of)
-        search([&](Index j) { return rows.valid[j].contains(as_of); });
-    else
-        search([](Index) { return true; });
+    visit(node);
+    for (std::size_t k = 0; k < count; ++k) visit(reached[k]);
 
     walk_chain(ways, node, out.chain);
     sort_by_id(reached, reached + count, [way](Index a, Index b) { return way[a].rank < way[b].rank; });
     out.reachable.assign(reached, reached + count);
-    out.apexes.resize(count);  // sized once and cut, not grown node by node
-    std::size_t apexes = 0;
+    out.apexes.clear();  // kept room: push_back() is inlined, resize() is a call
     for (Index v : out.reachable)  // in id order already
-        if (way[v].distance == 0) out.apexes[apexes++] = v;
-    out.apexes.resize(apexes);
+        if (way[v].distance == 0) out.apexes.push_back(v);
 }
 }  // namespace
 
@@ -176,16 +169,16 @@ void accountability(const Model& m, Index node, std::optional<Date> as_of, Accou
     Walk& w = t_walk;
     w.use(m);
     out.node = node;
-    out.reachable.clear();
-    set_one(out.chain, node);
 
     // Most nodes of a national model (GP practices, PCNs, electorates, Parliament) answer to no
     // one: they are their own apex, and nothing more needs to be walked or looked up; nor does a
     // node whose edges do not count on the day (distance 0).
     if (has_edges(*w.rows, node)) {
         const detail::ApexWays& ways = w.ways_on(m, as_of);
-        if (ways.way[node].distance != 0) return walk_up(m, w, ways, node, as_of, out);
+        if (ways.way[node].distance != 0) return walk_up(m, w, ways, node, out);
     }
+    out.reachable.clear();
+    set_one(out.chain, node);
     set_one(out.apexes, node);
 }
 

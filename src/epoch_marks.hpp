@@ -30,6 +30,17 @@ public:
         return true;
     }
 
+    /// The marks of the current epoch as two plain values, for a tight loop: the compiler keeps
+    /// them in registers, where it must reload a member of a thread-local EpochMarks after every
+    /// store it cannot prove unrelated. Valid until the next start().
+    struct Now {
+        std::uint32_t* marks;
+        std::uint32_t epoch;
+        [[nodiscard]] bool marked(Index i) const { return marks[i] == epoch; }
+        void mark(Index i) const { marks[i] = epoch; }
+    };
+    [[nodiscard]] Now now() noexcept { return Now{marks_.data(), epoch_}; }
+
 private:
     std::vector<std::uint32_t> marks_;
     std::uint32_t epoch_ = 0;

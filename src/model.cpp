@@ -232,9 +232,13 @@ std::shared_ptr<const detail::ApexWays> detail::QueryIndexes::apex_ways(const Ac
 
     // Each vertex's first step up: the smallest id one edge nearer. Every such step stays on a
     // shortest way, so following them gives the byte-wise smallest of the shortest chains.
-    ways->way.resize(n);
+    ways->way.resize(n + 1);
+    ways->target.reserve(rows.target.size());
     for (Index v = 0; v < n; ++v) {
         ApexWays::Way& way = ways->way[v];
+        way.first = static_cast<Index>(ways->target.size());
+        for (Index j = rows.first[v]; j < rows.first[v + 1]; ++j)
+            if (counts(j)) ways->target.push_back(rows.target[j]);
         way.distance = distance[v];
         way.rank = ranks[v];
         if (distance[v] == 0 || distance[v] == kNoWayUp) continue;
@@ -243,6 +247,7 @@ std::shared_ptr<const detail::ApexWays> detail::QueryIndexes::apex_ways(const Ac
             if (distance[t] + 1 == distance[v] && counts(j) && (way.up == npos || ranks[t] < ranks[way.up])) way.up = t;
         }
     }
+    ways->way[n].first = static_cast<Index>(ways->target.size());
     if (kept.size() == kKept) kept.erase(kept.begin());
     kept.emplace_back(period, std::move(ways));
     return kept.back().second;
@@ -265,8 +270,9 @@ const AccountabilityRows& Model::accountability_rows() const {
 std::shared_ptr<const std::vector<Index>> Model::apex_distances(std::optional<Date> as_of) const {
     const AccountabilityRows& rows = accountability_rows();
     auto ways = query_indexes.apex_ways(rows, rows.period(as_of), as_of, entities, id_ranks());
-    auto distance = std::make_shared<std::vector<Index>>(ways->way.size());
-    std::transform(ways->way.begin(), ways->way.end(), distance->begin(), [](const auto& w) { return w.distance; });
+    auto distance = std::make_shared<std::vector<Index>>(ways->vertices());
+    std::transform(ways->way.begin(), ways->way.begin() + static_cast<std::ptrdiff_t>(ways->vertices()),
+                   distance->begin(), [](const auto& w) { return w.distance; });
     return distance;
 }
 

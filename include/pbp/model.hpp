@@ -190,17 +190,26 @@ inline constexpr Index kNoWayUp = static_cast<Index>(-1);
 
 namespace detail {
 /// What a period of AccountabilityRows says about every vertex, worked out once by
-/// QueryIndexes::apex_ways(). accountability() reads all three for each node it reaches, so
-/// they sit together: one cache line per node, not one per array.
+/// QueryIndexes::apex_ways(), with the period's own edges: accountability() reads a vertex's
+/// row, distance and rank for each node it reaches, so they sit together in 16 bytes (one
+/// cache line per node, not one per array), and walks only edges that count, with no dates
+/// to check.
 struct ApexWays {
     struct Way {
+        /// The vertex's edges that count in the period: `target[first]` up to the next
+        /// vertex's `first`.
+        Index first = 0;
         Index distance = kNoWayUp;  ///< as Model::apex_distances() gives it
         /// The first step of the chain (SPEC 2.1: the smallest id one edge nearer a
         /// terminal); npos at a terminal or with no way up. A chain follows `up` to npos.
         Index up = npos;
         Index rank = 0;  ///< the place of the vertex's id in byte order among the vertices
     };
+    /// One per vertex, and one more whose `first` closes the last vertex's row.
     std::vector<Way> way;
+    std::vector<Index> target;
+    /// The number of vertices (one less than `way`).
+    [[nodiscard]] std::size_t vertices() const noexcept { return way.empty() ? 0 : way.size() - 1; }
 };
 
 /// The `delegates` relations of each function (Model::delegations_of()), in file order, as
