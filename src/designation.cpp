@@ -37,10 +37,13 @@ Designations designation(const Model& m, std::optional<Date> as_of) {
 
     Designations out;
     out.as_of = as_of;
+    out.rows.reserve(functions.size() * places.size());
+    DecisionIndices d;  // indices, reused: only the row's own ids are made as strings
     for (Index f : functions)
         for (Index p : places) {
-            const Decision d = decides(m, f, p, as_of);
-            Designation row{d.function, m.at(f).details().service_area, d.place, DesignationLevel::system, d.decision_maker};
+            decides(m, f, p, as_of, d);
+            Designation row{m.id(f), m.at(f).details().service_area, m.id(p), DesignationLevel::system,
+                            m.id(d.delegation_chain.back())};
             if (!delegated[f]) row.level = DesignationLevel::not_delegated;
             else if (!d.steps.empty() && d.steps.back().fit != PlaceFit::no_place) row.level = DesignationLevel::place;
             out.rows.push_back(std::move(row));

@@ -52,6 +52,17 @@ std::string report(const Model& m, const Diagnostics& problems, std::optional<Da
        << " (flows are counted for every year).\n";
 
     heading(os, "Places");
+    // The bodies at each area and the organisations serving it, in one pass over the entities
+    // (in entity order, as listed): one pass per place cost places x entities.
+    std::vector<std::vector<Index>> bodies_at(m.entities.size()), serving(m.entities.size());
+    for (Index j = 0; j < m.entities.size(); ++j) {
+        const Entity& x = m.entities[j];
+        if (!m.exists(j, as_of)) continue;
+        if (x.section == Section::body && x.place < m.entities.size()) bodies_at[x.place].push_back(j);
+        if (x.section == Section::organisation)
+            for (Index a : x.serves)
+                if (a < m.entities.size() && (serving[a].empty() || serving[a].back() != j)) serving[a].push_back(j);
+    }
     bool any = false;
     for (Index i = 0; i < m.entities.size(); ++i) {
         const Entity& e = m.entities[i];
@@ -61,16 +72,8 @@ std::string report(const Model& m, const Diagnostics& problems, std::optional<Da
         if (!e.within.empty()) os << ", within " << list(m, e.within);
         if (e.population) os << ", population " << *e.population;
         os << "\n";
-        std::vector<Index> bodies, orgs;
-        for (Index j = 0; j < m.entities.size(); ++j) {
-            const Entity& x = m.entities[j];
-            if (!m.exists(j, as_of)) continue;
-            if (x.section == Section::body && x.place == i) bodies.push_back(j);
-            if (x.section == Section::organisation && std::find(x.serves.begin(), x.serves.end(), i) != x.serves.end())
-                orgs.push_back(j);
-        }
-        if (!bodies.empty()) os << "    bodies: " << list(m, bodies) << "\n";
-        if (!orgs.empty()) os << "    organisations serving it: " << list(m, orgs) << "\n";
+        if (!bodies_at[i].empty()) os << "    bodies: " << list(m, bodies_at[i]) << "\n";
+        if (!serving[i].empty()) os << "    organisations serving it: " << list(m, serving[i]) << "\n";
     }
     if (!any) os << "(no places)\n";
 

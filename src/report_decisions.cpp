@@ -15,9 +15,9 @@ void heading(std::ostream& os, const std::string& title) {
 }
 
 // Chains by id, to keep lines short; the decision maker and the place are named in full.
-std::string arrows(const std::vector<std::string>& ids, std::size_t from = 0) {
+std::string arrows(const Model& m, const std::vector<Index>& chain, std::size_t from = 0) {
     std::string out;
-    for (std::size_t k = from; k < ids.size(); ++k) out += (out.empty() ? "" : " -> ") + ids[k];
+    for (std::size_t k = from; k < chain.size(); ++k) out += (out.empty() ? "" : " -> ") + m.id(chain[k]);
     return out.empty() ? "(no one)" : out;
 }
 
@@ -50,6 +50,7 @@ void report_decisions(const Model& m, std::optional<Date> as_of, std::ostream& o
     auto by_id = [&](Index a, Index b) { return m.id(a) < m.id(b); };
     std::sort(places.begin(), places.end(), by_id);
     if (functions.empty()) os << "(no functions)\n";
+    DecisionIndices d;
     for (Index f : functions) {
         const Entity& fn = m.at(f);
         os << "- " << label(m, f);
@@ -59,27 +60,29 @@ void report_decisions(const Model& m, std::optional<Date> as_of, std::ostream& o
             continue;
         }
         os << ", held by " << label(m, fn.holder) << (fn.statutory ? "" : " (not statutory)") << "\n";
-        std::vector<std::string> kept;  // places where the holder itself decides
-        std::vector<std::string> holder_answers;
+        // The answers as indices, named only where printed: a model with thousands of
+        // functions and places asks millions of these.
+        std::vector<Index> kept;  // places where the holder itself decides
+        std::vector<Index> holder_answers;
         for (Index p : places) {
-            const Decision d = decides(m, f, p, as_of);
+            decides(m, f, p, as_of, d);
             if (d.steps.empty()) {
-                kept.push_back(label(m, p));
+                kept.push_back(p);
                 holder_answers = d.accountability_chain;
                 continue;
             }
-            os << "    " << label(m, p) << ": " << label(m, *m.find(d.decision_maker)) << ", "
+            os << "    " << label(m, p) << ": " << label(m, d.delegation_chain.back()) << ", "
                << (d.limit ? "up to " + d.limit->to_display() + " a commitment" : "no financial limit") << "\n"
-               << "      delegation: " << arrows(d.delegation_chain) << "\n"
-               << "      answers to: " << arrows(d.accountability_chain, 1) << "\n";
+               << "      delegation: " << arrows(m, d.delegation_chain) << "\n"
+               << "      answers to: " << arrows(m, d.accountability_chain, 1) << "\n";
         }
         if (places.empty()) {
             os << "    (the model has no areas of kind place)\n";
         } else if (!kept.empty()) {
             std::string list;
-            for (auto& k : kept) list += (list.empty() ? "" : ", ") + k;
+            for (Index k : kept) list += (list.empty() ? "" : ", ") + label(m, k);
             os << "    " << (kept.size() == places.size() ? "at every place" : "at " + list) << ": "
-               << m.id(fn.holder) << " itself, answering to " << arrows(holder_answers, 1) << "\n";
+               << m.id(fn.holder) << " itself, answering to " << arrows(m, holder_answers, 1) << "\n";
         }
     }
 

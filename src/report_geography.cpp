@@ -5,8 +5,8 @@
 
 #include "pbp/geography.hpp"
 
-#include "pbp/error.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -41,18 +41,31 @@ void report_councils_across_systems(const Footprints& fp, std::ostream& os) {
 // one is recorded there, in small areas (leaves): a gap is never reported as "0 people".
 void report_place_cover(const Footprints& fp, std::ostream& os) {
     const Model& m = fp.model();
+    // The places and systems, found in one pass over the areas: the places of each system are
+    // then picked from the places alone, as AreaSelection::of_kind("place", ics) would pick
+    // them from every area (a pass over every area per system: systems x areas).
+    std::vector<Index> places, systems;
     bool any = false;
-    for (Index i : fp.areas()) any = any || (m.at(i).kind == "place" && !fp.leaves(i).empty());
-    if (!any) return;
-    for (Index ics : fp.areas()) {
-        if (m.at(ics).kind != "ics") continue;
-        const AreaSelection places = AreaSelection::of_kind("place", m.id(ics));
-        Partition p;
-        try {
-            p = partitions(fp, places, m.id(ics));  // selects the places once, here
-        } catch (const InvalidArgument&) {
-            continue;  // no place lies wholly inside this system
+    for (Index i : fp.areas()) {
+        const std::string& kind = m.at(i).kind;
+        if (kind == "place") {
+            places.push_back(i);
+            any = any || !fp.leaves(i).empty();
         }
+        if (kind == "ics") systems.push_back(i);
+    }
+    if (!any) return;
+    for (Index ics : systems) {
+        const auto bound = fp.leaves(ics);
+        std::vector<std::string> inside;  // SPEC 2.6.8: a place whose leaf set is a subset of the system's
+        for (Index place : places) {
+            const auto mine = fp.leaves(place);
+            // Most places lie in another system: their first leaf alone, looked up, says so.
+            if (!mine.empty() && !std::binary_search(bound.begin(), bound.end(), mine.front())) continue;
+            if (std::includes(bound.begin(), bound.end(), mine.begin(), mine.end())) inside.push_back(m.id(place));
+        }
+        if (inside.empty()) continue;  // no place lies wholly inside this system
+        const Partition p = partitions(fp, AreaSelection::of_ids(std::move(inside)), m.id(ics));
         const bool people = fp.population(ics) > 0;
         if (p.partitions) {
             os << "The " << p.parts.size() << " places partition " << label(m, ics) << ": ";

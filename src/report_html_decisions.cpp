@@ -33,6 +33,7 @@ void html_decisions(HtmlContext& c, std::ostream& os) {
               "<thead><tr><th scope=\"col\">Function</th>";
         for (Index p : places) os << "<th scope=\"col\">" << html_escape(m.at(p).name) << "</th>";
         os << "</tr></thead>\n<tbody>\n";
+        DecisionIndices d;  // reused; ids made only for what is printed
         for (Index f : functions) {
             const Entity& fn = m.at(f);
             os << "<tr><th scope=\"row\">" << entity_link(m, fn.id, c.linked);
@@ -44,12 +45,13 @@ void html_decisions(HtmlContext& c, std::ostream& os) {
                 continue;
             }
             for (Index p : places) {
-                const Decision d = decides(m, f, p, c.as_of);
+                decides(m, f, p, c.as_of, d);
+                const std::string& maker = m.id(d.delegation_chain.back());
                 if (d.steps.empty()) {
-                    os << "<td class=\"kept\">not delegated here: " << entity_name_link(m, d.decision_maker, c.linked) << " decides</td>";
+                    os << "<td class=\"kept\">not delegated here: " << entity_name_link(m, maker, c.linked) << " decides</td>";
                     continue;
                 }
-                os << "<td class=\"delegated\">" << entity_name_link(m, d.decision_maker, c.linked) << "<br><span class=\"limit\">"
+                os << "<td class=\"delegated\">" << entity_name_link(m, maker, c.linked) << "<br><span class=\"limit\">"
                    << (d.limit ? "up to " + html_escape(d.limit->to_display()) : std::string("no financial limit"))
                    << "</span></td>";
             }
