@@ -8,6 +8,7 @@
 #include "bundled_support.hpp"
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -62,7 +63,71 @@ void check_answers(const Model& m, std::optional<Date> as_of) {
     CHECK(answers(section(text, "Bodies and who they answer to")) == bodies);
     CHECK(answers(section(text, "Posts")) == posts);
 }
+// The bodies at each place and the organisations serving it, as the "Places" section lists
+// them, worked out the plain way: for each place, every entity looked at.
+std::vector<std::string> place_lines(const Model& m, std::optional<Date> as_of) {
+    const auto names = [&](const std::vector<Index>& v) {
+        std::string out;
+        for (Index i : v) out += (out.empty() ? "" : ", ") + label(m, i);
+        return out;
+    };
+    std::vector<std::string> out;
+    for (Index i = 0; i < m.entities.size(); ++i) {
+        const Entity& e = m.at(i);
+        if (e.section != Section::area || (e.kind != "place" && e.kind != "neighbourhood") || !m.exists(i, as_of)) continue;
+        std::vector<Index> bodies, orgs;
+        for (Index j = 0; j < m.entities.size(); ++j) {
+            const Entity& x = m.at(j);
+            if (!m.exists(j, as_of)) continue;
+            if (x.section == Section::body && x.place == i) bodies.push_back(j);
+            if (x.section == Section::organisation && std::find(x.serves.begin(), x.serves.end(), i) != x.serves.end())
+                orgs.push_back(j);
+        }
+        if (!bodies.empty()) out.push_back("    bodies: " + names(bodies));
+        if (!orgs.empty()) out.push_back("    organisations serving it: " + names(orgs));
+    }
+    return out;
+}
+
+std::vector<std::string> starting_with(const std::vector<std::string>& lines, std::initializer_list<std::string_view> keys) {
+    std::vector<std::string> out;
+    for (const auto& line : lines)
+        for (std::string_view key : keys)
+            if (line.rfind(key, 0) == 0) out.push_back(line);
+    return out;
+}
 }  // namespace
+
+TEST_CASE("pbp report: the bodies at each place and the organisations serving it, on every bundled model, as a plain search finds them") {
+    std::size_t lines = 0;
+    for (std::string_view name : bundled_model_names()) {
+        CAPTURE(name);
+        const auto m = test::load_bundled(name);
+        // Every day of the regional models; the national one (places x entities for the plain
+        // search) undated only.
+        std::vector<std::optional<Date>> days{std::nullopt};
+        if (m->entities.size() < 20000) days = test::days_of(*m);
+        for (const auto& day : days) {
+            CAPTURE(day ? to_string(*day) : std::string("no day"));
+            const std::vector<std::string> want = place_lines(*m, day);
+            CHECK(starting_with(section(report(*m, {}, day), "Places"), {"    bodies: ", "    organisations serving it: "}) == want);
+            lines += want.size();
+        }
+    }
+    CHECK(lines > 0);
+}
+
+TEST_CASE("pbp report: an organisation naming a place twice in serves is listed once there") {
+    auto r = load_model(R"({"format": "pbp/1", "name": "twice",
+        "areas": [{"id": "sys", "kind": "ics"}, {"id": "p1", "kind": "place", "within": ["sys"]},
+                  {"id": "p2", "kind": "place", "within": ["sys"]}],
+        "organisations": [{"id": "trust", "kind": "nhs_trust", "serves": ["p1", "p2", "p1"]},
+                          {"id": "council", "kind": "unitary_authority", "serves": ["p1"]}]})");
+    REQUIRE(r.model);
+    const auto lines = starting_with(section(report(*r.model, {}, std::nullopt), "Places"), {"    organisations serving it: "});
+    CHECK(lines == std::vector<std::string>{"    organisations serving it: trust, council", "    organisations serving it: trust"});
+    CHECK(lines == place_lines(*r.model, std::nullopt));
+}
 
 TEST_CASE("pbp report: who each body and post answers to is its accountability chain, on every bundled model and day") {
     std::size_t models = 0;
