@@ -5,7 +5,6 @@
 
 #include "pbp/geography.hpp"
 
-
 #include <algorithm>
 #include <string>
 #include <vector>
