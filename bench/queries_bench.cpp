@@ -1,6 +1,8 @@
 // Queries against the practical limit (issue 17): accountability beside a plain breadth-first
 // search written here over the same loaded graph, on the same sampled nodes, at national scale
-// and at ten times national, with the ratio of the two printed at the end of the run.
+// and at ten times national, with the ratio of the two printed at the end of the run: from the
+// medians of the Google Benchmark runs, then paired (each query and its plain walk timed in
+// turn, the median of the rounds' ratios: see print_paired()).
 //
 //   cmake -B build-bench -DCMAKE_BUILD_TYPE=Release -DPBP_BUILD_BENCH=ON && cmake --build build-bench
 //   build-bench/bench/pbp_queries_bench
