@@ -329,7 +329,7 @@ public:
 // goes first alternates), so that both see the same machine. On a shared virtual machine two
 // benchmarks run seconds apart can differ by a third from noise alone, and the ratios of their
 // medians above moved between 2x and 4x from one run of the same build to the next; the median
-// of the rounds' own ratios holds still.
+// of the rounds' own ratios varies far less (2.0x to 2.5x over the same runs).
 struct Paired {
     double plain_ns = 0, query_ns = 0, ratio = 0;  // per item: medians over the rounds
 };
@@ -368,8 +368,9 @@ Paired paired(std::size_t items, int rounds, const Plain& plain, const Query& qu
 
 void print_paired(int rounds) {
     if (scales().empty()) return;
-    std::printf("\npaired: each query and its plain walk in passes over the sample taken in turn, per query, median of %d rounds:\n",
-                rounds);
+    std::printf("\npaired: each query and its plain walk in passes over the sample taken in turn, per query, median of %d rounds "
+                "(%d for decides and authority):\n",
+                rounds, rounds / 4);
     for (const auto& [copies, s] : scales()) {
         const pbp::Model& m = *s.model;
         for (const auto* nodes : {&s.sample, &s.sample_up}) {
