@@ -5,7 +5,6 @@
 
 #include "pbp/geography.hpp"
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -55,14 +54,9 @@ void report_place_cover(const Footprints& fp, std::ostream& os) {
     }
     if (!any) return;
     for (Index ics : systems) {
-        const auto bound = fp.leaves(ics);
-        std::vector<std::string> inside;  // SPEC 2.6.8: a place whose leaf set is a subset of the system's
-        for (Index place : places) {
-            const auto mine = fp.leaves(place);
-            // Most places lie in another system: their first leaf alone, looked up, says so.
-            if (!mine.empty() && !std::binary_search(bound.begin(), bound.end(), mine.front())) continue;
-            if (std::includes(bound.begin(), bound.end(), mine.begin(), mine.end())) inside.push_back(m.id(place));
-        }
+        std::vector<std::string> inside;
+        for (Index place : places)
+            if (fp.lies_within(place, ics)) inside.push_back(m.id(place));
         if (inside.empty()) continue;  // no place lies wholly inside this system
         const Partition p = partitions(fp, AreaSelection::of_ids(std::move(inside)), m.id(ics));
         const bool people = fp.population(ics) > 0;

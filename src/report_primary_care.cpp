@@ -5,7 +5,6 @@
 #include "pbp/detail/report_sections.hpp"
 #include "digits.hpp"
 
-
 #include <boost/json.hpp>
 
 #include <algorithm>

@@ -173,6 +173,40 @@ TEST_CASE("footprints of some areas: exact for every area whose descendants are 
     }
 }
 
+TEST_CASE("lies_within is the subset test of the two leaf sets, on every pair of areas") {
+    std::size_t inside = 0, outside = 0, wrong = 0;
+    for (const char* name : {"nottinghamshire", "lancashire-south-cumbria", "black-country"}) {
+        CAPTURE(name);
+        const auto m = load_model(*bundled_model(name)).model;
+        REQUIRE(m);
+        const Footprints fp(*m, std::nullopt);
+        std::vector<Index> everything = fp.areas();
+        everything.push_back(npos - 1);  // no entity: no leaves, so within anything and containing nothing
+        for (Index a : everything)
+            for (Index w : everything) {
+                const auto mine = fp.leaves(a), bound = fp.leaves(w);
+                const bool want = std::includes(bound.begin(), bound.end(), mine.begin(), mine.end());
+                wrong += fp.lies_within(a, w) != want;  // counted: millions of pairs
+                (want ? inside : outside) += 1;
+            }
+    }
+    CHECK(wrong == 0);
+    CHECK(inside > 0);
+    CHECK(outside > 0);
+
+    // By hand: a place sharing its first leaf with a system but not its second.
+    const auto m = load_model(R"({"format": "pbp/1", "name": "x",
+        "areas": [{"id": "l1", "kind": "lsoa", "within": ["sys", "p"]}, {"id": "l2", "kind": "lsoa", "within": ["p"]},
+                  {"id": "sys", "kind": "ics"}, {"id": "p", "kind": "place"}]})").model;
+    REQUIRE(m);
+    const Footprints fp(*m, std::nullopt);
+    const Index l1 = *m->find("l1"), sys = *m->find("sys"), p = *m->find("p");
+    CHECK(fp.lies_within(l1, sys));
+    CHECK(!fp.lies_within(p, sys));
+    CHECK(fp.lies_within(sys, p));
+    CHECK(fp.lies_within(p, p));
+}
+
 TEST_CASE("area selections: kinds, ids, within") {
     auto m = geography_model("small.json");
     const Footprints fp(*m, std::nullopt);

@@ -66,6 +66,9 @@ public:
     /// The leaves of area `i`, as entity indices in ascending order; empty when `i` is not an
     /// existing area. The span stays valid as long as this Footprints does.
     [[nodiscard]] gsl::span<const Index> leaves(Index i) const noexcept;
+    /// True when every leaf of `a` is a leaf of `w` (SPEC 2.6.8: `a` lies within `w`), leaves
+    /// as leaves() gives them: so always when `a` has none.
+    [[nodiscard]] bool lies_within(Index a, Index w) const noexcept;
     /// The sum of the stated populations of area `i`'s leaves (0 when `i` is not an area).
     [[nodiscard]] Population population(Index i) const noexcept;
     /// The sum of the stated populations of some leaves.
