@@ -217,15 +217,42 @@ const std::vector<pbp::Index>& nodes_of(const Scale& s, const benchmark::State& 
     return state.range(1) ? s.sample_up : s.sample;
 }
 
+// One pass over the nodes or decisions of a sample: what each benchmark below times per
+// iteration, and what the paired rounds at the end time in turn.
+void plain_pass(const Scale& s, const std::vector<pbp::Index>& nodes, PlainSearch& plain) {
+    for (pbp::Index v : nodes) {
+        plain.run(s.plain, v);
+        benchmark::DoNotOptimize(plain.reached.data());
+    }
+}
+void accountability_pass(const Scale& s, const std::vector<pbp::Index>& nodes, pbp::AccountabilityIndices& a) {
+    for (pbp::Index v : nodes) {
+        pbp::accountability(*s.model, v, std::nullopt, a);
+        benchmark::DoNotOptimize(a.chain.data());
+    }
+}
+void delegation_walk_pass(const Scale& s) {
+    for (auto [f, p] : s.decisions) benchmark::DoNotOptimize(plain_decides(*s.model, f, p));
+}
+void decides_pass(const Scale& s, pbp::DecisionIndices& d) {
+    for (auto [f, p] : s.decisions) {
+        pbp::decides(*s.model, f, p, std::nullopt, d);
+        benchmark::DoNotOptimize(d.delegation_chain.data());
+    }
+}
+void authority_pass(const Scale& s, const pbp::Money& amount, pbp::AuthorityIndices& a) {
+    for (auto [f, p] : s.decisions) {
+        pbp::authority(*s.model, f, p, amount, std::nullopt, a);
+        benchmark::DoNotOptimize(a.chain.data());
+    }
+}
+const pbp::Money kAmount = *pbp::Money::parse("1000000.00");  // authority's amount throughout
+
 void BM_plain_bfs(benchmark::State& state) {
     const Scale& s = scale(static_cast<int>(state.range(0)));
     const auto& nodes = nodes_of(s, state);
     PlainSearch plain;
-    for (auto _ : state)
-        for (pbp::Index v : nodes) {
-            plain.run(s.plain, v);
-            benchmark::DoNotOptimize(plain.reached.data());
-        }
+    for (auto _ : state) plain_pass(s, nodes, plain);
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * nodes.size()));
 }
 
@@ -234,11 +261,7 @@ void BM_accountability_indices(benchmark::State& state) {
     const Scale& s = scale(static_cast<int>(state.range(0)));
     const auto& nodes = nodes_of(s, state);
     pbp::AccountabilityIndices a;
-    for (auto _ : state)
-        for (pbp::Index v : nodes) {
-            pbp::accountability(*s.model, v, std::nullopt, a);
-            benchmark::DoNotOptimize(a.chain.data());
-        }
+    for (auto _ : state) accountability_pass(s, nodes, a);
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * nodes.size()));
 }
 
@@ -253,8 +276,7 @@ void BM_accountability_ids(benchmark::State& state) {
 
 void BM_plain_delegation_walk(benchmark::State& state) {
     const Scale& s = scale(static_cast<int>(state.range(0)));
-    for (auto _ : state)
-        for (auto [f, p] : s.decisions) benchmark::DoNotOptimize(plain_decides(*s.model, f, p));
+    for (auto _ : state) delegation_walk_pass(s);
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * s.decisions.size()));
 }
 
@@ -269,31 +291,21 @@ void BM_decides(benchmark::State& state) {
 void BM_decides_indices(benchmark::State& state) {
     const Scale& s = scale(static_cast<int>(state.range(0)));
     pbp::DecisionIndices d;
-    for (auto _ : state)
-        for (auto [f, p] : s.decisions) {
-            pbp::decides(*s.model, f, p, std::nullopt, d);
-            benchmark::DoNotOptimize(d.delegation_chain.data());
-        }
+    for (auto _ : state) decides_pass(s, d);
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * s.decisions.size()));
 }
 
 void BM_authority_indices(benchmark::State& state) {
     const Scale& s = scale(static_cast<int>(state.range(0)));
-    const pbp::Money amount = *pbp::Money::parse("1000000.00");
     pbp::AuthorityIndices a;
-    for (auto _ : state)
-        for (auto [f, p] : s.decisions) {
-            pbp::authority(*s.model, f, p, amount, std::nullopt, a);
-            benchmark::DoNotOptimize(a.chain.data());
-        }
+    for (auto _ : state) authority_pass(s, kAmount, a);
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * s.decisions.size()));
 }
 
 void BM_authority(benchmark::State& state) {
     const Scale& s = scale(static_cast<int>(state.range(0)));
-    const pbp::Money amount = *pbp::Money::parse("1000000.00");
     for (auto _ : state)
-        for (auto [f, p] : s.decisions) benchmark::DoNotOptimize(pbp::authority(*s.model, f, p, amount));
+        for (auto [f, p] : s.decisions) benchmark::DoNotOptimize(pbp::authority(*s.model, f, p, kAmount));
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * s.decisions.size()));
 }
 
@@ -372,46 +384,20 @@ void print_paired(int rounds) {
                 "(%d for decides and authority):\n",
                 rounds, rounds / 4);
     for (const auto& [copies, s] : scales()) {
-        const pbp::Model& m = *s.model;
         for (const auto* nodes : {&s.sample, &s.sample_up}) {
             PlainSearch plain;
             pbp::AccountabilityIndices a;
             const Paired found = paired(
-                nodes->size(), rounds,
-                [&] {
-                    for (pbp::Index v : *nodes) {
-                        plain.run(s.plain, v);
-                        benchmark::DoNotOptimize(plain.reached.data());
-                    }
-                },
-                [&] {
-                    for (pbp::Index v : *nodes) {
-                        pbp::accountability(m, v, std::nullopt, a);
-                        benchmark::DoNotOptimize(a.chain.data());
-                    }
-                });
+                nodes->size(), rounds, [&] { plain_pass(s, *nodes, plain); }, [&] { accountability_pass(s, *nodes, a); });
             std::printf("  %2dx national, %s: plain BFS %.3f us; accountability (indices) %.3f us; ratio %.2fx\n", copies,
                         nodes == &s.sample ? "whole sample  " : "chains to walk", found.plain_ns / 1000,
                         found.query_ns / 1000, found.ratio);
         }
-        const pbp::Money amount = *pbp::Money::parse("1000000.00");
         pbp::DecisionIndices d;
         pbp::AuthorityIndices au;
-        const auto walk = [&] {
-            for (auto [f, p] : s.decisions) benchmark::DoNotOptimize(plain_decides(m, f, p));
-        };
-        const Paired decides = paired(s.decisions.size(), rounds / 4, walk, [&] {
-            for (auto [f, p] : s.decisions) {
-                pbp::decides(m, f, p, std::nullopt, d);
-                benchmark::DoNotOptimize(d.delegation_chain.data());
-            }
-        });
-        const Paired authority = paired(s.decisions.size(), rounds / 4, walk, [&] {
-            for (auto [f, p] : s.decisions) {
-                pbp::authority(m, f, p, amount, std::nullopt, au);
-                benchmark::DoNotOptimize(au.chain.data());
-            }
-        });
+        const auto walk = [&] { delegation_walk_pass(s); };
+        const Paired decides = paired(s.decisions.size(), rounds / 4, walk, [&] { decides_pass(s, d); });
+        const Paired authority = paired(s.decisions.size(), rounds / 4, walk, [&] { authority_pass(s, kAmount, au); });
         std::printf("  %2dx national: plain delegation walk %.3f us; decides (indices) %.3f us, ratio %.2fx; "
                     "authority (indices) %.3f us, ratio %.2fx\n",
                     copies, decides.plain_ns / 1000, decides.query_ns / 1000, decides.ratio, authority.query_ns / 1000,
