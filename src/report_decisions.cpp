@@ -67,8 +67,9 @@ void report_decisions(const Model& m, std::optional<Date> as_of, std::ostream& o
         for (Index p : places) {
             decides(m, f, p, as_of, d);
             if (d.steps.empty()) {
+                // The holder's own chain, the same at every place where it decides itself.
+                if (kept.empty()) holder_answers = d.accountability_chain;
                 kept.push_back(p);
-                holder_answers = d.accountability_chain;
                 continue;
             }
             os << "    " << label(m, p) << ": " << label(m, d.delegation_chain.back()) << ", "

@@ -117,6 +117,33 @@ TEST_CASE("pbp report: the bodies at each place and the organisations serving it
     CHECK(lines > 0);
 }
 
+TEST_CASE("pbp report: a holder deciding itself answers to its own accountability chain, on every bundled model and day") {
+    const std::string itself = " itself, answering to ";
+    std::size_t checked = 0;
+    for (std::string_view name : bundled_model_names()) {
+        CAPTURE(name);
+        const auto m = test::load_bundled(name);
+        std::vector<std::optional<Date>> days{std::nullopt};
+        if (m->entities.size() < 20000) days = test::days_of(*m);
+        for (const auto& day : days) {
+            for (const std::string& line : section(report(*m, {}, day), "Who decides what where")) {
+                const std::size_t at = line.find(itself);
+                if (at == std::string::npos) continue;
+                const std::size_t from = line.rfind(": ", at) + 2;
+                const std::string holder = line.substr(from, at - from);
+                CAPTURE(line);
+                REQUIRE(m->find(holder));
+                const Accountability a = accountability(*m, holder, day);
+                std::string want;
+                for (std::size_t k = 1; k < a.chain.size(); ++k) want += (k > 1 ? " -> " : "") + a.chain[k];
+                CHECK(line.substr(at + itself.size()) == (want.empty() ? "(no one)" : want));
+                ++checked;
+            }
+        }
+    }
+    CHECK(checked > 0);
+}
+
 TEST_CASE("pbp report: an organisation naming a place twice in serves is listed once there") {
     auto r = load_model(R"({"format": "pbp/1", "name": "twice",
         "areas": [{"id": "sys", "kind": "ics"}, {"id": "p1", "kind": "place", "within": ["sys"]},
