@@ -264,6 +264,16 @@ Money parse_money_arg(const std::string& text, const std::string& what) {
     throw UsageError(what + " must be an amount such as 1234.50 (at most two decimal places), not '" + text + "'");
 }
 
+AreaSelection area_option(const Args& args, const std::string& name) {
+    const std::string text = args.require(name);
+    if (text.empty()) throw UsageError("--" + name + " is empty: name an area kind or list area ids separated by commas");
+    try {
+        return AreaSelection::parse(text, args.get("within"));
+    } catch (const InvalidArgument& e) {
+        throw UsageError("--" + name + ": " + e.what());
+    }
+}
+
 Ratio parse_weight_arg(const std::string& text, const std::string& what) {
     if (auto r = parse_decimal(text)) return *r;
     // parse_decimal() refuses what is not a decimal, and a decimal of more than 200 digits

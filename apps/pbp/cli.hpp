@@ -4,6 +4,7 @@
 
 #include "pbp/date.hpp"
 #include "pbp/diagnostics.hpp"
+#include "pbp/geography.hpp"
 #include "pbp/load.hpp"
 #include "pbp/money.hpp"
 
@@ -128,6 +129,11 @@ bool write_imported(const std::string& command, const std::string& text, const D
 /// Parses a money operand strictly (SPEC 1.3). @throws UsageError naming the option, saying
 /// whether the text is not an amount or an amount out of range (past 2^127 - 1 pence).
 Money parse_money_arg(const std::string& text, const std::string& what);
+
+/// The areas option `--NAME` names (`--a`, `--parts`, `--kind`, ...): an area kind or area ids
+/// separated by commas, kept to those within `--within` when that is given.
+/// @throws UsageError naming the option when it is missing, empty or malformed.
+AreaSelection area_option(const Args& args, const std::string& name);
 
 /// Parses a weight, a plain decimal such as 3 or 0.25 (parse_decimal()). @throws UsageError
 /// naming the weight, saying whether it is not a number or has too many digits.

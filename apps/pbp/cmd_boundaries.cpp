@@ -7,16 +7,6 @@
 
 namespace pbp::cli {
 namespace {
-AreaSelection selection(const Args& args, const std::string& option) {
-    const std::string text = args.require(option);
-    if (text.empty()) throw UsageError("--" + option + " is empty: name an area kind or list area ids separated by commas");
-    try {
-        return AreaSelection::parse(text, args.get("within"));
-    } catch (const InvalidArgument& e) {
-        throw UsageError("--" + option + ": " + e.what());
-    }
-}
-
 std::string joined(const std::vector<std::string>& v, std::string_view separator = ", ") {
     std::string out;
     for (const auto& s : v) (out += out.empty() ? "" : separator) += s;
@@ -73,12 +63,12 @@ int run(const Args& args) {
     // Every option is checked before the model is opened: a usage error is exit 2, also for a
     // model with errors (which would otherwise be refused first, exit 1).
     if (by_parts) {
-        const AreaSelection parts = selection(args, "parts");
+        const AreaSelection parts = area_option(args, "parts");
         const std::string whole = args.require("whole");
         auto m = open_model(args.operands[0], args);
         return partition(args, *m.model, parts, whole, as_of);
     }
-    const AreaSelection units = selection(args, "units"), areas = selection(args, "areas");
+    const AreaSelection units = area_option(args, "units"), areas = area_option(args, "areas");
     auto m = open_model(args.operands[0], args);
     return respect(args, *m.model, units, areas, as_of);
 }

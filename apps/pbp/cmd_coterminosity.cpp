@@ -7,16 +7,6 @@
 
 namespace pbp::cli {
 namespace {
-AreaSelection side(const Args& args, const std::string& option) {
-    const std::string text = args.require(option);
-    if (text.empty()) throw UsageError("--" + option + " is empty: name an area kind or list area ids separated by commas");
-    try {
-        return AreaSelection::parse(text, args.get("within"));
-    } catch (const InvalidArgument& e) {
-        throw UsageError("--" + option + ": " + e.what());
-    }
-}
-
 std::string pad(std::string s, std::size_t n) {
     if (s.size() < n) s.resize(n, ' ');
     return s;
@@ -26,7 +16,7 @@ std::string pad(std::string s, std::size_t n) {
 int run(const Args& args) {
     if (args.operands.size() != 1) throw UsageError("expects one MODEL");
     auto as_of = args.as_of();
-    const AreaSelection a = side(args, "a"), b = side(args, "b");
+    const AreaSelection a = area_option(args, "a"), b = area_option(args, "b");
     auto m = open_model(args.operands[0], args);
     const Coterminosity c = coterminosity(*m.model, a, b, as_of);
     if (args.json()) {

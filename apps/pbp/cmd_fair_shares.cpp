@@ -19,14 +19,7 @@ int run(const Args& args) {
     const Money total = parse_money_arg(args.require("total"), "--total");
     std::optional<Money> floor;
     if (auto f = args.get("floor")) floor = parse_money_arg(*f, "--floor");
-    const std::string kind = args.require("kind");
-    if (kind.empty()) throw UsageError("--kind is empty: name an area kind or list area ids separated by commas");
-    AreaSelection sel;
-    try {
-        sel = AreaSelection::parse(kind, args.get("within"));
-    } catch (const InvalidArgument& e) {
-        throw UsageError(std::string("--kind: ") + e.what());
-    }
+    const AreaSelection sel = area_option(args, "kind");
     auto m = open_model(args.operands[0], args);
     const FairShares f = fair_shares(*m.model, total, sel, floor, as_of);
     if (args.json()) {
