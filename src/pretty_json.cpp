@@ -1,6 +1,7 @@
 // Indented JSON output. Boost.JSON serialises compactly; indentation is added here, with every
-// string still written by Boost.JSON's own serializer (escaping). Two ways in: a document
-// (pretty_json), and a text re-indented as it is read (reindent_json), which writes each number
+// string still written by Boost.JSON's own serializer (escaping). Three ways in: a document
+// (pretty_json), a document's pieces (write_pretty, for output too large to hold as one), and a
+// text re-indented as it is read (reindent_json), which writes each number
 // exactly as the text has it: a document holds a number as a 64-bit integer or a double, so
 // 123456789012345678901 or 3.14159265358979323846 would come out as another number.
 #include "pbp/load.hpp"
@@ -13,26 +14,20 @@
 #include <vector>
 
 namespace pbp {
-namespace {
-// One serializer, reset for every scalar: boost::json::serialize() would build a serializer and
-// a string per call, which made writing the 34,000-area England model take seconds.
-struct Scalars {
-    boost::json::serializer sr;
-    char buf[256];
-    void append(std::string& out) {
-        while (!sr.done()) out.append(sr.read(buf));
-    }
-    void write(std::string& out, boost::json::string_view key) {
-        sr.reset(key);
-        append(out);
-    }
-    void write(std::string& out, const boost::json::value& v) {
-        sr.reset(&v);
-        append(out);
-    }
-};
+namespace detail {
+void JsonScalars::append(std::string& out) {
+    while (!sr_.done()) out.append(sr_.read(buf_));
+}
+void JsonScalars::write(std::string& out, boost::json::string_view key) {
+    sr_.reset(key);
+    append(out);
+}
+void JsonScalars::write(std::string& out, const boost::json::value& v) {
+    sr_.reset(&v);
+    append(out);
+}
 
-void write(std::string& out, const boost::json::value& v, int indent, Scalars& scalars) {
+void write_pretty(std::string& out, const boost::json::value& v, int indent, JsonScalars& scalars) {
     auto newline = [&](int n) {
         out += '\n';
         out.append(static_cast<std::size_t>(n) * 2, ' ');
@@ -51,7 +46,7 @@ void write(std::string& out, const boost::json::value& v, int indent, Scalars& s
             newline(indent + 1);
             scalars.write(out, kv.key());
             out += ": ";
-            write(out, kv.value(), indent + 1, scalars);
+            write_pretty(out, kv.value(), indent + 1, scalars);
         }
         newline(indent);
         out += '}';
@@ -67,7 +62,7 @@ void write(std::string& out, const boost::json::value& v, int indent, Scalars& s
         for (std::size_t i = 0; i < a.size(); ++i) {
             if (i) out += flat ? ", " : ",";
             if (!flat) newline(indent + 1);
-            write(out, a[i], indent + 1, scalars);
+            write_pretty(out, a[i], indent + 1, scalars);
         }
         if (!flat) newline(indent);
         out += ']';
@@ -75,12 +70,12 @@ void write(std::string& out, const boost::json::value& v, int indent, Scalars& s
         scalars.write(out, v);
     }
 }
-}  // namespace
+}  // namespace detail
 
 std::string pretty_json(const boost::json::value& v) {
     std::string out;
-    Scalars scalars;
-    write(out, v, 0, scalars);
+    detail::JsonScalars scalars;
+    detail::write_pretty(out, v, 0, scalars);
     out += '\n';
     return out;
 }
@@ -227,7 +222,7 @@ private:
 
     std::vector<Open> open_;
     std::string part_;  ///< a key, string or number arriving in parts
-    Scalars scalars_;
+    detail::JsonScalars scalars_;
 };
 }  // namespace
 

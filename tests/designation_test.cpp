@@ -3,8 +3,12 @@
 #include "pbp/designation.hpp"
 #include "pbp/load.hpp"
 
+#include "bundled_support.hpp"
+
 #include <boost/json.hpp>
 #include <doctest/doctest.h>
+
+#include <sstream>
 
 using namespace pbp;
 
@@ -74,4 +78,30 @@ TEST_CASE("designation: not_delegated when the function is delegated nowhere: sy
     CHECK(first.at("level").as_string() == "not_delegated");
     CHECK(first.at("decision_maker").as_string() == "icb");
     CHECK(to_json(later).at("as_of").as_string() == "2023-06-01");
+}
+
+TEST_CASE("designation: write_json() writes, row by row, the text of the whole document") {
+    auto check = [](const Designations& d) {
+        std::ostringstream out;
+        write_json(out, d);
+        CHECK(out.str() == pretty_json(to_json(d)));
+    };
+    std::size_t rows = 0;
+    for (std::string_view name : bundled_model_names()) {
+        CAPTURE(name);
+        const auto m = test::load_bundled(name);
+        for (const auto& day : test::days_of(*m)) {
+            const Designations d = designation(*m, day);
+            rows += d.rows.size();
+            check(d);
+        }
+    }
+    CHECK(rows > 0);
+    // No rows; and strings that need escaping, with more rows than one 64 KiB piece of output holds.
+    check(Designations{});
+    Designations many{parse_date("2024-04-01"), {}};
+    for (int i = 0; i < 2000; ++i)
+        many.rows.push_back({"fn." + std::to_string(i), "Care \"at home\"\n\u00e9 \\ \x01", "place." + std::to_string(i % 7),
+                             static_cast<DesignationLevel>(i % 3), "icb"});
+    check(many);
 }

@@ -13,7 +13,7 @@ int run(const Args& args) {
     auto m = open_model(args.operands[0], args);
     Designations d = designation(*m.model, as_of);
     if (args.json()) {
-        print_json(to_json(d));
+        write_json(std::cout, d);
         return 0;
     }
     std::cout << "Where each function is decided" << (as_of ? " on " + to_string(*as_of) : "") << ":\n";
