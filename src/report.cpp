@@ -109,8 +109,10 @@ std::string report(const Model& m, const Diagnostics& problems, std::optional<Da
     }
 
     detail::report_primary_care(m, as_of, os);
-    detail::report_geography(m, as_of, os);
-    detail::report_decisions(m, as_of, os);
+    // One day's footprints for both: the place cover and the places each holder serves.
+    const Footprints fp(m, as_of);
+    detail::report_geography(fp, os);
+    detail::report_decisions(fp, os);
     detail::report_money(m, os);
 
     heading(os, "Problems");

@@ -6,6 +6,7 @@
 #include "pbp/detail/rules.hpp"
 
 #include <algorithm>
+#include <string>
 
 namespace pbp::detail {
 namespace {
@@ -36,9 +37,48 @@ std::string_view plain(std::string_view code) {
     return "";
 }
 
+// Which places lie in the area an organisation serves: those sharing a leaf with one of its
+// `serves`. A function's holder has no say at a place outside its area (an ICB at another
+// system's place), so the report lists such places only where something is delegated.
+class ServedPlaces {
+public:
+    ServedPlaces(const Footprints& fp, const std::vector<Index>& places)
+        : fp_(fp), places_of_leaf_(fp.model().entities.size()), served_(places.size()) {
+        for (std::size_t k = 0; k < places.size(); ++k)
+            for (Index leaf : fp.leaves(places[k])) places_of_leaf_[leaf].push_back(k);
+    }
+
+    /// Whether each place (by its position in `places`) lies in the area `holder` serves;
+    /// nullptr when that cannot be told (not an organisation, or it serves no area on the day):
+    /// then every place counts as its own.
+    const std::vector<char>* of(Index holder) {
+        if (holder == holder_) return known_ ? &served_ : nullptr;
+        holder_ = holder;
+        known_ = false;
+        std::fill(served_.begin(), served_.end(), 0);
+        const Entity& h = fp_.model().at(holder);
+        if (h.section != Section::organisation) return nullptr;
+        for (Index a : h.serves)
+            for (Index leaf : fp_.leaves(a)) {
+                known_ = true;
+                for (std::size_t k : places_of_leaf_[leaf]) served_[k] = 1;
+            }
+        return known_ ? &served_ : nullptr;
+    }
+
+private:
+    const Footprints& fp_;
+    std::vector<std::vector<std::size_t>> places_of_leaf_;  // by leaf: positions of the places holding it
+    std::vector<char> served_;
+    Index holder_ = npos;
+    bool known_ = false;
+};
+
 }  // namespace
 
-void report_decisions(const Model& m, std::optional<Date> as_of, std::ostream& os) {
+void report_decisions(const Footprints& fp, std::ostream& os) {
+    const Model& m = fp.model();
+    const std::optional<Date> as_of = fp.as_of();
     heading(os, "Who decides what where");
     std::vector<Index> functions, places;
     for (Index i = 0; i < m.entities.size(); ++i) {
@@ -49,6 +89,7 @@ void report_decisions(const Model& m, std::optional<Date> as_of, std::ostream& o
     }
     auto by_id = [&](Index a, Index b) { return m.id(a) < m.id(b); };
     std::sort(places.begin(), places.end(), by_id);
+    ServedPlaces served(fp, places);
     if (functions.empty()) os << "(no functions)\n";
     DecisionIndices d;
     for (Index f : functions) {
@@ -62,10 +103,17 @@ void report_decisions(const Model& m, std::optional<Date> as_of, std::ostream& o
         os << ", held by " << label(m, fn.holder) << (fn.statutory ? "" : " (not statutory)") << "\n";
         // The answers as indices, named only where printed: a model with thousands of
         // functions and places asks millions of these.
-        std::vector<Index> kept;  // places where the holder itself decides
+        std::vector<Index> kept;  // places in the holder's area where it decides itself
+        std::size_t elsewhere = 0;  // places outside its area where nothing is delegated
         std::vector<Index> holder_answers;
-        for (Index p : places) {
+        const std::vector<char>* in_area = served.of(fn.holder);
+        for (std::size_t k = 0; k < places.size(); ++k) {
+            const Index p = places[k];
             decides(m, f, p, as_of, d);
+            if (d.steps.empty() && in_area && !(*in_area)[k]) {
+                ++elsewhere;
+                continue;
+            }
             if (d.steps.empty()) {
                 // The holder's own chain, the same at every place where it decides itself.
                 if (kept.empty()) holder_answers = d.accountability_chain;
@@ -85,6 +133,9 @@ void report_decisions(const Model& m, std::optional<Date> as_of, std::ostream& o
             os << "    " << (kept.size() == places.size() ? "at every place" : "at " + list) << ": "
                << m.id(fn.holder) << " itself, answering to " << arrows(m, holder_answers, 1) << "\n";
         }
+        if (elsewhere)
+            os << "    not listed: " << elsewhere << (elsewhere == 1 ? " place" : " places") << " outside the areas "
+               << m.id(fn.holder) << " serves, where nothing is delegated\n";
     }
 
     // Legal problems: the delegation rules and the accountability graph they rely on.

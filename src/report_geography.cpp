@@ -107,10 +107,10 @@ void report_split_districts(const Footprints& fp, std::ostream& os) {
 
 }  // namespace
 
-void report_geography(const Model& m, std::optional<Date> as_of, std::ostream& os) {
+void report_geography(const Footprints& fp, std::ostream& os) {
+    const Model& m = fp.model();
     const std::string title = "Places and council boundaries";
     os << "\n" << title << "\n" << std::string(title.size(), '=') << "\n";
-    const Footprints fp(m, as_of);
     if (!any_of_kind(fp, "place")) {
         os << "(no places)\n";
         report_councils_across_systems(fp, os);

@@ -184,3 +184,36 @@ TEST_CASE("pbp report: a body in a circle answers to no one and says so, and a b
     CHECK(answers(section(text, "Posts")) == std::vector<std::string>{"", "c -> nhse"});
     check_answers(*r.model, std::nullopt);
 }
+
+TEST_CASE("pbp report: a holder's function is listed at the places of the area it serves, and elsewhere only where delegated") {
+    // Two systems of two places each. The ICB of the north serves its ICS; its function is
+    // delegated at n1 and, oddly, at s1 in the south. NHS England serves no area: every place is
+    // its own.
+    auto r = load_model(R"({"format": "pbp/1", "name": "two systems",
+        "areas": [{"id": "north", "kind": "ics"}, {"id": "south", "kind": "ics"},
+                  {"id": "n1", "kind": "place", "within": ["north"]}, {"id": "n2", "kind": "place", "within": ["north"]},
+                  {"id": "s1", "kind": "place", "within": ["south"]}, {"id": "s2", "kind": "place", "within": ["south"]},
+                  {"id": "s3", "kind": "place", "within": ["south"], "valid_from": "2025-04-01"}],
+        "organisations": [{"id": "nhse", "kind": "nhs_england"},
+                          {"id": "icb", "kind": "icb", "serves": ["north"]}],
+        "bodies": [{"id": "icb.sc.n1", "kind": "committee", "of": ["icb"], "place": "n1"},
+                   {"id": "icb.sc.s1", "kind": "committee", "of": ["icb"], "place": "s1"}],
+        "functions": [{"id": "fn.icb", "holder": "icb"}, {"id": "fn.nhse", "holder": "nhse"}],
+        "relations": [{"kind": "accountable_to", "from": "icb", "to": "nhse"},
+                      {"kind": "delegates", "from": "icb", "to": "icb.sc.n1", "functions": ["fn.icb"]},
+                      {"kind": "delegates", "from": "icb", "to": "icb.sc.s1", "functions": ["fn.icb"]}]})");
+    REQUIRE(r.model);
+    auto lines = [&](std::optional<Date> day) {
+        std::vector<std::string> out;
+        for (const std::string& line : section(report(*r.model, {}, day), "Who decides what where"))
+            if (line.rfind("    ", 0) == 0 && line.rfind("      ", 0) != 0) out.push_back(line);
+        return out;
+    };
+    CHECK(lines(test::day("2025-01-01")) ==
+          std::vector<std::string>{"    n1: icb.sc.n1, no financial limit", "    s1: icb.sc.s1, no financial limit",
+                                   "    at n2: icb itself, answering to nhse",
+                                   "    not listed: 1 place outside the areas icb serves, where nothing is delegated",
+                                   "    at every place: nhse itself, answering to (no one)"});
+    // From the day s3 exists, two places of the south are not listed.
+    CHECK(lines(std::nullopt).at(3) == "    not listed: 2 places outside the areas icb serves, where nothing is delegated");
+}

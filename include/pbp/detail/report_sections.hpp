@@ -25,9 +25,9 @@ std::string report_title(const Model& m);
 /// circular delegation that is most of the model for every node (docs/performance.md).
 std::string answers_to(const Model& m, Index node, std::optional<Date> as_of, std::vector<Index>& scratch);
 
-void report_decisions(const Model& m, std::optional<Date> as_of, std::ostream& os);  // report_decisions.cpp
+void report_decisions(const Footprints& fp, std::ostream& os);                       // report_decisions.cpp
 void report_money(const Model& m, std::ostream& os);                                // report_money.cpp
-void report_geography(const Model& m, std::optional<Date> as_of, std::ostream& os); // report_geography.cpp
+void report_geography(const Footprints& fp, std::ostream& os);                       // report_geography.cpp
 void report_primary_care(const Model& m, std::optional<Date> as_of, std::ostream& os); // report_primary_care.cpp
 
 using pbp::label;
