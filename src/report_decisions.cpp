@@ -38,8 +38,9 @@ std::string_view plain(std::string_view code) {
 }
 
 // Which places lie in the area an organisation serves: those sharing a leaf with one of its
-// `serves`. A function's holder has no say at a place outside its area (an ICB at another
-// system's place), so the report lists such places only where something is delegated.
+// `serves`. At another system's place where nothing is delegated, decides() names an ICB only
+// because nothing else is in scope there; the report counts such places instead of listing
+// every place of England under every ICB's function (docs/queries/report.md).
 class ServedPlaces {
 public:
     ServedPlaces(const Footprints& fp, const std::vector<Index>& places)

@@ -186,9 +186,9 @@ TEST_CASE("pbp report: a body in a circle answers to no one and says so, and a b
 }
 
 TEST_CASE("pbp report: a holder's function is listed at the places of the area it serves, and elsewhere only where delegated") {
-    // Two systems of two places each. The ICB of the north serves its ICS; its function is
-    // delegated at n1 and, oddly, at s1 in the south. NHS England serves no area: every place is
-    // its own.
+    // Two systems: two places in the north, three in the south (s3 from 2025-04-01). The ICB of
+    // the north serves its ICS; its function is delegated at n1 and, oddly, at s1 in the south.
+    // NHS England serves no area: every place is its own.
     auto r = load_model(R"({"format": "pbp/1", "name": "two systems",
         "areas": [{"id": "north", "kind": "ics"}, {"id": "south", "kind": "ics"},
                   {"id": "n1", "kind": "place", "within": ["north"]}, {"id": "n2", "kind": "place", "within": ["north"]},
@@ -214,6 +214,6 @@ TEST_CASE("pbp report: a holder's function is listed at the places of the area i
                                    "    at n2: icb itself, answering to nhse",
                                    "    not listed: 1 place outside the areas icb serves, where nothing is delegated",
                                    "    at every place: nhse itself, answering to (no one)"});
-    // From the day s3 exists, two places of the south are not listed.
+    // With no day s3 counts too: two places of the south are not listed.
     CHECK(lines(std::nullopt).at(3) == "    not listed: 2 places outside the areas icb serves, where nothing is delegated");
 }
