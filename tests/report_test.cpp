@@ -2,6 +2,8 @@
 // accountability answer (a second method: the report prints the chain alone).
 #include "pbp/accountability.hpp"
 #include "pbp/bundled.hpp"
+#include "pbp/delegation.hpp"
+#include "pbp/geography.hpp"
 #include "pbp/load.hpp"
 #include "pbp/report.hpp"
 
@@ -10,6 +12,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -216,4 +219,54 @@ TEST_CASE("pbp report: a holder's function is listed at the places of the area i
                                    "    at every place: nhse itself, answering to (no one)"});
     // With no day s3 counts too: two places of the south are not listed.
     CHECK(lines(std::nullopt).at(3) == "    not listed: 2 places outside the areas icb serves, where nothing is delegated");
+}
+
+TEST_CASE("pbp report: on the three systems of the conformance model, the places counted and listed for each function, worked out apart") {
+    auto r = load_model_file(std::string(PBP_TEST_DATA) + "/../conformance/model.json");
+    REQUIRE(r.model);
+    const Model& m = *r.model;
+    const Footprints fp(m, std::nullopt);
+    std::vector<Index> functions, places;
+    for (Index i = 0; i < m.entities.size(); ++i) {
+        if (m.at(i).section == Section::function) functions.push_back(i);
+        if (m.at(i).section == Section::area && m.at(i).kind == "place") places.push_back(i);
+    }
+    std::sort(places.begin(), places.end(), [&](Index a, Index b) { return m.id(a) < m.id(b); });
+    // The report's lines for each function, in order: each block starts with "- ".
+    std::vector<std::vector<std::string>> blocks;
+    for (const std::string& line : section(report(m, {}, std::nullopt), "Who decides what where")) {
+        if (line.rfind("- ", 0) == 0) blocks.emplace_back();
+        else if (line.empty() || line.rfind("Problems with", 0) == 0) break;
+        else if (!blocks.empty()) blocks.back().push_back(line);
+    }
+    REQUIRE(blocks.size() == functions.size());
+    std::size_t counted = 0;
+    for (std::size_t k = 0; k < functions.size(); ++k) {
+        const Index holder = m.at(functions[k]).holder;
+        CAPTURE(m.id(functions[k]));
+        std::set<Index> served;
+        for (Index a : m.at(holder).serves)
+            for (Index leaf : fp.leaves(a)) served.insert(leaf);
+        REQUIRE(!served.empty());
+        std::string at;
+        std::size_t outside = 0;
+        for (Index p : places) {
+            if (decides(m, functions[k], p).delegation_chain.size() > 1) continue;  // delegated: listed apart
+            const auto leaves = fp.leaves(p);
+            const bool shares = std::any_of(leaves.begin(), leaves.end(), [&](Index l) { return served.count(l) > 0; });
+            if (shares) at += (at.empty() ? "    at " : ", ") + label(m, p);
+            else ++outside;
+        }
+        std::vector<std::string> kept;
+        for (const std::string& line : blocks[k])
+            if (line.rfind("    at ", 0) == 0 || line.rfind("    not listed: ", 0) == 0) kept.push_back(line);
+        std::vector<std::string> want;
+        if (!at.empty()) want.push_back(at + ": " + m.id(holder) + " itself, answering to nhse -> dhsc -> parliament");
+        if (outside)
+            want.push_back("    not listed: " + std::to_string(outside) + " places outside the areas " + m.id(holder) +
+                           " serves, where nothing is delegated");
+        CHECK(kept == want);
+        counted += outside;
+    }
+    CHECK(counted > 0);
 }
