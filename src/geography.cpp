@@ -148,6 +148,18 @@ bool Footprints::lies_within(Index a, Index w) const noexcept {
     return std::includes(bound.begin(), bound.end(), mine.begin(), mine.end());
 }
 
+std::vector<Index> Footprints::served_leaves(Index i) const {
+    std::vector<Index> out;
+    if (i >= model_->entities.size() || model_->at(i).section != Section::organisation) return out;
+    for (Index a : model_->at(i).serves) {
+        const auto l = leaves(a);
+        out.insert(out.end(), l.begin(), l.end());
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 Population Footprints::population(Index i) const noexcept { return is_area(i) ? population_[i] : Population(0); }
 
 Population Footprints::population_of(gsl::span<const Index> leaves) const {

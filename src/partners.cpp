@@ -20,22 +20,16 @@ bool upper_tier(const Entity& e) noexcept {
 // areas they come from.
 std::vector<Index> footprint(const Footprints& fp, Index i, std::vector<std::string>& areas) {
     const Model& m = fp.model();
-    std::vector<Index> sources;
-    if (m.at(i).section == Section::area) sources.push_back(i);
-    else
-        for (Index a : m.at(i).serves)
-            if (fp.is_area(a)) sources.push_back(a);
-    std::vector<Index> leaves;
-    for (Index a : sources) {
-        areas.push_back(m.id(a));
-        const auto l = fp.leaves(a);
-        leaves.insert(leaves.end(), l.begin(), l.end());
+    if (m.at(i).section == Section::area) {
+        areas.push_back(m.id(i));
+        const auto l = fp.leaves(i);
+        return {l.begin(), l.end()};
     }
-    std::sort(leaves.begin(), leaves.end());
-    leaves.erase(std::unique(leaves.begin(), leaves.end()), leaves.end());
+    for (Index a : m.at(i).serves)
+        if (fp.is_area(a)) areas.push_back(m.id(a));
     std::sort(areas.begin(), areas.end());
     areas.erase(std::unique(areas.begin(), areas.end()), areas.end());
-    return leaves;
+    return fp.served_leaves(i);
 }
 
 }  // namespace

@@ -55,15 +55,11 @@ public:
     const std::vector<char>* of(Index holder) {
         if (holder == holder_) return known_ ? &served_ : nullptr;
         holder_ = holder;
-        known_ = false;
         std::fill(served_.begin(), served_.end(), 0);
-        const Entity& h = fp_.model().at(holder);
-        if (h.section != Section::organisation) return nullptr;
-        for (Index a : h.serves)
-            for (Index leaf : fp_.leaves(a)) {
-                known_ = true;
-                for (std::size_t k : places_of_leaf_[leaf]) served_[k] = 1;
-            }
+        const std::vector<Index> leaves = fp_.served_leaves(holder);
+        known_ = !leaves.empty();
+        for (Index leaf : leaves)
+            for (std::size_t k : places_of_leaf_[leaf]) served_[k] = 1;
         return known_ ? &served_ : nullptr;
     }
 

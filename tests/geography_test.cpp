@@ -207,6 +207,33 @@ TEST_CASE("lies_within is the subset test of the two leaf sets, on every pair of
     CHECK(fp.lies_within(p, p));
 }
 
+TEST_CASE("served_leaves: an organisation's footprint, by hand") {
+    // The trust serves two overlapping areas (sharing l1), an area that ends in 2024, and one
+    // area twice; the council serves nothing; l5 is nobody's.
+    const auto m = load_model(R"({"format": "pbp/1", "name": "x",
+        "areas": [{"id": "l1", "kind": "lsoa", "within": ["a", "b"]}, {"id": "l2", "kind": "lsoa", "within": ["a"]},
+                  {"id": "l3", "kind": "lsoa", "within": ["b"]}, {"id": "l4", "kind": "lsoa", "within": ["old"]},
+                  {"id": "l5", "kind": "lsoa"},
+                  {"id": "a", "kind": "place"}, {"id": "b", "kind": "place"},
+                  {"id": "old", "kind": "place", "valid_to": "2024-01-01"}],
+        "organisations": [{"id": "trust", "kind": "nhs_trust", "serves": ["b", "a", "old", "b"]},
+                          {"id": "council", "kind": "unitary_authority"}]})").model;
+    REQUIRE(m);
+    auto ids = [&](const std::vector<Index>& v) {
+        std::vector<std::string> out;
+        for (Index i : v) out.push_back(m->id(i));
+        return out;
+    };
+    const Index trust = *m->find("trust");
+    CHECK(ids(Footprints(*m, std::nullopt).served_leaves(trust)) == std::vector<std::string>{"l1", "l2", "l3", "l4"});
+    // In 2024 "old" no longer exists, so neither does its leaf's link to it: l4 is not the trust's.
+    CHECK(ids(Footprints(*m, test::day("2024-06-01")).served_leaves(trust)) == std::vector<std::string>{"l1", "l2", "l3"});
+    const Footprints fp(*m, std::nullopt);
+    CHECK(fp.served_leaves(*m->find("council")).empty());
+    CHECK(fp.served_leaves(*m->find("a")).empty());  // an area serves nothing
+    CHECK(fp.served_leaves(npos - 1).empty());
+}
+
 TEST_CASE("area selections: kinds, ids, within") {
     auto m = geography_model("small.json");
     const Footprints fp(*m, std::nullopt);

@@ -99,6 +99,13 @@ std::vector<std::string> starting_with(const std::vector<std::string>& lines, st
             if (line.rfind(key, 0) == 0) out.push_back(line);
     return out;
 }
+// The days a report test looks at in a bundled model: every day of the regional models; the
+// national one, whose report takes longest, undated only.
+std::vector<std::optional<Date>> report_days(const Model& m) {
+    if (m.entities.size() < 20000) return test::days_of(m);
+    return {std::nullopt};
+}
+
 }  // namespace
 
 TEST_CASE("pbp report: the bodies at each place and the organisations serving it, on every bundled model, as a plain search finds them") {
@@ -106,11 +113,7 @@ TEST_CASE("pbp report: the bodies at each place and the organisations serving it
     for (std::string_view name : bundled_model_names()) {
         CAPTURE(name);
         const auto m = test::load_bundled(name);
-        // Every day of the regional models; the national one (places x entities for the plain
-        // search) undated only.
-        std::vector<std::optional<Date>> days{std::nullopt};
-        if (m->entities.size() < 20000) days = test::days_of(*m);
-        for (const auto& day : days) {
+        for (const auto& day : report_days(*m)) {
             CAPTURE(day ? to_string(*day) : std::string("no day"));
             const std::vector<std::string> want = place_lines(*m, day);
             CHECK(starting_with(section(report(*m, {}, day), "Places"), {"    bodies: ", "    organisations serving it: "}) == want);
@@ -126,9 +129,7 @@ TEST_CASE("pbp report: a holder deciding itself answers to its own accountabilit
     for (std::string_view name : bundled_model_names()) {
         CAPTURE(name);
         const auto m = test::load_bundled(name);
-        std::vector<std::optional<Date>> days{std::nullopt};
-        if (m->entities.size() < 20000) days = test::days_of(*m);
-        for (const auto& day : days) {
+        for (const auto& day : report_days(*m)) {
             for (const std::string& line : section(report(*m, {}, day), "Who decides what where")) {
                 const std::size_t at = line.find(itself);
                 if (at == std::string::npos) continue;

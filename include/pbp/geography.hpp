@@ -69,6 +69,9 @@ public:
     /// True when every leaf of `a` is a leaf of `w` (SPEC 2.6.8: `a` lies within `w`), leaves
     /// as leaves() gives them: so always when `a` has none.
     [[nodiscard]] bool lies_within(Index a, Index w) const noexcept;
+    /// The footprint of organisation `i`: the leaves of the areas it `serves` that exist on the
+    /// day, ascending, without repeats; empty when it serves none (or `i` is no organisation).
+    [[nodiscard]] std::vector<Index> served_leaves(Index i) const;
     /// The sum of the stated populations of area `i`'s leaves (0 when `i` is not an area).
     [[nodiscard]] Population population(Index i) const noexcept;
     /// The sum of the stated populations of some leaves.
