@@ -285,4 +285,22 @@ Ratio parse_weight_arg(const std::string& text, const std::string& what) {
     throw UsageError(what + " must be a whole or decimal number such as 3 or 0.25, not '" + text + "'");
 }
 
+std::size_t display_width(std::string_view text) {
+    // A code point starts at every byte that is not a continuation byte (10xxxxxx).
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::string pad_right(std::string_view text, std::size_t columns) {
+    std::string out(text);
+    out.append(columns - std::min(columns, display_width(text)), ' ');
+    return out;
+}
+
+std::string pad_left(std::string_view text, std::size_t columns) {
+    std::string out(columns - std::min(columns, display_width(text)), ' ');
+    out.append(text);
+    return out;
+}
+
 }  // namespace pbp::cli

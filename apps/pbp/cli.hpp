@@ -139,4 +139,13 @@ AreaSelection area_option(const Args& args, const std::string& name);
 /// naming the weight, saying whether it is not a number or has too many digits.
 Ratio parse_weight_arg(const std::string& text, const std::string& what);
 
+/// The columns UTF-8 text takes on a terminal: its code points, not its bytes (the pound sign
+/// of every amount is two bytes and one column).
+std::size_t display_width(std::string_view text);
+
+/// `text` followed (pad_right) or preceded (pad_left) by spaces up to `columns` display
+/// columns; unchanged when it is as wide already. For the CLI's text tables.
+std::string pad_right(std::string_view text, std::size_t columns);
+std::string pad_left(std::string_view text, std::size_t columns);
+
 }  // namespace pbp::cli

@@ -7,11 +7,6 @@
 
 namespace pbp::cli {
 namespace {
-std::size_t width(const std::string& s) {
-    return static_cast<std::size_t>(
-        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 int run(const Args& args) {
     if (args.operands.size() != 1) throw UsageError("expects MODEL");
     const std::string ytext = args.require("year");
@@ -38,11 +33,11 @@ int run(const Args& args) {
     }
     std::size_t w[4] = {};
     for (auto& r : rows)
-        for (std::size_t c = 0; c < 4; ++c) w[c] = std::max(w[c], width(r[c]));
+        for (std::size_t c = 0; c < 4; ++c) w[c] = std::max(w[c], display_width(r[c]));
     std::cout << "Money in " << to_string(*year) << " (" << g.flows().size() << " flows):\n";
     for (auto& r : rows) {
-        std::cout << "  " << r[0] << std::string(w[0] - width(r[0]), ' ');
-        for (std::size_t c = 1; c < 4; ++c) std::cout << "  " << std::string(w[c] - width(r[c]), ' ') << r[c];
+        std::cout << "  " << pad_right(r[0], w[0]);
+        for (std::size_t c = 1; c < 4; ++c) std::cout << "  " << pad_left(r[c], w[c]);
         std::cout << "\n";
     }
     return 0;

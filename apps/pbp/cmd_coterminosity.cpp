@@ -7,11 +7,6 @@
 
 namespace pbp::cli {
 namespace {
-std::string pad(std::string s, std::size_t n) {
-    if (s.size() < n) s.resize(n, ' ');
-    return s;
-}
-
 
 int run(const Args& args) {
     if (args.operands.size() != 1) throw UsageError("expects one MODEL");
@@ -27,14 +22,14 @@ int run(const Args& args) {
     const auto name = [&](const std::string& id) { return id.empty() ? std::string("-") : label(*m.model, id); };
     std::size_t w = 4, wb = 10;  // the widths of "area" and "best match"
     for (const auto& r : c.areas) {
-        w = std::max(w, name(r.area).size());
-        wb = std::max(wb, name(r.best).size());
+        w = std::max(w, display_width(name(r.area)));
+        wb = std::max(wb, display_width(name(r.best)));
     }
     std::cout << "Coterminosity" << (as_of ? " on " + to_string(*as_of) : "") << ": "
               << format_percent(c.score) << " of people live in the best-matching area of their own.\n\n";
-    std::cout << pad("area", w) << "  " << pad("best match", wb) << "  " << pad("coverage", 9) << "  relation\n";
+    std::cout << pad_right("area", w) << "  " << pad_right("best match", wb) << "  " << pad_right("coverage", 9) << "  relation\n";
     for (const auto& r : c.areas)
-        std::cout << pad(name(r.area), w) << "  " << pad(name(r.best), wb) << "  " << pad(format_percent(r.coverage), 9) << "  "
+        std::cout << pad_right(name(r.area), w) << "  " << pad_right(name(r.best), wb) << "  " << pad_right(format_percent(r.coverage), 9) << "  "
                   << to_string(r.relation) << "\n";
     bool heading = false;
     for (const auto& r : c.areas) {

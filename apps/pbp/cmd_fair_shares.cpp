@@ -7,12 +7,6 @@
 
 namespace pbp::cli {
 namespace {
-std::string pad_left(std::string s, std::size_t n) { return s.size() < n ? std::string(n - s.size(), ' ') + s : s; }
-std::string pad(std::string s, std::size_t n) {
-    if (s.size() < n) s.resize(n, ' ');
-    return s;
-}
-
 int run(const Args& args) {
     if (args.operands.size() != 1) throw UsageError("expects one MODEL");
     auto as_of = args.as_of();
@@ -28,17 +22,17 @@ int run(const Args& args) {
     }
     std::size_t w = 4, mw = 6;
     for (const auto& s : f.shares) {
-        w = std::max(w, s.area.size());
-        mw = std::max(mw, s.amount.to_display().size());
+        w = std::max(w, display_width(s.area));
+        mw = std::max(mw, display_width(s.amount.to_display()));
     }
     std::cout << "Fair shares of " << f.total.to_display() << " by population x need"
               << (floor ? ", with a floor of " + floor->to_display() + " per area" : std::string())
               << (as_of ? " on " + to_string(*as_of) : "") << ":\n\n";
-    std::cout << pad("area", w) << "  " << pad_left("amount", mw) << "  weight\n";
+    std::cout << pad_right("area", w) << "  " << pad_left("amount", mw) << "  weight\n";
     std::size_t floored = 0;
     for (const auto& s : f.shares) {
         floored += s.floored;
-        std::cout << pad(s.area, w) << "  " << pad_left(s.amount.to_display(), mw) << "  "
+        std::cout << pad_right(s.area, w) << "  " << pad_left(s.amount.to_display(), mw) << "  "
                   << format_decimal(s.weight, 2) << (s.floored ? "  (lifted to the floor in round " + std::to_string(s.round) + ")" : "") << "\n";
     }
     if (floored)

@@ -514,6 +514,42 @@ class Shapes(unittest.TestCase):
         self.assertEqual(code, 2)
         self.assertIn("either", err)
 
+    def test_text_tables_line_up_on_screen(self):
+        # Every amount has a pound sign (two bytes, one column) and names may have accents: the
+        # tables of balances, fair-shares and coterminosity line up in columns, not bytes.
+        model = json.dumps({
+            "format": "pbp/1", "name": "columns",
+            "areas": [{"id": "E", "kind": "country"},
+                      {"id": "p1", "name": "Ynys Môn – north", "kind": "place", "within": ["E"]},
+                      {"id": "p2", "name": "Brûlé", "kind": "place", "within": ["E"]},
+                      {"id": "w1", "name": "Ward één", "kind": "ward", "within": ["p1"], "population": 300},
+                      {"id": "w2", "kind": "ward", "within": ["p2"], "population": 100}],
+            "organisations": [{"id": "payer", "name": "Payér", "kind": "icb"},
+                              {"id": "council", "name": "Cöuncil", "kind": "unitary_authority"}],
+            "flows": [{"from": "payer", "to": "council", "amount": "1234567.89", "year": "2023/24"}]})
+
+        def table(*args):
+            code, out, err = run(*args, stdin=model)
+            self.assertEqual(code, 0, err)
+            return out.splitlines()
+
+        # Python counts code points, as a terminal counts columns: a right-aligned column ends
+        # where its heading ends, a left-aligned one starts where its heading starts.
+        lines = table("fair-shares", "-", "--total", "1000.00", "--kind", "place")
+        head = lines.index("area   amount  weight")
+        self.assertEqual(lines[head + 1:head + 3], ["p1    £750.00  300.00", "p2    £250.00  100.00"])
+
+        lines = table("balances", "-", "--year", "2023/24")
+        self.assertEqual([l[-14:] for l in lines[1:4]], ["           net", " £1,234,567.89", "-£1,234,567.89"], lines)
+        self.assertEqual([len(l) for l in lines[1:4]], [len(lines[1])] * 3, lines)
+
+        lines = table("coterminosity", "-", "--a", "p1,p2", "--b", "place")
+        head = next(l for l in lines if l.startswith("area"))
+        starts = [head.index(h) for h in ("best match", "coverage", "relation")]
+        for name in ("Ynys Môn – north (p1)", "Brûlé (p2)"):
+            row = next(l for l in lines if l.startswith(name))
+            self.assertEqual([row.index(name, 1), row.index("100.00%"), row.index("coterminous")], starts, lines)
+
     def test_report_without_model_is_the_bundled_one(self):
         code, out, err = run("report")
         self.assertIn(code, (0, 1), err)
