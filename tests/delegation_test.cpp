@@ -260,6 +260,62 @@ TEST_CASE("authority: a delegation with no limit leaves the effective limit unch
     CHECK(decides(*r.model, "f", "p").limit->to_string() == "40.00");
 }
 
+TEST_CASE("place_fit: a body's place, a post's body's place, an organisation's serves (SPEC 2.6.3)") {
+    // E > sys > {pa > n1, pb}; the area pb and the body sc.old end in 2024.
+    auto r = load_model(R"({"format": "pbp/1", "name": "t",
+      "areas": [{"id": "E", "kind": "country"}, {"id": "sys", "kind": "ics", "within": ["E"]},
+                {"id": "pa", "kind": "place", "within": ["sys"]},
+                {"id": "pb", "kind": "place", "within": ["sys"], "valid_to": "2024-04-01"},
+                {"id": "n1", "kind": "neighbourhood", "within": ["pa"]}],
+      "organisations": [{"id": "icb", "kind": "icb", "serves": ["sys"]}, {"id": "trust", "kind": "nhs_trust"},
+                        {"id": "council", "kind": "unitary_authority", "serves": ["pa", "pb"]}],
+      "bodies": [{"id": "board", "kind": "board", "of": "icb"},
+                 {"id": "sc.a", "kind": "sub_committee", "of": "board", "place": "pa"},
+                 {"id": "sc.b", "kind": "sub_committee", "of": "board", "place": "pb"},
+                 {"id": "sc.old", "kind": "sub_committee", "of": "board", "place": "pa", "valid_to": "2024-04-01"}],
+      "posts": [{"id": "officer.a", "title": "Officer", "in": "sc.a"}, {"id": "ceo", "title": "Chief executive", "in": "icb"},
+                {"id": "officer.old", "title": "Officer", "in": "sc.old"}]})");
+    REQUIRE(r.model);
+    const Model& m = *r.model;
+    const auto fit = [&](const char* node, const char* place, std::optional<Date> as_of = std::nullopt) {
+        return place_fit(m, *m.find(node), *m.find(place), as_of);
+    };
+    const std::optional<PlaceFit> out_of_scope;
+
+    // A body: its own place is exact; an area it lies in (n1 within pa) is contained; a
+    // sibling place or the system above is out of scope; a body with no place has none.
+    CHECK(fit("sc.a", "pa") == PlaceFit::exact);
+    CHECK(fit("sc.a", "n1") == PlaceFit::contains);
+    CHECK(fit("sc.a", "pb") == out_of_scope);
+    CHECK(fit("sc.a", "sys") == out_of_scope);
+    CHECK(fit("board", "pa") == PlaceFit::no_place);
+    // A post takes the place of the body it is in; a post in an organisation has none.
+    CHECK(fit("officer.a", "pa") == PlaceFit::exact);
+    CHECK(fit("officer.a", "n1") == PlaceFit::contains);
+    CHECK(fit("officer.a", "pb") == out_of_scope);
+    CHECK(fit("ceo", "pa") == PlaceFit::no_place);
+    // An organisation: any area it serves; the ICB serves the system, which contains both
+    // places and n1; an organisation serving nothing has no place.
+    CHECK(fit("council", "pb") == PlaceFit::exact);
+    CHECK(fit("council", "n1") == PlaceFit::contains);
+    CHECK(fit("council", "sys") == out_of_scope);
+    CHECK(fit("icb", "sys") == PlaceFit::exact);
+    CHECK(fit("icb", "n1") == PlaceFit::contains);
+    CHECK(fit("trust", "pa") == PlaceFit::no_place);
+
+    // On a day after pb ends, the council's link to it is ignored (SPEC 2.6.1): it still serves
+    // pa, so it is out of scope at sys, as before, and exact at pa. sc.b's only place has
+    // gone, so it has none; officer.old's body has gone, so it has none either.
+    const Date later = day("2025-01-01");
+    CHECK(fit("council", "pa", later) == PlaceFit::exact);
+    CHECK(fit("council", "sys", later) == out_of_scope);
+    CHECK(fit("sc.b", "pa", later) == PlaceFit::no_place);
+    CHECK(fit("officer.old", "pa", later) == PlaceFit::no_place);
+    CHECK(fit("officer.old", "pa") == PlaceFit::exact);
+    // And on a day before, with no dates asked, both are seen.
+    CHECK(fit("sc.b", "pa", day("2023-01-01")) == out_of_scope);
+}
+
 TEST_CASE("to_json: every key present, money as strings, null where none") {
     auto m = delegation_model("chains.json");
     auto j = to_json(decides(*m, "fn.loop", "place.b"));
