@@ -514,6 +514,85 @@ class Shapes(unittest.TestCase):
         self.assertEqual(code, 2)
         self.assertIn("either", err)
 
+    def test_option_forms(self):
+        # SPEC 2.6.10: `--` ends options, so what follows is an operand even when it looks like
+        # an option; before it, options mix with operands.
+        code, out, err = run("allocate", "--json", "--", "-10.00", "1", "2")
+        self.assertEqual((code, json.loads(out)), (0, {"total": "-10.00", "shares": ["-3.33", "-6.67"]}), err)
+        code, _, err = run("allocate", "10.00", "--", "1", "--json")
+        self.assertEqual(code, 2)
+        self.assertIn("weight 2", err)
+        self.assertIn("'--json'", err)
+        # --NAME=VALUE is --NAME VALUE; a flag given a value that way is refused.
+        spaced = run("fair-shares", CONFORMANCE, "--total", "100.00", "--kind", "place", "--json", "--force")
+        self.assertEqual(spaced[0], 0, spaced[2])
+        self.assertEqual(run("fair-shares", CONFORMANCE, "--total=100.00", "--kind=place", "--json", "--force"), spaced)
+        code, _, err = run("fair-shares", CONFORMANCE, "--total=100.00", "--kind=place", "--json=yes", "--force")
+        self.assertEqual(code, 2)
+        self.assertIn("--json takes no value", err)
+        # -h is --help, for pbp itself and for each command.
+        self.assertEqual(run("accountability", "-h"), run("accountability", "--help"))
+        self.assertEqual(run("-h"), run("--help"))
+        code, out, _ = run("--version")
+        self.assertEqual(code, 0)
+        self.assertRegex(out, r"^pbp \d+\.\d+\.\d+\n$")
+
+    def test_empty_answers_say_so(self):
+        # Nothing to show is an answer, said in words (and exit 0), not an empty screen.
+        code, out, err = run("balances", CONFORMANCE, "--year", "1999/00", "--force")
+        self.assertEqual((code, out), (0, "No flows in 1999/00.\n"), err)
+        code, out, _ = run("balances", CONFORMANCE, "--year", "1999/00", "--force", "--json")
+        self.assertEqual(json.loads(out), {"year": "1999/00", "nodes": []})
+        # NHS England pays out but receives nothing in the conformance model.
+        code, out, err = run("trace", CONFORMANCE, "nhse", "--year", "2023/24", "--force")
+        self.assertEqual(code, 0, err)
+        self.assertIn("(nothing: it received no money that year)", out)
+        code, out, _ = run("trace", CONFORMANCE, "nhse", "--year", "2023/24", "--force", "--json")
+        self.assertEqual(json.loads(out), {"node": "nhse", "year": "2023/24", "total": "0.00", "sources": []})
+        code, out, err = run("diff", CONFORMANCE, "--from", "2020-01-01", "--to", "2020-01-02", "--force")
+        self.assertEqual((code, out.splitlines()[-1]), (0, "  none"), err)
+
+    def test_boundaries_and_partners_name_the_people_that_do_not_fit(self):
+        # E holds w1 (10 people, in pa and pb), w2 (20, in pb), w4 (7, in pc) and w5 (3); x holds
+        # w3 (5) and lies outside E. The ICB serves E and x (45 people), the county council pb.
+        model = json.dumps({
+            "format": "pbp/1", "name": "fit",
+            "areas": [{"id": "E", "kind": "country"},
+                      *({"id": p, "kind": "place", "within": ["E"]} for p in ("pa", "pb", "pc")),
+                      {"id": "x", "kind": "place"},
+                      {"id": "w1", "kind": "ward", "within": ["pa", "pb"], "population": 10},
+                      {"id": "w2", "kind": "ward", "within": ["pb"], "population": 20},
+                      {"id": "w3", "kind": "ward", "within": ["x"], "population": 5},
+                      {"id": "w4", "kind": "ward", "within": ["pc"], "population": 7},
+                      {"id": "w5", "kind": "ward", "within": ["E"], "population": 3}],
+            "organisations": [{"id": "icb", "kind": "icb", "serves": ["E", "x"]},
+                              {"id": "cc", "kind": "county_council", "serves": ["pb"]}]})
+        code, out, err = run("boundaries", "-", "--parts", "pa,pb,x", "--whole", "E", stdin=model)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(out.splitlines(), ["pa, pb, x do not partition E.",
+                                            "  gap: 10 people in no part (w4, w5)",
+                                            "  overlap: 10 people in pa, pb at once (w1)",
+                                            "  outside: 5 people of x lie outside E (w3)"])
+        code, out, err = run("partners", "-", "icb", stdin=model)
+        self.assertEqual(code, 0, err)
+        self.assertTrue(out.startswith("icb: 45 people."), out)
+        self.assertIn("  cc: 30 people, all of its area\n", out)
+        self.assertTrue(out.endswith("\n15 people of icb live in the area of no upper-tier council of the model.\n"), out)
+
+    def test_report_html_to_standard_output_is_the_page(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            page = os.path.join(tmp, "report.html")
+            code, _, err = run("report", "nottinghamshire", "--html", page)
+            self.assertEqual(code, 0, err)
+            code, out, err = run("report", "nottinghamshire", "--html", "-")
+            self.assertEqual(code, 0, err)
+            with open(page, encoding="utf-8") as f:
+                self.assertEqual(out, f.read())
+            self.assertTrue(out.startswith("<!DOCTYPE html>"))
+        code, _, err = run("export", CONFORMANCE, "--format=xml")
+        self.assertEqual(code, 2)
+        self.assertIn("--format must be json, dot or graphml, not 'xml'", err)
+
     def test_text_tables_line_up_on_screen(self):
         # Every amount has a pound sign (two bytes, one column) and names may have accents: the
         # tables of balances, fair-shares and coterminosity line up in columns, not bytes.
