@@ -573,6 +573,12 @@ class Shapes(unittest.TestCase):
                                             "  gap: 10 people in no part (w4, w5)",
                                             "  overlap: 10 people in pa, pb at once (w1)",
                                             "  outside: 5 people of x lie outside E (w3)"])
+        code, out, err = run("boundaries", "-", "--parts", "pa,pb,x", "--whole", "E", "--json", stdin=model)
+        self.assertEqual(json.loads(out), {
+            "whole": "E", "parts": ["pa", "pb", "x"], "partitions": False,
+            "gap": {"leaves": ["w4", "w5"], "population": 10},
+            "overlaps": [{"areas": ["pa", "pb"], "leaves": ["w1"], "population": 10}],
+            "outside": [{"area": "x", "leaves": ["w3"], "population": 5}]}, err)
         code, out, err = run("partners", "-", "icb", stdin=model)
         self.assertEqual(code, 0, err)
         self.assertTrue(out.startswith("icb: 45 people."), out)
