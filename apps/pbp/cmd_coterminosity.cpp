@@ -7,7 +7,6 @@
 
 namespace pbp::cli {
 namespace {
-
 int run(const Args& args) {
     if (args.operands.size() != 1) throw UsageError("expects one MODEL");
     auto as_of = args.as_of();
