@@ -202,7 +202,12 @@ std::string Money::to_string() const {
     cpp_int a = mp::abs(cpp_int(pence_));
     std::string frac = cpp_int(a % 100).str();
     if (frac.size() < 2) frac.insert(0, "0");
-    return (pence_ < 0 ? "-" : "") + cpp_int(a / 100).str() + "." + frac;
+    // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) about `"-" + std::string&&`.
+    std::string out(pence_ < 0 ? "-" : "");
+    out += cpp_int(a / 100).str();
+    out += '.';
+    out += frac;
+    return out;
 }
 
 std::string Money::to_display() const {
